@@ -1,0 +1,101 @@
+package io.salesflow.demo;
+
+import io.salesflow.identity.RoleView;
+import io.salesflow.identity.Roles;
+import io.salesflow.identity.Scope;
+import io.salesflow.identity.Teams;
+import io.salesflow.identity.UserView;
+import io.salesflow.identity.Users;
+import io.salesflow.tenancy.Tenant;
+import io.salesflow.tenancy.TenantContext;
+import io.salesflow.tenancy.Tenants;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo tenants {@code acme} and {@code globex} with a user per role. Loading twice changes nothing:
+ * every step looks for what it would create first.
+ */
+@Component
+class DemoData {
+
+    /** email, display name, roles: the logins the run command prints. */
+    static final List<DemoUser> ACME = List.of(
+            new DemoUser("admin@acme.test", "Ada Admin", List.of("org_admin"), "org admin"),
+            new DemoUser("manager@acme.test", "Max Manager", List.of("manager"), "manager of team East"),
+            new DemoUser("rep@acme.test", "Rita Rep", List.of("sales_rep"), "sales rep, East"),
+            new DemoUser("rep2@acme.test", "Ron Rep", List.of("sales_rep"), "sales rep, East"),
+            new DemoUser("ops@acme.test", "Olga Ops", List.of("process_operator"), "process designer/operator"),
+            new DemoUser("marketing@acme.test", "Mia Marketing", List.of("marketing"), "marketing"),
+            new DemoUser("support@acme.test", "Sam Support", List.of("support_agent"), "support agent"),
+            new DemoUser("finance@acme.test", "Fay Finance", List.of("finance"), "finance"),
+            new DemoUser("auditor@acme.test", "Otto Auditor", List.of("auditor"), "read-only auditor"));
+
+    static final List<DemoUser> GLOBEX = List.of(
+            new DemoUser("admin@globex.test", "Gus Admin", List.of("org_admin"), "org admin"),
+            new DemoUser("rep@globex.test", "Gia Rep", List.of("sales_rep"), "sales rep"));
+
+    record DemoUser(String email, String displayName, List<String> roles, String description) {}
+
+    private final Tenants tenants;
+    private final Users users;
+    private final Roles roles;
+    private final Teams teams;
+
+    DemoData(Tenants tenants, Users users, Roles roles, Teams teams) {
+        this.tenants = tenants;
+        this.users = users;
+        this.roles = roles;
+        this.teams = teams;
+    }
+
+    void load(String password) {
+        Tenant acme = tenants.provision("acme", "Acme Corporation");
+        Tenant globex = tenants.provision("globex", "Globex Inc.");
+        TenantContext.runAs(acme.getId(), () -> loadAcme(password));
+        TenantContext.runAs(globex.getId(), () -> loadUsers(GLOBEX, password));
+    }
+
+    void loadAcme(String password) {
+        ensureProcessOperatorRole();
+        Map<String, UserView> byEmail = loadUsers(ACME, password);
+        if (teams.list().stream().noneMatch(t -> t.name().equals("East"))) {
+            teams.create(new Teams.TeamDefinition(
+                    "East",
+                    byEmail.get("manager@acme.test").id(),
+                    Stream.of("rep@acme.test", "rep2@acme.test")
+                            .map(e -> byEmail.get(e).id())
+                            .toList()));
+        }
+    }
+
+    /** A custom role, the way a tenant would make one: process design and operation plus reading records. */
+    private void ensureProcessOperatorRole() {
+        if (roles.list().stream().anyMatch(r -> r.code().equals("process_operator"))) {
+            return;
+        }
+        List<RoleView.Grant> grants = Stream.of(
+                        "process:design",
+                        "process:operate",
+                        "tasks:work",
+                        "leads:read",
+                        "contacts:read",
+                        "accounts:read",
+                        "deals:read",
+                        "activities:read",
+                        "reports:read",
+                        "users:read")
+                .map(p -> new RoleView.Grant(p, Scope.ALL))
+                .toList();
+        roles.create(new Roles.RoleDefinition(
+                "process_operator", "Process operator", "Designs, deploys and operates sales processes", grants));
+    }
+
+    private Map<String, UserView> loadUsers(List<DemoUser> demoUsers, String password) {
+        return demoUsers.stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        DemoUser::email, u -> users.ensure(u.email(), u.displayName(), password, u.roles())));
+    }
+}

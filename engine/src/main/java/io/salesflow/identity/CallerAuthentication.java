@@ -1,0 +1,42 @@
+package io.salesflow.identity;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** A verified {@link Caller} as Spring Security sees it: its permission codes are its authorities. */
+class CallerAuthentication extends AbstractAuthenticationToken {
+
+    private final Caller caller;
+
+    CallerAuthentication(Caller caller) {
+        super(authorities(caller));
+        this.caller = caller;
+        setAuthenticated(true);
+    }
+
+    private static Collection<? extends GrantedAuthority> authorities(Caller caller) {
+        List<GrantedAuthority> authorities = new java.util.ArrayList<>();
+        caller.permissions().keySet().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
+        caller.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+        return authorities;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return caller;
+    }
+
+    /** The principal name the process engine knows this caller by. */
+    @Override
+    public String getName() {
+        return caller.principalId().toString();
+    }
+}

@@ -1,0 +1,127 @@
+package io.salesflow.identity;
+
+import io.salesflow.platform.problem.Problem;
+import io.salesflow.platform.request.RequestContext;
+import io.salesflow.platform.web.ProblemResponseWriter;
+import io.salesflow.platform.web.Problems;
+import io.salesflow.tenancy.TenantContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.MDC;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Turns the credentials of a request into a {@link Caller}: an access token or API key in
+ * {@code Authorization: Bearer}, an API key in {@code X-Api-Key}, or, for the Camunda webapps a browser
+ * opens, the access-token cookie. A request without credentials passes on anonymous; bad credentials
+ * end here with a 401 that says what is wrong. The caller's tenant is set for the rest of the request.
+ */
+class CredentialsFilter extends OncePerRequestFilter {
+
+    static final String API_KEY_HEADER = "X-Api-Key";
+    static final String TENANT_HEADER = "X-Tenant";
+    static final String ENGINE_COOKIE = "sf_engine_session";
+
+    private final AccessTokens accessTokens;
+    private final Sessions sessions;
+    private final CallerFactory callers;
+    private final ApiKeys apiKeys;
+    private final ProblemResponseWriter problems;
+
+    CredentialsFilter(
+            AccessTokens accessTokens,
+            Sessions sessions,
+            CallerFactory callers,
+            ApiKeys apiKeys,
+            ProblemResponseWriter problems) {
+        this.accessTokens = accessTokens;
+        this.sessions = sessions;
+        this.callers = callers;
+        this.apiKeys = apiKeys;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String credential = credential(request);
+        if (credential == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Caller caller;
+        try {
+            caller = authenticate(credential);
+            String tenantHeader = request.getHeader(TENANT_HEADER);
+            if (tenantHeader != null && !tenantHeader.equalsIgnoreCase(caller.tenantSlug())) {
+                throw new Problem(
+                        403,
+                        "wrong-tenant",
+                        "Wrong tenant",
+                        "The credentials belong to workspace '" + caller.tenantSlug() + "', not '" + tenantHeader
+                                + "'");
+            }
+        } catch (Problem p) {
+            SecurityContextHolder.clearContext();
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            problems.write(request, response, Problems.of(p));
+            return;
+        }
+        try {
+            SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
+            TenantContext.set(caller.tenantId());
+            RequestContext.setActor(new RequestContext.Actor(
+                    caller.kind() == Caller.Kind.USER
+                            ? RequestContext.Actor.Type.USER
+                            : RequestContext.Actor.Type.API_KEY,
+                    caller.principalId(),
+                    caller.name()));
+            MDC.put("tenant", caller.tenantSlug());
+            chain.doFilter(request, response);
+        } finally {
+            TenantContext.clear();
+            MDC.remove("tenant");
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Caller authenticate(String credential) {
+        if (credential.startsWith("sfk_")) {
+            return apiKeys.authenticate(credential);
+        }
+        AccessTokens.Claims claims = accessTokens.verify(credential);
+        return TenantContext.callAs(claims.tenantId(), () -> {
+            Caller caller = callers.forUser(claims.userId(), claims.tenantSlug(), claims.sessionId())
+                    .orElseThrow(() -> Problem.unauthorized(
+                            "invalid-token", "The token's user does not exist in its workspace or is deactivated"));
+            if (!sessions.isActive(claims.sessionId())) {
+                throw Problem.unauthorized("session-revoked", "The session of this token has ended; sign in again");
+            }
+            return caller;
+        });
+    }
+
+    private static String credential(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        if (apiKey != null && !apiKey.isBlank()) {
+            return apiKey.trim();
+        }
+        if (request.getRequestURI().startsWith("/camunda/") && request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (ENGINE_COOKIE.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+}

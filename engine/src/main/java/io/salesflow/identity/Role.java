@@ -1,0 +1,131 @@
+package io.salesflow.identity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.annotations.OptimisticLock;
+
+/** A named set of permissions. System roles come from the shipped matrix; custom roles are the tenant's own. */
+@Entity
+@Table(name = "roles")
+class Role {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    @Column(nullable = false, updatable = false)
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String description = "";
+
+    @Column(nullable = false, updatable = false)
+    private boolean system;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt = Instant.now();
+
+    @Version
+    private long version;
+
+    // Changes bump the version through updatedAt (see touch()): Hibernate also counted the first flush of a
+    // new entity's non-empty collection as a change, which made a fresh ETag stale at once.
+    @OptimisticLock(excluded = true)
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "role_permissions", joinColumns = @JoinColumn(name = "role_id"))
+    private Set<RolePermission> permissions = new HashSet<>();
+
+    protected Role() {}
+
+    Role(UUID tenantId, String code, String name, String description, boolean system, Set<RolePermission> permissions) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.code = code;
+        this.name = name;
+        this.description = description == null ? "" : description;
+        this.system = system;
+        this.permissions.addAll(permissions);
+    }
+
+    @PreUpdate
+    void touch() {
+        updatedAt = Instant.now();
+    }
+
+    /** Marks the entity changed, so its version moves even when only a collection did. */
+    private void changed() {
+        updatedAt = Instant.now();
+    }
+
+    void change(String name, String description, Set<RolePermission> permissions) {
+        this.name = name;
+        this.description = description == null ? "" : description;
+        this.permissions.clear();
+        this.permissions.addAll(permissions);
+        changed();
+    }
+
+    Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("code", code);
+        s.put("name", name);
+        s.put("description", description);
+        s.put(
+                "permissions",
+                permissions.stream()
+                        .map(p -> p.permission() + ":" + p.scope())
+                        .sorted()
+                        .toList());
+        return s;
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    String getCode() {
+        return code;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getDescription() {
+        return description;
+    }
+
+    boolean isSystem() {
+        return system;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    Set<RolePermission> getPermissions() {
+        return Set.copyOf(permissions);
+    }
+}

@@ -1,0 +1,107 @@
+package io.salesflow.identity;
+
+import io.salesflow.platform.request.RequestContext;
+import io.salesflow.platform.request.RequestMetadata;
+import io.salesflow.tenancy.TenantContext;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores every login attempt and security event with who, from where and how it ended. */
+@Component
+class SecurityEvents {
+
+    enum Type {
+        LOGIN_SUCCEEDED,
+        LOGIN_FAILED,
+        LOGIN_REFUSED_LOCKED,
+        ACCOUNT_LOCKED,
+        TOKEN_REFRESHED,
+        REFRESH_TOKEN_REUSED,
+        REFRESH_FAILED,
+        LOGGED_OUT,
+        API_KEY_CREATED,
+        API_KEY_REVOKED,
+        API_KEY_REJECTED
+    }
+
+    private final JdbcTemplate jdbc;
+
+    SecurityEvents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    void record(Type type, boolean success, UUID userId, String email, String detail) {
+        Optional<RequestMetadata> request = RequestContext.metadata();
+        jdbc.update(
+                """
+                INSERT INTO security_events (tenant_id, event_type, outcome, user_id, email, ip_address, user_agent,
+                                             detail, request_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                TenantContext.require(),
+                type.name(),
+                success ? "SUCCESS" : "FAILURE",
+                userId,
+                email,
+                request.map(RequestMetadata::ipAddress).orElse(null),
+                request.map(RequestMetadata::userAgent).orElse(null),
+                detail,
+                request.map(RequestMetadata::requestId).orElse(null));
+    }
+
+    /** An attempt against a workspace that does not exist: kept without tenant data. */
+    @Transactional
+    void recordUnattributed(Type type, String tenantSlug, String email) {
+        Optional<RequestMetadata> request = RequestContext.metadata();
+        jdbc.update(
+                """
+                INSERT INTO unattributed_security_events (event_type, tenant_slug, email, ip_address, user_agent,
+                                                          request_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                type.name(),
+                truncate(tenantSlug),
+                truncate(email),
+                request.map(RequestMetadata::ipAddress).orElse(null),
+                request.map(RequestMetadata::userAgent).orElse(null),
+                request.map(RequestMetadata::requestId).orElse(null));
+    }
+
+    /** Failed logins of a user since {@code since}, the start of the counting window. */
+    @Transactional(readOnly = true)
+    int failuresSince(UUID userId, java.time.Instant since) {
+        Integer n = jdbc.queryForObject(
+                """
+                SELECT count(*) FROM security_events
+                WHERE user_id = ? AND event_type = 'LOGIN_FAILED' AND occurred_at > ?
+                """,
+                Integer.class,
+                userId,
+                java.sql.Timestamp.from(since));
+        return n == null ? 0 : n;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<java.time.Instant> lastSuccess(UUID userId) {
+        return jdbc
+                .query(
+                        """
+                        SELECT max(occurred_at) FROM security_events
+                        WHERE user_id = ? AND event_type = 'LOGIN_SUCCEEDED'
+                        """,
+                        (rs, i) -> rs.getTimestamp(1),
+                        userId)
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .map(java.sql.Timestamp::toInstant)
+                .findFirst();
+    }
+
+    private static String truncate(String value) {
+        return value == null || value.length() <= 256 ? value : value.substring(0, 256);
+    }
+}

@@ -1,0 +1,173 @@
+package io.salesflow.identity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.annotations.OptimisticLock;
+
+/** A person who signs in to one tenant. Emails are unique per tenant and kept in lower case. */
+@Entity
+@Table(name = "users")
+class User {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    @Column(nullable = false)
+    private String email;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private UserStatus status = UserStatus.ACTIVE;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt = Instant.now();
+
+    @Version
+    private long version;
+
+    // Changes bump the version through updatedAt (see touch()): Hibernate also counted the first flush of a
+    // new entity's non-empty collection as a change, which made a fresh ETag stale at once.
+    @OptimisticLock(excluded = true)
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role_id")
+    private Set<UUID> roleIds = new HashSet<>();
+
+    protected User() {}
+
+    User(UUID tenantId, String email, String displayName, String passwordHash) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.email = normalise(email);
+        this.displayName = displayName.trim();
+        this.passwordHash = passwordHash;
+    }
+
+    static String normalise(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    @PreUpdate
+    void touch() {
+        updatedAt = Instant.now();
+    }
+
+    /** Marks the entity changed, so its version moves even when only a collection did. */
+    private void changed() {
+        updatedAt = Instant.now();
+    }
+
+    boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    void lockUntil(Instant until) {
+        lockedUntil = until;
+    }
+
+    void rename(String displayName) {
+        this.displayName = displayName.trim();
+    }
+
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void deactivate() {
+        status = UserStatus.DEACTIVATED;
+    }
+
+    void activate() {
+        status = UserStatus.ACTIVE;
+        lockedUntil = null;
+    }
+
+    void assignRoles(Set<UUID> roles) {
+        roleIds.clear();
+        roleIds.addAll(roles);
+        changed();
+    }
+
+    /** What the audit log keeps of a user: never the password hash. */
+    Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("email", email);
+        s.put("displayName", displayName);
+        s.put("status", status.name());
+        s.put("roleIds", roleIds.stream().map(UUID::toString).sorted().toList());
+        s.put("lockedUntil", lockedUntil == null ? null : lockedUntil.toString());
+        return s;
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    UUID getTenantId() {
+        return tenantId;
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    String getDisplayName() {
+        return displayName;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    UserStatus getStatus() {
+        return status;
+    }
+
+    Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    Set<UUID> getRoleIds() {
+        return Set.copyOf(roleIds);
+    }
+}

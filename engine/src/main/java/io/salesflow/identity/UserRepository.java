@@ -1,0 +1,19 @@
+package io.salesflow.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserRepository extends JpaRepository<User, UUID> {
+
+    Optional<User> findByEmail(String email);
+
+    @Query("select u from User u where (:after is null or u.email > :after) order by u.email")
+    List<User> page(String after, Pageable limit);
+
+    @Query("select u from User u where :roleId member of u.roleIds")
+    List<User> withRole(UUID roleId);
+}

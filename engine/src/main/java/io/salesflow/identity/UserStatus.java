@@ -1,0 +1,6 @@
+package io.salesflow.identity;
+
+public enum UserStatus {
+    ACTIVE,
+    DEACTIVATED
+}

@@ -1,0 +1,83 @@
+package io.salesflow.identity.web;
+
+import io.salesflow.identity.SignIn;
+import io.salesflow.identity.Tokens;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Login, token refresh and logout. */
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Authentication")
+class AuthController {
+
+    /** Lets a browser open the Camunda webapps with the same login; scoped to their path only. */
+    private static final String ENGINE_COOKIE = "sf_engine_session";
+
+    private final SignIn signIn;
+
+    AuthController(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    record LoginRequest(
+            @NotBlank @Size(max = 63) String tenant,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 128) String password) {}
+
+    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {}
+
+    @PostMapping("/login")
+    @Operation(summary = "Sign in with workspace, email and password")
+    ResponseEntity<Tokens> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return withEngineCookie(signIn.login(request.tenant(), request.email(), request.password()), http);
+    }
+
+    @PostMapping("/refresh")
+    @Operation(summary = "Exchange a refresh token for new tokens; the old refresh token stops working")
+    ResponseEntity<Tokens> refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
+        return withEngineCookie(signIn.refresh(request.refreshToken()), http);
+    }
+
+    @PostMapping("/logout")
+    @Operation(summary = "End the session of a refresh token; its access tokens stop working too")
+    ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
+        signIn.logout(request.refreshToken());
+        return ResponseEntity.noContent()
+                .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, http).toString())
+                .build();
+    }
+
+    private static ResponseEntity<Tokens> withEngineCookie(Tokens tokens, HttpServletRequest http) {
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.SET_COOKIE,
+                        cookie(tokens.accessToken(), Duration.ofSeconds(tokens.expiresIn()), http)
+                                .toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(tokens);
+    }
+
+    private static ResponseCookie cookie(String value, Duration maxAge, HttpServletRequest http) {
+        return ResponseCookie.from(ENGINE_COOKIE, value)
+                .path("/camunda")
+                .httpOnly(true)
+                .secure(http.isSecure())
+                .sameSite("Strict")
+                .maxAge(maxAge)
+                .build();
+    }
+}

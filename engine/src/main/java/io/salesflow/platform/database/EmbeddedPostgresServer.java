@@ -1,0 +1,149 @@
+package io.salesflow.platform.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL 17 cluster from the zonky binaries, started at most once per JVM and shared by
+ * every Spring context in it (tests create several), with the owner and app roles and the database.
+ */
+public final class EmbeddedPostgresServer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static EmbeddedPostgresServer shared;
+
+    private final EmbeddedPostgres postgres;
+    private final EmbeddedDatabaseProperties properties;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
+        this.postgres = postgres;
+        this.properties = properties;
+    }
+
+    /** Starts the cluster on first use; later callers in the same JVM get the running one. */
+    public static synchronized EmbeddedPostgresServer shared(
+            EmbeddedDatabaseProperties properties, DatabaseRoles roles) {
+        if (shared == null) {
+            shared = start(properties, roles);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "embedded-postgres-stop"));
+        }
+        return shared;
+    }
+
+    private static EmbeddedPostgresServer start(EmbeddedDatabaseProperties properties, DatabaseRoles roles) {
+        long started = System.nanoTime();
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "200")
+                    .setDataDirectoryCustomizer(PasswordAuthentication::require);
+            if (properties.port() > 0) {
+                builder.setPort(properties.port());
+            }
+            if (properties.ephemeral()) {
+                builder.setCleanDataDirectory(true);
+            } else {
+                Path dir = properties.dataDirectory().toAbsolutePath();
+                Files.createDirectories(dir.getParent());
+                builder.setDataDirectory(dir).setCleanDataDirectory(false);
+            }
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), properties);
+            server.bootstrap(roles);
+            log.info(
+                    "Embedded PostgreSQL 17 ready on port {} in {} ms",
+                    server.port(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /** Creates the roles and the database once; safe to run against an existing cluster. */
+    private void bootstrap(DatabaseRoles roles) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            ensureRole(c, roles.ownerRole(), properties.ownerPassword(), "LOGIN NOSUPERUSER NOBYPASSRLS");
+            ensureRole(
+                    c,
+                    roles.appRole(),
+                    properties.appPassword(),
+                    "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE");
+            if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", properties.database())) {
+                s.execute("CREATE DATABASE " + ident(properties.database()) + " OWNER " + ident(roles.ownerRole()));
+            }
+            s.execute("REVOKE ALL ON DATABASE " + ident(properties.database()) + " FROM PUBLIC");
+            s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + ident(properties.database()) + " TO "
+                    + ident(roles.appRole()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare roles and database in embedded PostgreSQL", e);
+        }
+        try (Connection c =
+                        postgres.getDatabase("postgres", properties.database()).getConnection();
+                Statement s = c.createStatement()) {
+            // The schema belongs to the owner, so the app role can never create objects of its own.
+            s.execute("ALTER SCHEMA public OWNER TO " + ident(roles.ownerRole()));
+            s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare schema in embedded PostgreSQL", e);
+        }
+    }
+
+    private static void ensureRole(Connection c, String role, String password, String options) throws SQLException {
+        String verb = exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", role) ? "ALTER" : "CREATE";
+        try (Statement s = c.createStatement()) {
+            s.execute(verb + " ROLE " + ident(role) + " " + options + " PASSWORD " + literal(password));
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            return ps.executeQuery().next();
+        }
+    }
+
+    private static String ident(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain PostgreSQL identifier: " + name);
+        }
+        return name;
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + properties.database();
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** A superuser data source on the app database: for bootstrap work and tests that inspect the catalog. */
+    public javax.sql.DataSource superuserDataSource() {
+        return postgres.getDatabase("postgres", properties.database());
+    }
+
+    private void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.salesflow.platform.web;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits of the public API.
+ *
+ * @param maxBodySize largest JSON request body accepted (uploads have their own limits)
+ * @param idempotencyRetention how long an {@code Idempotency-Key} and its response are kept
+ */
+@ConfigurationProperties("salesflow.api")
+public record ApiProperties(
+        @DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("24h") Duration idempotencyRetention) {}

@@ -1,0 +1,231 @@
+package io.salesflow.platform.web;
+
+import io.salesflow.platform.request.RequestContext;
+import io.salesflow.tenancy.TenantContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on POST: the first request with a key runs and its response is kept; a repeat
+ * with the same body gets that response again ({@code Idempotent-Replayed: true}), with another body a
+ * 422, and while the first still runs a 409. Keys belong to a tenant and a caller. Responses of 5xx are
+ * not kept, so a retry after a server failure runs again. Runs after Spring Security, which set both.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final List<String> REPLAYED_HEADERS =
+            List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION, HttpHeaders.ETAG);
+
+    private final IdempotencyStore store;
+    private final ProblemResponseWriter problems;
+
+    IdempotencyFilter(IdempotencyStore store, ProblemResponseWriter problems) {
+        this.store = store;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod())
+                || request.getHeader(HEADER) == null
+                || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<UUID> tenant = TenantContext.current();
+        RequestContext.Actor actor = RequestContext.actor();
+        if (tenant.isEmpty() || actor.type() == RequestContext.Actor.Type.SYSTEM) {
+            // Unauthenticated calls (login) have no caller to scope a key to: they run as usual.
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getHeader(HEADER).trim();
+        if (key.isEmpty() || key.length() > 255) {
+            problems.write(
+                    request,
+                    response,
+                    Problems.validation(
+                            "Idempotency-Key: must have 1 to 255 characters",
+                            List.of(new io.salesflow.platform.problem.Problem.FieldError(
+                                    HEADER, "must have 1 to 255 characters"))));
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String caller = actor.type() + ":" + actor.id();
+        String hash = hash(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
+        Optional<IdempotencyStore.Existing> existing =
+                store.claim(tenant.get(), caller, key, request.getMethod(), request.getRequestURI(), hash);
+        if (existing.isPresent()) {
+            answerRepeat(request, response, existing.get(), hash);
+            return;
+        }
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        boolean kept = false;
+        try {
+            chain.doFilter(new CachedBodyRequest(request, body), recorded);
+            if (recorded.getStatus() < 500) {
+                store.complete(caller, key, recorded.getStatus(), headers(recorded), recorded.getContentAsByteArray());
+                kept = true;
+            }
+        } finally {
+            if (!kept) {
+                store.release(caller, key);
+            }
+            recorded.copyBodyToResponse();
+        }
+    }
+
+    private void answerRepeat(
+            HttpServletRequest request, HttpServletResponse response, IdempotencyStore.Existing existing, String hash)
+            throws IOException {
+        if (!existing.requestHash().equals(hash)) {
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            422,
+                            "idempotency-key-reused",
+                            "Idempotency key reused",
+                            "This Idempotency-Key was used for a different request; use a new key for a new request"));
+            return;
+        }
+        if (!existing.completed()) {
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            409,
+                            "idempotency-key-in-progress",
+                            "Request in progress",
+                            "A request with this Idempotency-Key is still being processed; retry shortly"));
+            return;
+        }
+        response.setStatus(existing.status());
+        existing.headers().forEach(response::setHeader);
+        response.setHeader("Idempotent-Replayed", "true");
+        if (existing.body() != null) {
+            response.getOutputStream().write(existing.body());
+        }
+    }
+
+    private static Map<String, String> headers(HttpServletResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : REPLAYED_HEADERS) {
+            String value = name.equals(HttpHeaders.CONTENT_TYPE) ? response.getContentType() : response.getHeader(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return headers;
+    }
+
+    private static String hash(String method, String path, String query, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(
+                    (method + " " + path + "?" + (query == null ? "" : query) + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request again, with the body we already read. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("Only synchronous reads are supported");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        /** After Spring Security (-100), which authenticated the caller and set the tenant. */
+        @Bean
+        FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+                IdempotencyStore store, ProblemResponseWriter problems) {
+            FilterRegistrationBean<IdempotencyFilter> registration =
+                    new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
+            registration.addUrlPatterns("/api/*");
+            registration.setOrder(0);
+            return registration;
+        }
+    }
+}

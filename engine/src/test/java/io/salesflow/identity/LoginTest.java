@@ -1,0 +1,136 @@
+package io.salesflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.salesflow.platform.database.EmbeddedPostgresServer;
+import io.salesflow.support.Api;
+import io.salesflow.support.IntegrationTest;
+import io.salesflow.tenancy.TenantContext;
+import io.salesflow.tenancy.Tenants;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class LoginTest {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    Tenants tenants;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    EmbeddedPostgresServer database;
+
+    @Test
+    void aDemoUserSignsInAndGetsAShortLivedAccessTokenAndARefreshToken() {
+        JsonNode tokens = api.login("acme", "rep@acme.test", Api.DEMO_PASSWORD)
+                .expect(200)
+                .json();
+        assertThat(tokens.get("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(tokens.get("expiresIn").asLong()).isPositive().isLessThanOrEqualTo(900);
+        assertThat(tokens.get("refreshToken").asText()).isNotBlank();
+
+        JsonNode me = api.get("/api/v1/me")
+                .bearer(tokens.get("accessToken").asText())
+                .send()
+                .expect(200)
+                .json();
+        assertThat(me.get("email").asText()).isEqualTo("rep@acme.test");
+        assertThat(me.get("tenant").asText()).isEqualTo("acme");
+        assertThat(me.get("roles")).extracting(JsonNode::asText).containsExactly("sales_rep");
+        assertThat(me.get("teams").get(0).get("name").asText()).isEqualTo("East");
+        assertThat(me.get("scopes").get("leads:write").asText()).isEqualTo("OWN");
+    }
+
+    @Test
+    void wrongPasswordUnknownUserAndUnknownWorkspaceAllAnswerTheSame401() {
+        Api.Response wrongPassword =
+                api.login("acme", "rep@acme.test", "not-the-password").expect(401);
+        Api.Response unknownUser =
+                api.login("acme", "nobody@acme.test", "not-the-password").expect(401);
+        Api.Response unknownTenant =
+                api.login("initech", "rep@acme.test", "not-the-password").expect(401);
+        for (Api.Response r : List.of(wrongPassword, unknownUser, unknownTenant)) {
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().get("type").asText()).isEqualTo("/problems/invalid-credentials");
+        }
+        assertThat(unknownUser.json().get("detail"))
+                .isEqualTo(wrongPassword.json().get("detail"));
+    }
+
+    @Test
+    void fiveFailedLoginsLockTheAccountAndEveryAttemptIsStored() {
+        String email = "lockme@acme.test";
+        UUID acme = tenants.findBySlug("acme").orElseThrow().getId();
+        TenantContext.runAs(acme, () -> users.ensure(email, "Lock Me", Api.DEMO_PASSWORD, List.of("sales_rep")));
+
+        for (int i = 1; i <= 4; i++) {
+            api.post("/api/v1/auth/login")
+                    .header("User-Agent", "brute-force-test")
+                    .json(Map.of("tenant", "acme", "email", email, "password", "wrong-" + i))
+                    .send()
+                    .expect(401);
+        }
+        Api.Response fifth = api.login("acme", email, "wrong-5").expect(423);
+        assertThat(fifth.json().get("type").asText()).isEqualTo("/problems/account-locked");
+        assertThat(fifth.json().get("lockedUntil").asText()).isNotBlank();
+
+        Api.Response correctButLocked =
+                api.login("acme", email, Api.DEMO_PASSWORD).expect(423);
+        assertThat(correctButLocked.json().get("detail").asText()).contains("locked until");
+
+        List<Map<String, Object>> events = TenantContext.callAs(acme, () -> new TransactionTemplate(transactionManager)
+                .execute(s -> jdbc.queryForList(
+                        "SELECT event_type, outcome, user_id, ip_address, user_agent, request_id FROM security_events WHERE email = ? ORDER BY id",
+                        email)));
+        assertThat(events)
+                .extracting(e -> e.get("event_type"))
+                .containsExactly(
+                        "LOGIN_FAILED",
+                        "LOGIN_FAILED",
+                        "LOGIN_FAILED",
+                        "LOGIN_FAILED",
+                        "LOGIN_FAILED",
+                        "ACCOUNT_LOCKED",
+                        "LOGIN_REFUSED_LOCKED");
+        assertThat(events.get(0))
+                .containsEntry("outcome", "FAILURE")
+                .containsEntry("user_agent", "brute-force-test")
+                .containsEntry("ip_address", "127.0.0.1");
+        assertThat(events.get(0).get("user_id")).isNotNull();
+        assertThat(events.get(0).get("request_id")).isNotNull();
+    }
+
+    @Test
+    void attemptsAgainstAnUnknownWorkspaceAreStoredWithoutTenantData() {
+        api.login("no-such-workspace", "probe@example.com", "whatever-123").expect(401);
+        Integer stored = new JdbcTemplate(database.superuserDataSource())
+                .queryForObject(
+                        "SELECT count(*) FROM unattributed_security_events WHERE tenant_slug = 'no-such-workspace'",
+                        Integer.class);
+        assertThat(stored).isEqualTo(1);
+        Throwable appRoleRead = org.assertj.core.api.Assertions.catchThrowable(
+                () -> jdbc.queryForObject("SELECT count(*) FROM unattributed_security_events", Integer.class));
+        assertThat(appRoleRead)
+                .as("the app role may add these, not read them")
+                .rootCause()
+                .hasMessageContaining("permission denied");
+    }
+}

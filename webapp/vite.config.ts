@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    // `npm run dev`: the engine runs on :8080 and answers the API.
+    proxy: {
+      '/api': 'http://localhost:8080',
+    },
+  },
+  build: {
+    // Maven packs target/classes into the jar; the engine serves static/ at /.
+    outDir: 'target/classes/static',
+    emptyOutDir: true,
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['./src/test/setup.ts'],
+  },
+});
