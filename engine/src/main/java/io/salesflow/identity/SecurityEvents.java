@@ -5,6 +5,8 @@ import io.salesflow.platform.request.RequestMetadata;
 import io.salesflow.tenancy.TenantContext;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +29,8 @@ class SecurityEvents {
         API_KEY_REJECTED
     }
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityEvents.class);
+
     private final JdbcTemplate jdbc;
 
     SecurityEvents(JdbcTemplate jdbc) {
@@ -35,6 +39,13 @@ class SecurityEvents {
 
     @Transactional
     void record(Type type, boolean success, UUID userId, String email, String detail) {
+        log.info(
+                "Security event {} {} user={} email={} {}",
+                type,
+                success ? "SUCCESS" : "FAILURE",
+                userId,
+                email,
+                detail == null ? "" : detail);
         Optional<RequestMetadata> request = RequestContext.metadata();
         jdbc.update(
                 """

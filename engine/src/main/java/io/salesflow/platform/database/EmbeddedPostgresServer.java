@@ -3,6 +3,8 @@ package io.salesflow.platform.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,6 +42,11 @@ public final class EmbeddedPostgresServer {
         return shared;
     }
 
+    /** A cluster of its own, not the JVM's shared one: for checking what survives a restart. Close it yourself. */
+    static EmbeddedPostgresServer startDedicated(EmbeddedDatabaseProperties properties, DatabaseRoles roles) {
+        return start(properties, roles);
+    }
+
     private static EmbeddedPostgresServer start(EmbeddedDatabaseProperties properties, DatabaseRoles roles) {
         long started = System.nanoTime();
         try {
@@ -50,11 +57,14 @@ public final class EmbeddedPostgresServer {
                     .setServerConfig("max_connections", "200")
                     .setDataDirectoryCustomizer(PasswordAuthentication::require);
             if (properties.port() > 0) {
+                requireFree(properties.port());
                 builder.setPort(properties.port());
             }
             if (properties.ephemeral()) {
                 builder.setCleanDataDirectory(true);
             } else {
+                // The zonky defaults trade durability for speed (fsync off); data meant to survive needs it on.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
                 Path dir = properties.dataDirectory().toAbsolutePath();
                 Files.createDirectories(dir.getParent());
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
@@ -68,6 +78,20 @@ public final class EmbeddedPostgresServer {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /**
+     * Refuses a taken port: the start-up wait would otherwise connect to whatever PostgreSQL already listens
+     * there (an older run's cluster, say) and the application would use the wrong database.
+     */
+    private static void requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "Port " + port + " for the embedded PostgreSQL is in use: is another Salesflow "
+                            + "or PostgreSQL running? Stop it, or set salesflow.embedded-db.port (SALESFLOW_EMBEDDEDDB_PORT).");
         }
     }
 
@@ -139,7 +163,7 @@ public final class EmbeddedPostgresServer {
         return postgres.getDatabase("postgres", properties.database());
     }
 
-    private void stop() {
+    void stop() {
         try {
             postgres.close();
         } catch (IOException e) {
