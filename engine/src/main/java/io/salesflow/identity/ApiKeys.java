@@ -150,7 +150,12 @@ public class ApiKeys {
 
     private Object verify(Tenant tenant, String prefix, String secret) {
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT id, secret_hash, scopes, created_by, expires_at, revoked_at, last_used_at FROM api_keys WHERE prefix = ?",
+                """
+                SELECT k.id, k.secret_hash, k.scopes, k.created_by, k.expires_at, k.revoked_at, k.last_used_at,
+                       u.status AS creator_status
+                FROM api_keys k JOIN users u ON u.tenant_id = k.tenant_id AND u.id = k.created_by
+                WHERE k.prefix = ?
+                """,
                 prefix);
         if (rows.isEmpty()
                 || !MessageDigest.isEqual(
@@ -165,6 +170,11 @@ public class ApiKeys {
         if (row.get("revoked_at") != null) {
             events.record(SecurityEvents.Type.API_KEY_REJECTED, false, null, null, prefix + ": revoked");
             return Problem.unauthorized("api-key-revoked", "The API key was revoked");
+        }
+        if (!"ACTIVE".equals(row.get("creator_status"))) {
+            events.record(SecurityEvents.Type.API_KEY_REJECTED, false, null, null, prefix + ": creator deactivated");
+            return Problem.unauthorized(
+                    "api-key-revoked", "The API key's creator was deactivated; an admin must issue a new key");
         }
         Timestamp expires = (Timestamp) row.get("expires_at");
         if (expires != null && !expires.toInstant().isAfter(now)) {

@@ -1,16 +1,13 @@
 package io.salesflow.identity;
 
+import io.salesflow.tenancy.TenantEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,13 +18,7 @@ import org.hibernate.annotations.OptimisticLock;
 /** A named set of permissions. System roles come from the shipped matrix; custom roles are the tenant's own. */
 @Entity
 @Table(name = "roles")
-class Role {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private UUID tenantId;
+class Role extends TenantEntity {
 
     @Column(nullable = false, updatable = false)
     private String code;
@@ -41,17 +32,6 @@ class Role {
     @Column(nullable = false, updatable = false)
     private boolean system;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt = Instant.now();
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt = Instant.now();
-
-    @Version
-    private long version;
-
-    // Changes bump the version through updatedAt (see touch()): Hibernate also counted the first flush of a
-    // new entity's non-empty collection as a change, which made a fresh ETag stale at once.
     @OptimisticLock(excluded = true)
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "role_permissions", joinColumns = @JoinColumn(name = "role_id"))
@@ -60,23 +40,12 @@ class Role {
     protected Role() {}
 
     Role(UUID tenantId, String code, String name, String description, boolean system, Set<RolePermission> permissions) {
-        this.id = UUID.randomUUID();
-        this.tenantId = tenantId;
+        super(tenantId);
         this.code = code;
         this.name = name;
         this.description = description == null ? "" : description;
         this.system = system;
         this.permissions.addAll(permissions);
-    }
-
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
-    }
-
-    /** Marks the entity changed, so its version moves even when only a collection did. */
-    private void changed() {
-        updatedAt = Instant.now();
     }
 
     void change(String name, String description, Set<RolePermission> permissions) {
@@ -101,10 +70,6 @@ class Role {
         return s;
     }
 
-    UUID getId() {
-        return id;
-    }
-
     String getCode() {
         return code;
     }
@@ -119,10 +84,6 @@ class Role {
 
     boolean isSystem() {
         return system;
-    }
-
-    long getVersion() {
-        return version;
     }
 
     Set<RolePermission> getPermissions() {

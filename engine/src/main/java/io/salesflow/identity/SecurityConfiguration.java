@@ -4,6 +4,7 @@ import io.salesflow.platform.web.ProblemResponseWriter;
 import io.salesflow.platform.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -70,6 +71,17 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
+                        // The engine's identity and authorization resources could make an operator a Camunda admin,
+                        // who bypasses the tenant check; raw deployments would skip model validation.
+                        .requestMatchers(
+                                "/engine-rest/user/**",
+                                "/engine-rest/group/**",
+                                "/engine-rest/tenant/**",
+                                "/engine-rest/authorization/**",
+                                "/engine-rest/identity/**")
+                        .hasAuthority(PLATFORM_ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/engine-rest/deployment/**")
+                        .hasAuthority(PLATFORM_ADMIN)
                         .requestMatchers("/engine-rest/**")
                         .hasAuthority(OPERATE)
                         // Every Camunda app asks the admin API who is signed in; the rest of Admin is the platform's.

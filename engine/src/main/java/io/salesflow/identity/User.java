@@ -1,5 +1,6 @@
 package io.salesflow.identity;
 
+import io.salesflow.tenancy.TenantEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -7,11 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,13 +22,7 @@ import org.hibernate.annotations.OptimisticLock;
 /** A person who signs in to one tenant. Emails are unique per tenant and kept in lower case. */
 @Entity
 @Table(name = "users")
-class User {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private UUID tenantId;
+class User extends TenantEntity {
 
     @Column(nullable = false)
     private String email;
@@ -48,17 +40,6 @@ class User {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt = Instant.now();
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt = Instant.now();
-
-    @Version
-    private long version;
-
-    // Changes bump the version through updatedAt (see touch()): Hibernate also counted the first flush of a
-    // new entity's non-empty collection as a change, which made a fresh ETag stale at once.
     @OptimisticLock(excluded = true)
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
@@ -68,8 +49,7 @@ class User {
     protected User() {}
 
     User(UUID tenantId, String email, String displayName, String passwordHash) {
-        this.id = UUID.randomUUID();
-        this.tenantId = tenantId;
+        super(tenantId);
         this.email = normalise(email);
         this.displayName = displayName.trim();
         this.passwordHash = passwordHash;
@@ -77,16 +57,6 @@ class User {
 
     static String normalise(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
-    }
-
-    /** Marks the entity changed, so its version moves even when only a collection did. */
-    private void changed() {
-        updatedAt = Instant.now();
     }
 
     boolean isLockedAt(Instant now) {
@@ -131,14 +101,6 @@ class User {
         return s;
     }
 
-    UUID getId() {
-        return id;
-    }
-
-    UUID getTenantId() {
-        return tenantId;
-    }
-
     String getEmail() {
         return email;
     }
@@ -157,14 +119,6 @@ class User {
 
     Instant getLockedUntil() {
         return lockedUntil;
-    }
-
-    Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    long getVersion() {
-        return version;
     }
 
     Set<UUID> getRoleIds() {

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.salesflow.support.Api;
+import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
-import io.salesflow.tenancy.TenantContext;
-import io.salesflow.tenancy.Tenants;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class AuditLogTest {
@@ -27,10 +23,7 @@ class AuditLogTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    Tenants tenants;
+    InTenant inTenant;
 
     @Test
     void aChangeIsAuditedWithWhoWhatBeforeAfterAndWhere() {
@@ -52,13 +45,15 @@ class AuditLogTest {
                 .send()
                 .expect(200);
 
-        List<Map<String, Object>> rows = inAcme(() -> jdbc.queryForList(
-                """
+        List<Map<String, Object>> rows = inTenant.call(
+                "acme",
+                () -> jdbc.queryForList(
+                        """
                 SELECT action, actor_id::text AS actor, actor_type, resource_type, before_state::text AS before,
                        after_state::text AS after, ip_address, user_agent, request_id
                 FROM audit_log WHERE resource_id = ? ORDER BY id
                 """,
-                teamId));
+                        teamId));
         assertThat(rows).extracting(r -> r.get("action")).containsExactly("team.created", "team.changed");
         Map<String, Object> creation = rows.get(0);
         assertThat(creation)
@@ -81,21 +76,25 @@ class AuditLogTest {
                 .json(Map.of("name", name, "memberIds", List.of()))
                 .send()
                 .expect(409);
-        Integer rows = inAcme(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM audit_log WHERE action = 'team.created' AND after_state->>'name' = 'East'",
-                Integer.class));
+        Integer rows = inTenant.call(
+                "acme",
+                () -> jdbc.queryForObject(
+                        "SELECT count(*) FROM audit_log WHERE action = 'team.created' AND after_state->>'name' = 'East'",
+                        Integer.class));
         assertThat(rows).as("only the demo loader's creation of East").isEqualTo(1);
     }
 
     @Test
     void theRuntimeRoleCannotUpdateOrDeleteAuditRows() {
-        Throwable update = catchThrowable(() -> inAcme(() -> jdbc.update("UPDATE audit_log SET action = 'tampered'")));
-        Throwable delete = catchThrowable(() -> inAcme(() -> jdbc.update("DELETE FROM audit_log")));
-        Throwable truncate = catchThrowable(() -> inAcme(() -> jdbc.update("TRUNCATE audit_log")));
+        Throwable update = catchThrowable(
+                () -> inTenant.call("acme", () -> jdbc.update("UPDATE audit_log SET action = 'tampered'")));
+        Throwable delete = catchThrowable(() -> inTenant.call("acme", () -> jdbc.update("DELETE FROM audit_log")));
+        Throwable truncate = catchThrowable(() -> inTenant.call("acme", () -> jdbc.update("TRUNCATE audit_log")));
         assertThat(update).rootCause().hasMessageContaining("permission denied");
         assertThat(delete).rootCause().hasMessageContaining("permission denied");
         assertThat(truncate).rootCause().hasMessageContaining("permission denied");
-        Integer untouched = inAcme(
+        Integer untouched = inTenant.call(
+                "acme",
                 () -> jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE action = 'tampered'", Integer.class));
         assertThat(untouched).isZero();
     }
@@ -106,10 +105,5 @@ class AuditLogTest {
                 .send()
                 .expect(200);
         api.as("acme", "rep@acme.test", "GET", "/api/v1/audit-log").send().expect(403);
-    }
-
-    private <T> T inAcme(Supplier<T> work) {
-        UUID acme = tenants.findBySlug("acme").orElseThrow().getId();
-        return TenantContext.callAs(acme, () -> new TransactionTemplate(transactionManager).execute(s -> work.get()));
     }
 }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
+import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
-import io.salesflow.tenancy.TenantContext;
-import io.salesflow.tenancy.Tenants;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class ApiKeyTest {
@@ -28,10 +25,7 @@ class ApiKeyTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    Tenants tenants;
+    InTenant inTenant;
 
     @Test
     void anOrgAdminCreatesAKeyThatIsShownOnceStoredHashedAndGrantsItsScopesOnly() {
@@ -50,10 +44,12 @@ class ApiKeyTest {
         assertThat(entry.get("key").isNull())
                 .as("the secret is never shown again")
                 .isTrue();
-        String storedHash = inAcme(() -> jdbc.queryForObject(
-                "SELECT secret_hash FROM api_keys WHERE id = ?::uuid",
-                String.class,
-                created.get("id").asText()));
+        String storedHash = inTenant.call(
+                "acme",
+                () -> jdbc.queryForObject(
+                        "SELECT secret_hash FROM api_keys WHERE id = ?::uuid",
+                        String.class,
+                        created.get("id").asText()));
         assertThat(key).doesNotContain(storedHash);
         assertThat(storedHash).hasSize(64);
 
@@ -97,14 +93,62 @@ class ApiKeyTest {
     }
 
     @Test
+    void aKeyStopsWorkingWhenItsCreatorIsDeactivated() {
+        String email = "keymaker-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
+        String adminId = api.as("acme", "admin@acme.test", "POST", "/api/v1/users")
+                .json(Map.of(
+                        "email",
+                        email,
+                        "displayName",
+                        "Key Maker",
+                        "password",
+                        "A-long-passphrase-9",
+                        "roles",
+                        List.of("org_admin")))
+                .send()
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        String token = api.login("acme", email, "A-long-passphrase-9")
+                .expect(200)
+                .json()
+                .get("accessToken")
+                .asText();
+        String key = api.post("/api/v1/api-keys")
+                .bearer(token)
+                .json(Map.of("name", "Leaver's key", "scopes", List.of("leads:write")))
+                .send()
+                .expect(201)
+                .json()
+                .get("key")
+                .asText();
+        api.get("/api/v1/me").bearer(key).send().expect(200);
+        api.as("acme", "admin@acme.test", "PATCH", "/api/v1/users/" + adminId)
+                .json(Map.of("status", "DEACTIVATED"))
+                .send()
+                .expect(200);
+        assertThat(api.get("/api/v1/me")
+                        .bearer(key)
+                        .send()
+                        .expect(401)
+                        .json()
+                        .get("type")
+                        .asText())
+                .isEqualTo("/problems/api-key-revoked");
+    }
+
+    @Test
     void anExpiredKeyIsRefused() {
         JsonNode created = create(
                         "Short-lived", List.of("leads:write"), Instant.now().plus(1, ChronoUnit.HOURS))
                 .expect(201)
                 .json();
-        inAcme(() -> jdbc.update(
-                "UPDATE api_keys SET expires_at = now() - interval '1 minute' WHERE id = ?::uuid",
-                created.get("id").asText()));
+        inTenant.call(
+                "acme",
+                () -> jdbc.update(
+                        "UPDATE api_keys SET expires_at = now() - interval '1 minute' WHERE id = ?::uuid",
+                        created.get("id").asText()));
         Api.Response refused =
                 api.get("/api/v1/me").bearer(created.get("key").asText()).send().expect(401);
         assertThat(refused.json().get("type").asText()).isEqualTo("/problems/api-key-expired");
@@ -161,10 +205,5 @@ class ApiKeyTest {
             }
         }
         throw new AssertionError("No key " + id + " in " + list);
-    }
-
-    private <T> T inAcme(java.util.function.Supplier<T> work) {
-        UUID acme = tenants.findBySlug("acme").orElseThrow().getId();
-        return TenantContext.callAs(acme, () -> new TransactionTemplate(transactionManager).execute(s -> work.get()));
     }
 }

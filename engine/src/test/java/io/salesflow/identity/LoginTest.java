@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.platform.database.EmbeddedPostgresServer;
 import io.salesflow.support.Api;
+import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
-import io.salesflow.tenancy.TenantContext;
 import io.salesflow.tenancy.Tenants;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class LoginTest {
@@ -27,7 +24,7 @@ class LoginTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    PlatformTransactionManager transactionManager;
+    InTenant inTenant;
 
     @Autowired
     Tenants tenants;
@@ -78,8 +75,7 @@ class LoginTest {
     @Test
     void fiveFailedLoginsLockTheAccountAndEveryAttemptIsStored() {
         String email = "lockme@acme.test";
-        UUID acme = tenants.findBySlug("acme").orElseThrow().getId();
-        TenantContext.runAs(acme, () -> users.ensure(email, "Lock Me", Api.DEMO_PASSWORD, List.of("sales_rep")));
+        inTenant.run("acme", () -> users.ensure(email, "Lock Me", Api.DEMO_PASSWORD, List.of("sales_rep")));
 
         for (int i = 1; i <= 4; i++) {
             api.post("/api/v1/auth/login")
@@ -96,10 +92,11 @@ class LoginTest {
                 api.login("acme", email, Api.DEMO_PASSWORD).expect(423);
         assertThat(correctButLocked.json().get("detail").asText()).contains("locked until");
 
-        List<Map<String, Object>> events = TenantContext.callAs(acme, () -> new TransactionTemplate(transactionManager)
-                .execute(s -> jdbc.queryForList(
+        List<Map<String, Object>> events = inTenant.call(
+                "acme",
+                () -> jdbc.queryForList(
                         "SELECT event_type, outcome, user_id, ip_address, user_agent, request_id FROM security_events WHERE email = ? ORDER BY id",
-                        email)));
+                        email));
         assertThat(events)
                 .extracting(e -> e.get("event_type"))
                 .containsExactly(

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
+import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
-import io.salesflow.tenancy.TenantContext;
-import io.salesflow.tenancy.Tenants;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class IdempotencyTest {
@@ -26,10 +23,7 @@ class IdempotencyTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    Tenants tenants;
+    InTenant inTenant;
 
     @Test
     void theSameKeyAndBodyReplayTheFirstResponseWithoutDoingTheWorkTwice() {
@@ -72,10 +66,12 @@ class IdempotencyTest {
                 .asText();
         Api.Response first = postTeam("admin@acme.test", key, team).expect(201);
         // Put the record back to the state it has while the first request runs.
-        inAcme(() -> jdbc.update(
-                "UPDATE idempotency_keys SET status = 'IN_PROGRESS', response_status = NULL WHERE caller = ? AND idempotency_key = ?",
-                "USER:" + admin,
-                key));
+        inTenant.run(
+                "acme",
+                () -> jdbc.update(
+                        "UPDATE idempotency_keys SET status = 'IN_PROGRESS', response_status = NULL WHERE caller = ? AND idempotency_key = ?",
+                        "USER:" + admin,
+                        key));
         Api.Response concurrent = postTeam("admin@acme.test", key, team);
         assertThat(concurrent.status()).isEqualTo(409);
         assertThat(concurrent.json().get("type").asText()).isEqualTo("/problems/idempotency-key-in-progress");
@@ -112,11 +108,5 @@ class IdempotencyTest {
                 .header("Idempotency-Key", key)
                 .json(body)
                 .send();
-    }
-
-    private void inAcme(Runnable work) {
-        UUID acme = tenants.findBySlug("acme").orElseThrow().getId();
-        TenantContext.runAs(
-                acme, () -> new TransactionTemplate(transactionManager).executeWithoutResult(s -> work.run()));
     }
 }

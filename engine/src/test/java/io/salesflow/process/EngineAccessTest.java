@@ -64,6 +64,35 @@ class EngineAccessTest {
     }
 
     @Test
+    void anOperatorCannotChangeEngineIdentitiesOrDeployUnvalidatedModels() {
+        String opsId = api.as("acme", "ops@acme.test", "GET", "/api/v1/me")
+                .send()
+                .json()
+                .get("id")
+                .asText();
+        assertThat(api.as("acme", "ops@acme.test", "PUT", "/engine-rest/group/camunda-admin/members/" + opsId)
+                        .send()
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.as("acme", "ops@acme.test", "POST", "/engine-rest/user/create")
+                        .json("{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x\"}}")
+                        .send()
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.as("acme", "ops@acme.test", "POST", "/engine-rest/deployment/create")
+                        .body("", "multipart/form-data; boundary=x")
+                        .send()
+                        .status())
+                .isEqualTo(403);
+        assertThat(identityService
+                        .createUserQuery()
+                        .memberOfGroup("camunda-admin")
+                        .list())
+                .extracting(u -> u.getId())
+                .containsExactly("salesflow-system");
+    }
+
+    @Test
     void camundaAdminIsForThePlatformAdminOnly() {
         assertThat(api.as("acme", "ops@acme.test", "GET", "/camunda/app/admin/default/")
                         .send()
