@@ -3,6 +3,7 @@ package io.salesflow.identity;
 import io.salesflow.platform.request.RequestContext;
 import io.salesflow.platform.request.RequestMetadata;
 import io.salesflow.tenancy.TenantContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -110,6 +111,34 @@ class SecurityEvents {
                 .filter(java.util.Objects::nonNull)
                 .map(java.sql.Timestamp::toInstant)
                 .findFirst();
+    }
+
+    /** Events of the current tenant older than {@code beforeId} (all when null), newest first. */
+    @Transactional(readOnly = true)
+    List<SecurityEventView> page(Long beforeId, UUID userId, int limit) {
+        return jdbc.query(
+                """
+                SELECT id, occurred_at, event_type, outcome, user_id, email, ip_address, user_agent, detail, request_id
+                FROM security_events
+                WHERE (?::bigint IS NULL OR id < ?) AND (?::uuid IS NULL OR user_id = ?)
+                ORDER BY id DESC LIMIT ?
+                """,
+                (rs, i) -> new SecurityEventView(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, UUID.class),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10)),
+                beforeId,
+                beforeId,
+                userId,
+                userId,
+                limit);
     }
 
     private static String truncate(String value) {

@@ -73,7 +73,7 @@ class LoginTest {
     }
 
     @Test
-    void fiveFailedLoginsLockTheAccountAndEveryAttemptIsStored() {
+    void fiveFailedLoginsLockTheAccountEveryAttemptIsStoredAndAnAdminUnlocks() {
         String email = "lockme@acme.test";
         inTenant.run("acme", () -> users.ensure(email, "Lock Me", Api.DEMO_PASSWORD, List.of("sales_rep")));
 
@@ -113,6 +113,25 @@ class LoginTest {
                 .containsEntry("ip_address", "127.0.0.1");
         assertThat(events.get(0).get("user_id")).isNotNull();
         assertThat(events.get(0).get("request_id")).isNotNull();
+
+        JsonNode audited = api.as(
+                        "acme",
+                        "auditor@acme.test",
+                        "GET",
+                        "/api/v1/security-events?limit=20&userId="
+                                + events.get(0).get("user_id"))
+                .send()
+                .expect(200)
+                .json();
+        assertThat(audited.get("items").get(0).get("eventType").asText()).isEqualTo("LOGIN_REFUSED_LOCKED");
+        api.as("acme", "rep@acme.test", "GET", "/api/v1/security-events").send().expect(403);
+
+        String userId = events.get(0).get("user_id").toString();
+        api.as("acme", "admin@acme.test", "PATCH", "/api/v1/users/" + userId)
+                .json(Map.of("status", "ACTIVE"))
+                .send()
+                .expect(200);
+        api.login("acme", email, Api.DEMO_PASSWORD).expect(200);
     }
 
     @Test

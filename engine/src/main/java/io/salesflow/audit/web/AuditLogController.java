@@ -2,7 +2,6 @@ package io.salesflow.audit.web;
 
 import io.salesflow.audit.AuditEntry;
 import io.salesflow.audit.AuditTrail;
-import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,19 +34,7 @@ class AuditLogController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String resourceType,
             @RequestParam(required = false) String resourceId) {
-        List<AuditEntry> fetched = trail.page(beforeId(cursor), resourceType, resourceId, limit + 1);
+        List<AuditEntry> fetched = trail.page(CursorPage.decodeLong(cursor), resourceType, resourceId, limit + 1);
         return CursorPage.of(fetched, limit, e -> Long.toString(e.id()));
-    }
-
-    private static Long beforeId(String cursor) {
-        String key = CursorPage.decode(cursor);
-        if (key == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw Problem.invalid("cursor", "is not a cursor this API returned");
-        }
     }
 }

@@ -24,6 +24,19 @@ public record CursorPage<T>(List<T> items, String nextCursor) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The numeric sort key (an id) inside a cursor, or null for the first page. */
+    public static Long decodeLong(String cursor) {
+        String key = decode(cursor);
+        if (key == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw io.salesflow.platform.problem.Problem.invalid("cursor", "is not a cursor this API returned");
+        }
+    }
+
     /** The sort key inside a cursor; a cursor that is not one of ours is a field error. */
     public static String decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
