@@ -36,6 +36,11 @@ public class Teams {
     }
 
     @Transactional(readOnly = true)
+    public boolean exists(UUID id) {
+        return teams.existsById(id);
+    }
+
+    @Transactional(readOnly = true)
     public TeamView get(UUID id) {
         return view(find(id));
     }

@@ -60,6 +60,14 @@ public class Users {
         return views(users.findAll());
     }
 
+    /** Whether an active user with this id exists in the current tenant. */
+    @Transactional(readOnly = true)
+    public boolean isActive(UUID id) {
+        return users.findById(id)
+                .filter(u -> u.getStatus() == UserStatus.ACTIVE)
+                .isPresent();
+    }
+
     @Transactional(readOnly = true)
     public UserView get(UUID id) {
         return view(find(id));

@@ -1,0 +1,35 @@
+package io.salesflow.account;
+
+import io.salesflow.records.RecordField;
+import io.salesflow.records.RecordType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The account as the shared record machinery sees it: fields the list API filters and sorts by. */
+@Configuration(proxyBeanMethods = false)
+class AccountRecord {
+
+    static final String TYPE = "account";
+
+    static final RecordType ACCOUNT = RecordType.builder(TYPE, "accounts")
+            .permissions("accounts:read", "accounts:write")
+            .field(RecordField.text("name", "name"))
+            .field(RecordField.text("domain", "domain"))
+            .field(RecordField.text("website", "website"))
+            .field(RecordField.text("industry", "industry"))
+            .field(RecordField.text("size", "size"))
+            .field(RecordField.json("billingAddress", "billing_address"))
+            .field(RecordField.json("shippingAddress", "shipping_address"))
+            .field(RecordField.text("territory", "territory"))
+            .field(RecordField.uuid("parentId", "parent_id"))
+            .field(RecordField.tags("tags", "tags"))
+            .embed("owner", "owner_id", "users", "display_name", "email")
+            .embed("team", "team_id", "teams", "name")
+            .embed("parent", "parent_id", "accounts", "name", "domain")
+            .build();
+
+    @Bean
+    RecordType accountRecordType() {
+        return ACCOUNT;
+    }
+}

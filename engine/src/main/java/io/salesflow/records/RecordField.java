@@ -1,0 +1,42 @@
+package io.salesflow.records;
+
+import java.util.Set;
+
+/**
+ * A field of a record type as the API names it, the SQL expression behind it, and what may be done with it.
+ * Column expressions come from code, never from a request.
+ */
+public record RecordField(String name, String column, FieldType type, Set<Operator> operators, boolean sortable) {
+
+    public static RecordField text(String name, String column) {
+        return new RecordField(name, column, FieldType.TEXT, Operator.FOR_TEXT, true);
+    }
+
+    public static RecordField uuid(String name, String column) {
+        return new RecordField(name, column, FieldType.UUID, Operator.FOR_IDS, false);
+    }
+
+    public static RecordField timestamp(String name, String column) {
+        return new RecordField(name, column, FieldType.TIMESTAMP, Operator.FOR_ORDERED, true);
+    }
+
+    public static RecordField number(String name, String column) {
+        return new RecordField(name, column, FieldType.NUMBER, Operator.FOR_ORDERED, true);
+    }
+
+    public static RecordField date(String name, String column) {
+        return new RecordField(name, column, FieldType.DATE, Operator.FOR_ORDERED, true);
+    }
+
+    public static RecordField tags(String name, String column) {
+        return new RecordField(name, column, FieldType.TEXT_ARRAY, Set.of(Operator.HAS), false);
+    }
+
+    public static RecordField json(String name, String column) {
+        return new RecordField(name, column, FieldType.JSON, Set.of(), false);
+    }
+
+    public static RecordField readOnly(String name, String column, FieldType type) {
+        return new RecordField(name, column, type, Set.of(), false);
+    }
+}

@@ -1,0 +1,74 @@
+package io.salesflow.records;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Describes one CRM record type to the shared machinery: its table, the API name of each field, the
+ * permissions that guard reading and writing it, and which owner column record-level access looks at.
+ *
+ * @param name the type as it appears in history and audit rows, e.g. {@code account}
+ * @param table the table; every record table has {@code id}, {@code owner_id}, {@code team_id},
+ *     {@code deleted_at}, {@code version}
+ */
+public record RecordType(
+        String name,
+        String table,
+        String readPermission,
+        String writePermission,
+        Map<String, RecordField> fields,
+        Map<String, Embed> embeds) {
+
+    public RecordType {
+        fields = Map.copyOf(fields);
+        embeds = Map.copyOf(embeds);
+    }
+
+    public static Builder builder(String name, String table) {
+        return new Builder(name, table);
+    }
+
+    /** A related record shown inside this one with {@code ?embed=name}: a join on a foreign key column. */
+    public record Embed(String name, String foreignKey, String table, List<String> columns) {}
+
+    public static final class Builder {
+        private final String name;
+        private final String table;
+        private String read;
+        private String write;
+        private final Map<String, RecordField> fields = new LinkedHashMap<>();
+        private final Map<String, Embed> embeds = new LinkedHashMap<>();
+
+        private Builder(String name, String table) {
+            this.name = name;
+            this.table = table;
+            field(RecordField.uuid("id", "id"));
+            field(RecordField.uuid("ownerId", "owner_id"));
+            field(RecordField.uuid("teamId", "team_id"));
+            field(RecordField.timestamp("createdAt", "created_at"));
+            field(RecordField.timestamp("updatedAt", "updated_at"));
+            field(RecordField.readOnly("version", "version", FieldType.NUMBER));
+        }
+
+        public Builder permissions(String read, String write) {
+            this.read = read;
+            this.write = write;
+            return this;
+        }
+
+        public Builder field(RecordField field) {
+            fields.put(field.name(), field);
+            return this;
+        }
+
+        public Builder embed(String name, String foreignKey, String table, String... columns) {
+            embeds.put(name, new Embed(name, foreignKey, table, List.of(columns)));
+            return this;
+        }
+
+        public RecordType build() {
+            return new RecordType(name, table, read, write, fields, embeds);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.salesflow.records;
+
+import io.salesflow.platform.problem.Problem;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Turns request text into typed SQL parameters, and says which field was wrong when it cannot. */
+final class SqlValues {
+
+    private SqlValues() {}
+
+    static Object convert(RecordField field, Operator operator, String value, String param) {
+        if (operator == Operator.IS_NULL) {
+            if (!value.equals("true") && !value.equals("false")) {
+                throw Problem.invalid(param, "must be true or false");
+            }
+            return Boolean.valueOf(value);
+        }
+        try {
+            return switch (field.type()) {
+                case UUID -> java.util.UUID.fromString(value);
+                case NUMBER -> new BigDecimal(value);
+                case DATE -> LocalDate.parse(value);
+                case TIMESTAMP -> Timestamp.from(instant(value));
+                case BOOLEAN -> Boolean.valueOf(value);
+                case TEXT, TEXT_ARRAY, JSON -> value;
+            };
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw Problem.invalid(
+                    param,
+                    "'" + value + "' is not a valid " + field.type().name().toLowerCase());
+        }
+    }
+
+    /** Accepts a full ISO instant or a plain date (its start, UTC). */
+    private static Instant instant(String value) {
+        if (value.length() == 10) {
+            return LocalDate.parse(value).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value).toInstant();
+    }
+}
