@@ -1,0 +1,179 @@
+package io.salesflow.records;
+
+import io.salesflow.audit.AuditLog;
+import io.salesflow.identity.Caller;
+import io.salesflow.identity.Teams;
+import io.salesflow.identity.Users;
+import io.salesflow.platform.problem.Problem;
+import io.salesflow.platform.web.CursorPage;
+import io.salesflow.platform.web.ETags;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps every record type's use cases share: finding a record the caller may change, checking an owner
+ * or team assignment, saving with field history and audit, soft delete, restore within the window, history.
+ * Record services call these inside their own transactions and keep only their type's rules.
+ */
+@Component
+public class RecordLifecycle {
+
+    private final RecordQueries queries;
+    private final FieldHistory history;
+    private final AuditLog audit;
+    private final Users users;
+    private final Teams teams;
+    private final RecordProperties properties;
+    private final Clock clock;
+
+    RecordLifecycle(
+            RecordQueries queries,
+            FieldHistory history,
+            AuditLog audit,
+            Users users,
+            Teams teams,
+            RecordProperties properties,
+            Clock clock) {
+        this.queries = queries;
+        this.history = history;
+        this.audit = audit;
+        this.users = users;
+        this.teams = teams;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public CursorPage<Map<String, Object>> list(RecordType type, ListQuery query) {
+        return queries.list(type, query, Caller.require());
+    }
+
+    public Map<String, Object> get(RecordType type, UUID id, List<String> embed) {
+        return queries.get(type, id, Caller.require(), embed).orElseThrow(() -> notFound(type, id));
+    }
+
+    /** Whether the caller may read the record (deleted ones included). */
+    public boolean isVisible(RecordType type, UUID id) {
+        return queries.isVisible(type, id, Caller.require());
+    }
+
+    /** The live record if the caller may change it: 404 when they cannot see it, 403 when they only see it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T extends CrmRecord> T writable(
+            RecordType type, JpaRepository<T, UUID> repository, UUID id, String ifMatch) {
+        Caller caller = Caller.require();
+        T record = repository
+                .findById(id)
+                .filter(r -> !r.isDeleted())
+                .filter(r -> queries.isVisible(type, id, caller))
+                .orElseThrow(() -> notFound(type, id));
+        requireWritable(type, id, caller);
+        ETags.check(ifMatch, record.getVersion());
+        return record;
+    }
+
+    /** Validates the owner and team a body asked for and whether the caller may hand the record to them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void assign(RecordType type, CrmRecord record, RecordInput.Assignment assignment) {
+        if (assignment.ownerGiven()) {
+            if (!users.isActive(assignment.ownerId())) {
+                throw Problem.invalid("ownerId", "no active user " + assignment.ownerId());
+            }
+            record.assignOwner(assignment.ownerId());
+        }
+        if (assignment.teamGiven()) {
+            if (assignment.teamId() != null && !teams.exists(assignment.teamId())) {
+                throw Problem.invalid("teamId", "no team " + assignment.teamId());
+            }
+            record.assignTeam(assignment.teamId());
+        }
+        if ((assignment.ownerGiven() || assignment.teamGiven())
+                && !queries.mayAssign(type, record.getOwnerId(), record.getTeamId(), Caller.require())) {
+            throw new Problem(
+                            403,
+                            "forbidden",
+                            "Forbidden",
+                            "You may not give a record to an owner or team outside your reach")
+                    .with("field", assignment.ownerGiven() ? "ownerId" : "teamId");
+        }
+    }
+
+    /** Saves a new record and keeps its first state in the field history and the audit log. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T extends CrmRecord> Map<String, Object> created(
+            RecordType type, JpaRepository<T, UUID> repository, T record) {
+        repository.saveAndFlush(record);
+        history.record(type.name(), record.getId(), null, record.snapshot());
+        audit.record(type.name() + ".created", type.name(), record.getId(), null, record.snapshot());
+        return get(type, record.getId(), List.of());
+    }
+
+    /** Saves a change and keeps what changed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T extends CrmRecord> Map<String, Object> changed(
+            RecordType type, JpaRepository<T, UUID> repository, T record, Map<String, Object> before) {
+        repository.saveAndFlush(record);
+        history.record(type.name(), record.getId(), before, record.snapshot());
+        audit.record(type.name() + ".changed", type.name(), record.getId(), before, record.snapshot());
+        return get(type, record.getId(), List.of());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T extends CrmRecord> void delete(
+            RecordType type, JpaRepository<T, UUID> repository, UUID id, String ifMatch) {
+        T record = writable(type, repository, id, ifMatch);
+        Map<String, Object> before = record.snapshot();
+        record.markDeleted(clock.instant());
+        repository.saveAndFlush(record);
+        history.record(type.name(), id, before, record.snapshot());
+        audit.record(type.name() + ".deleted", type.name(), id, before, record.snapshot());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T extends CrmRecord> Map<String, Object> restore(
+            RecordType type, JpaRepository<T, UUID> repository, UUID id) {
+        Caller caller = Caller.require();
+        T record = repository
+                .findById(id)
+                .filter(r -> queries.isVisible(type, id, caller))
+                .orElseThrow(() -> notFound(type, id));
+        requireWritable(type, id, caller);
+        if (!record.isDeleted()) {
+            throw Problem.conflict("The " + type.name() + " is not deleted");
+        }
+        Instant until = record.getDeletedAt().plus(properties.restoreWindow());
+        if (clock.instant().isAfter(until)) {
+            throw new Problem(410, "restore-window-passed", "Gone", "The restore window ended at " + until);
+        }
+        Map<String, Object> before = record.snapshot();
+        record.unmarkDeleted();
+        repository.saveAndFlush(record);
+        history.record(type.name(), id, before, record.snapshot());
+        audit.record(type.name() + ".restored", type.name(), id, before, record.snapshot());
+        return get(type, id, List.of());
+    }
+
+    public CursorPage<FieldHistory.Change> history(RecordType type, UUID id, Long beforeId, int limit) {
+        if (!queries.isVisible(type, id, Caller.require())) {
+            throw notFound(type, id);
+        }
+        return CursorPage.of(history.of(type.name(), id, beforeId, limit + 1), limit, c -> Long.toString(c.id()));
+    }
+
+    private void requireWritable(RecordType type, UUID id, Caller caller) {
+        if (!queries.isWritable(type, id, caller)) {
+            throw Problem.forbidden("Your role does not allow changing this " + type.name());
+        }
+    }
+
+    private static Problem notFound(RecordType type, UUID id) {
+        return Problem.notFound(
+                Character.toUpperCase(type.name().charAt(0)) + type.name().substring(1), id);
+    }
+}
