@@ -48,6 +48,7 @@ public class ApiKeys {
     private final SecurityEvents events;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final CallerFactory callers;
 
     ApiKeys(
             JdbcTemplate jdbc,
@@ -56,7 +57,9 @@ public class ApiKeys {
             AuditLog audit,
             SecurityEvents events,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            CallerFactory callers) {
+        this.callers = callers;
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.tenants = tenants;
@@ -151,10 +154,8 @@ public class ApiKeys {
     private Object verify(Tenant tenant, String prefix, String secret) {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 """
-                SELECT k.id, k.secret_hash, k.scopes, k.created_by, k.expires_at, k.revoked_at, k.last_used_at,
-                       u.status AS creator_status
-                FROM api_keys k JOIN users u ON u.tenant_id = k.tenant_id AND u.id = k.created_by
-                WHERE k.prefix = ?
+                SELECT id, secret_hash, scopes, created_by, expires_at, revoked_at, last_used_at
+                FROM api_keys WHERE prefix = ?
                 """,
                 prefix);
         if (rows.isEmpty()
@@ -171,11 +172,6 @@ public class ApiKeys {
             events.record(SecurityEvents.Type.API_KEY_REJECTED, false, null, null, prefix + ": revoked");
             return Problem.unauthorized("api-key-revoked", "The API key was revoked");
         }
-        if (!"ACTIVE".equals(row.get("creator_status"))) {
-            events.record(SecurityEvents.Type.API_KEY_REJECTED, false, null, null, prefix + ": creator deactivated");
-            return Problem.unauthorized(
-                    "api-key-revoked", "The API key's creator was deactivated; an admin must issue a new key");
-        }
         Timestamp expires = (Timestamp) row.get("expires_at");
         if (expires != null && !expires.toInstant().isAfter(now)) {
             events.record(SecurityEvents.Type.API_KEY_REJECTED, false, null, null, prefix + ": expired");
@@ -185,21 +181,28 @@ public class ApiKeys {
         if (lastUsed == null || lastUsed.toInstant().plus(LAST_USED_GRANULARITY).isBefore(now)) {
             jdbc.update("UPDATE api_keys SET last_used_at = ? WHERE id = ?", Timestamp.from(now), id);
         }
-        String[] scopes = scopes(row.get("scopes"));
+        // A key never does more than its creator could do now: scopes the creator lost are dropped, and each
+        // record permission keeps the creator's scope (a rep's key reads what the rep reads).
+        UUID creatorId = (UUID) row.get("created_by");
+        Caller creator = callers.forUser(creatorId, tenant.getSlug(), null).orElse(null);
+        if (creator == null) {
+            return Problem.unauthorized(
+                    "api-key-revoked", "The API key's creator was deactivated; an admin must issue a new key");
+        }
         Map<String, Scope> permissions = new LinkedHashMap<>();
-        for (String scope : scopes) {
-            permissions.put(scope, Scope.ALL);
+        for (String scope : scopes(row.get("scopes"))) {
+            creator.scopeOf(scope).ifPresent(held -> permissions.put(scope, held));
         }
         return new Caller(
                 Caller.Kind.API_KEY,
                 id,
-                (UUID) row.get("created_by"),
+                creatorId,
                 tenant.getId(),
                 tenant.getSlug(),
                 prefix,
                 Set.of(),
                 Map.copyOf(permissions),
-                Set.of(),
+                creator.teamIds(),
                 null);
     }
 

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenTtl lifetime of an access token, at most 15 minutes
  * @param refreshTokenTtl lifetime of a login session and its refresh tokens
  * @param maxFailedLogins failed logins within {@code failedLoginWindow} that lock the account
+ * @param failedLoginWindow the window in which {@code maxFailedLogins} failures lock the account
  * @param lockoutDuration how long a locked account stays locked
+ * @param loginAttemptsPerIpPerMinute logins and refreshes one client address may try per minute, across all
+ *     accounts (password spraying)
  */
 @ConfigurationProperties("salesflow.auth")
 public record AuthProperties(
@@ -21,7 +24,8 @@ public record AuthProperties(
         @DefaultValue("14d") Duration refreshTokenTtl,
         @DefaultValue("5") int maxFailedLogins,
         @DefaultValue("15m") Duration failedLoginWindow,
-        @DefaultValue("15m") Duration lockoutDuration) {
+        @DefaultValue("15m") Duration lockoutDuration,
+        @DefaultValue("30") int loginAttemptsPerIpPerMinute) {
 
     public AuthProperties {
         if (accessTokenTtl.compareTo(Duration.ofMinutes(15)) > 0 || accessTokenTtl.isNegative()) {

@@ -4,7 +4,9 @@ import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.request.RequestContext;
 import io.salesflow.platform.web.ProblemResponseWriter;
 import io.salesflow.platform.web.Problems;
+import io.salesflow.tenancy.Tenant;
 import io.salesflow.tenancy.TenantContext;
+import io.salesflow.tenancy.Tenants;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -32,13 +34,16 @@ class CredentialsFilter extends OncePerRequestFilter {
     private final CallerFactory callers;
     private final ApiKeys apiKeys;
     private final ProblemResponseWriter problems;
+    private final Tenants tenants;
 
     CredentialsFilter(
             AccessTokens accessTokens,
             Sessions sessions,
             CallerFactory callers,
             ApiKeys apiKeys,
-            ProblemResponseWriter problems) {
+            ProblemResponseWriter problems,
+            Tenants tenants) {
+        this.tenants = tenants;
         this.accessTokens = accessTokens;
         this.sessions = sessions;
         this.callers = callers;
@@ -95,6 +100,9 @@ class CredentialsFilter extends OncePerRequestFilter {
             return apiKeys.authenticate(credential);
         }
         AccessTokens.Claims claims = accessTokens.verify(credential);
+        if (tenants.findById(claims.tenantId()).filter(Tenant::isActive).isEmpty()) {
+            throw Problem.unauthorized("invalid-token", "The token's workspace does not exist or is suspended");
+        }
         return TenantContext.callAs(claims.tenantId(), () -> {
             Caller caller = callers.forUser(claims.userId(), claims.tenantSlug(), claims.sessionId())
                     .orElseThrow(() -> Problem.unauthorized(

@@ -55,7 +55,7 @@ class LoginAttempts {
     @Transactional(noRollbackFor = Problem.class)
     Tokens attempt(String tenantSlug, String email, String password) {
         String normalised = User.normalise(email);
-        Optional<User> found = users.findByEmail(normalised);
+        Optional<User> found = users.findByEmailForLogin(normalised);
         if (found.isEmpty()) {
             burnPasswordCheck(password);
             events.record(SecurityEvents.Type.LOGIN_FAILED, false, null, normalised, "unknown user");
@@ -129,7 +129,9 @@ class LoginAttempts {
                     "refresh-token-reused",
                     "This refresh token was already used; the session is revoked for safety. Sign in again.");
         }
-        if (refresh.sessionRevokedAt() != null || !refresh.expiresAt().isAfter(clock.instant())) {
+        if (refresh.sessionRevokedAt() != null
+                || !refresh.expiresAt().isAfter(clock.instant())
+                || !refresh.sessionExpiresAt().isAfter(clock.instant())) {
             events.record(SecurityEvents.Type.REFRESH_FAILED, false, refresh.userId(), null, "revoked or expired");
             throw SignIn.invalidRefresh();
         }

@@ -89,6 +89,12 @@ public class Roles {
         if (definition.code() != null && !definition.code().equals(role.getCode())) {
             throw Problem.invalid("code", "a role's code cannot change");
         }
+        Caller.current()
+                .ifPresent(caller -> Delegation.requireCovered(
+                        caller,
+                        Delegation.permissionsOf(List.of(role)),
+                        "id",
+                        "change a role that holds more than you"));
         Map<String, Object> before = role.snapshot();
         role.change(definition.name(), definition.description(), grants(definition.permissions()));
         roles.saveAndFlush(role);
@@ -139,6 +145,10 @@ public class Roles {
             }
             result.add(new RolePermission(grant.permission(), scope));
         }
+        Map<String, Scope> granted = new HashMap<>();
+        result.forEach(p -> granted.put(p.permission(), p.scope()));
+        Caller.current()
+                .ifPresent(caller -> Delegation.requireCovered(caller, granted, "permissions", "grant this role"));
         return result;
     }
 

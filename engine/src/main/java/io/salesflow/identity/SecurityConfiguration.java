@@ -2,9 +2,9 @@ package io.salesflow.identity;
 
 import io.salesflow.platform.web.ProblemResponseWriter;
 import io.salesflow.platform.web.Problems;
+import io.salesflow.tenancy.Tenants;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -38,7 +38,8 @@ class SecurityConfiguration {
             Sessions sessions,
             CallerFactory callers,
             ApiKeys apiKeys,
-            ProblemResponseWriter problems)
+            ProblemResponseWriter problems,
+            Tenants tenants)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,7 +48,7 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(
-                        new CredentialsFilter(accessTokens, sessions, callers, apiKeys, problems),
+                        new CredentialsFilter(accessTokens, sessions, callers, apiKeys, problems, tenants),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
@@ -71,16 +72,13 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
-                        // The engine's identity and authorization resources could make an operator a Camunda admin,
-                        // who bypasses the tenant check; raw deployments would skip model validation.
-                        .requestMatchers(
-                                "/engine-rest/user/**",
-                                "/engine-rest/group/**",
-                                "/engine-rest/tenant/**",
-                                "/engine-rest/authorization/**",
-                                "/engine-rest/identity/**")
-                        .hasAuthority(PLATFORM_ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/engine-rest/deployment/**")
+                        // The engine API answers under several prefixes; these resources stay with the platform
+                        // admin on all of them: identities and authorizations (an operator could otherwise join
+                        // camunda-admin, which bypasses the tenant check, or list other tenants' users), raw
+                        // deployments (they would skip model validation) and engine-wide maintenance.
+                        .requestMatchers(EngineApiRules.ownProfile())
+                        .access(EngineApiRules::isOwnProfile)
+                        .requestMatchers(EngineApiRules.platformOnly())
                         .hasAuthority(PLATFORM_ADMIN)
                         .requestMatchers("/engine-rest/**")
                         .hasAuthority(OPERATE)

@@ -39,7 +39,13 @@ class Sessions {
     }
 
     record Refresh(
-            UUID id, UUID sessionId, UUID userId, Instant expiresAt, Instant rotatedAt, Instant sessionRevokedAt) {}
+            UUID id,
+            UUID sessionId,
+            UUID userId,
+            Instant expiresAt,
+            Instant rotatedAt,
+            Instant sessionRevokedAt,
+            Instant sessionExpiresAt) {}
 
     @Transactional(propagation = Propagation.MANDATORY)
     UUID open(UUID tenantId, UUID userId) {
@@ -95,7 +101,7 @@ class Sessions {
     Optional<Refresh> findForUpdate(String refreshToken) {
         List<Refresh> found = jdbc.query(
                 """
-                SELECT r.id, r.session_id, s.user_id, r.expires_at, r.rotated_at, s.revoked_at
+                SELECT r.id, r.session_id, s.user_id, r.expires_at, r.rotated_at, s.revoked_at, s.expires_at
                 FROM refresh_tokens r JOIN auth_sessions s ON s.tenant_id = r.tenant_id AND s.id = r.session_id
                 WHERE r.token_hash = ?
                 FOR UPDATE OF r, s
@@ -106,7 +112,8 @@ class Sessions {
                         rs.getObject(3, UUID.class),
                         rs.getTimestamp(4).toInstant(),
                         instant(rs.getTimestamp(5)),
-                        instant(rs.getTimestamp(6))),
+                        instant(rs.getTimestamp(6)),
+                        rs.getTimestamp(7).toInstant()),
                 hash(refreshToken));
         return found.stream().findFirst();
     }
@@ -124,6 +131,16 @@ class Sessions {
                 Timestamp.from(clock.instant()),
                 reason,
                 sessionId);
+    }
+
+    /** Ends every open session of a user. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void revokeAllOf(UUID userId, String reason) {
+        jdbc.update(
+                "UPDATE auth_sessions SET revoked_at = ?, revoked_reason = ? WHERE user_id = ? AND revoked_at IS NULL",
+                Timestamp.from(clock.instant()),
+                reason,
+                userId);
     }
 
     /** Whether an access token's session still stands: not revoked, not expired. */

@@ -1,6 +1,8 @@
 package io.salesflow.identity;
 
 import io.salesflow.platform.problem.Problem;
+import io.salesflow.platform.request.RequestContext;
+import io.salesflow.platform.request.RequestMetadata;
 import io.salesflow.tenancy.Tenant;
 import io.salesflow.tenancy.TenantContext;
 import io.salesflow.tenancy.Tenants;
@@ -18,14 +20,17 @@ public class SignIn {
     private final Tenants tenants;
     private final LoginAttempts attempts;
     private final SecurityEvents events;
+    private final LoginRateLimiter limiter;
 
-    SignIn(Tenants tenants, LoginAttempts attempts, SecurityEvents events) {
+    SignIn(Tenants tenants, LoginAttempts attempts, SecurityEvents events, LoginRateLimiter limiter) {
+        this.limiter = limiter;
         this.tenants = tenants;
         this.attempts = attempts;
         this.events = events;
     }
 
     public Tokens login(String tenantSlug, String email, String password) {
+        limiter.check(clientAddress());
         String slug = tenantSlug.trim().toLowerCase(Locale.ROOT);
         Tenant tenant = tenants.findBySlug(slug).filter(Tenant::isActive).orElse(null);
         if (tenant == null) {
@@ -37,6 +42,7 @@ public class SignIn {
     }
 
     public Tokens refresh(String refreshToken) {
+        limiter.check(clientAddress());
         UUID tenantId = Sessions.tenantOf(refreshToken).orElseThrow(SignIn::invalidRefresh);
         Tenant tenant = tenants.findById(tenantId).filter(Tenant::isActive).orElseThrow(SignIn::invalidRefresh);
         return TenantContext.callAs(tenantId, () -> attempts.refresh(tenant.getSlug(), refreshToken));
@@ -45,6 +51,10 @@ public class SignIn {
     public void logout(String refreshToken) {
         UUID tenantId = Sessions.tenantOf(refreshToken).orElseThrow(SignIn::invalidRefresh);
         TenantContext.runAs(tenantId, () -> attempts.logout(refreshToken));
+    }
+
+    private static String clientAddress() {
+        return RequestContext.metadata().map(RequestMetadata::ipAddress).orElse(null);
     }
 
     static Problem invalidRefresh() {

@@ -28,6 +28,7 @@ public class Users {
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Sessions sessions;
 
     Users(
             UserRepository users,
@@ -35,7 +36,9 @@ public class Users {
             TeamRepository teams,
             PasswordEncoder passwordEncoder,
             AuditLog audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Sessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.roles = roles;
         this.teams = teams;
@@ -99,6 +102,12 @@ public class Users {
     public UserView change(UUID id, UserChange change, String ifMatch) {
         User user = find(id);
         ETags.check(ifMatch, user.getVersion());
+        Caller.current()
+                .ifPresent(caller -> Delegation.requireCovered(
+                        caller,
+                        Delegation.permissionsOf(roles.findAllById(user.getRoleIds())),
+                        "id",
+                        "change a user who holds more than you"));
         Map<String, Object> before = user.snapshot();
         if (change.displayName() != null) {
             user.rename(change.displayName());
@@ -113,12 +122,20 @@ public class Users {
                 default -> throw Problem.invalid("status", "must be ACTIVE or DEACTIVATED");
             }
         }
-        if (change.password() != null) {
+        boolean passwordChanged = change.password() != null;
+        if (passwordChanged) {
             PasswordPolicy.check("password", change.password(), user.getEmail());
             user.changePasswordHash(passwordEncoder.encode(change.password()));
         }
         users.saveAndFlush(user);
         audit.record("user.changed", "user", id, before, user.snapshot());
+        if (passwordChanged || user.getStatus() == UserStatus.DEACTIVATED) {
+            // A new password or a deactivation ends every session, so an old refresh token cannot outlive it.
+            sessions.revokeAllOf(id, passwordChanged ? "password changed" : "deactivated");
+            if (passwordChanged) {
+                audit.record("user.password_reset", "user", id, null, Map.of("userId", id.toString()));
+            }
+        }
         events.publishEvent(new IdentityChanged(user.getTenantId()));
         return view(user);
     }
@@ -143,10 +160,9 @@ public class Users {
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
             Role role = roles.findByCode(code).orElseThrow(() -> Problem.invalid(field, "unknown role '" + code + "'"));
-            if ("super_admin".equals(code)
-                    && Caller.current().map(c -> !c.can("platform:admin")).orElse(false)) {
-                throw Problem.invalid(field, "only a super admin may grant 'super_admin'");
-            }
+            Caller.current()
+                    .ifPresent(caller -> Delegation.requireCovered(
+                            caller, Delegation.permissionsOf(List.of(role)), field, "grant the role '" + code + "'"));
             ids.add(role.getId());
         }
         return ids;

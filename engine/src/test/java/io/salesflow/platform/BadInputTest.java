@@ -56,6 +56,15 @@ class BadInputTest {
     }
 
     @Test
+    void anOversizedBodyToTheEngineApiIs413Too() {
+        String huge = "{\"messageName\": \"" + "x".repeat(10_600_000) + "\"}";
+        Api.Response r = api.as("acme", "ops@acme.test", "POST", "/engine-rest/message")
+                .body(huge, "application/json")
+                .send();
+        assertProblem(r, 413, "payload-too-large");
+    }
+
+    @Test
     void anUnknownFieldIsRejectedByName() {
         Api.Response r = api.as("acme", "admin@acme.test", "POST", "/api/v1/teams")
                 .json(Map.of("name", "West", "memberIds", java.util.List.of(), "colour", "blue"))

@@ -2,8 +2,10 @@ package io.salesflow.identity.web;
 
 import io.salesflow.identity.ApiKeyView;
 import io.salesflow.identity.ApiKeys;
+import io.salesflow.platform.web.SecretResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
@@ -48,7 +50,8 @@ class ApiKeyController {
 
     @PostMapping
     @Operation(summary = "Create a key; its secret is in this response only")
-    ResponseEntity<ApiKeyView> create(@Valid @RequestBody CreateApiKey request) {
+    ResponseEntity<ApiKeyView> create(@Valid @RequestBody CreateApiKey request, HttpServletRequest http) {
+        SecretResponses.mark(http);
         ApiKeyView key = apiKeys.create(new ApiKeys.NewApiKey(request.name(), request.scopes(), request.expiresAt()));
         return ResponseEntity.created(URI.create("/api/v1/api-keys/" + key.id()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

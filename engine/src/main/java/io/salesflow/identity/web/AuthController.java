@@ -2,6 +2,7 @@ package io.salesflow.identity.web;
 
 import io.salesflow.identity.SignIn;
 import io.salesflow.identity.Tokens;
+import io.salesflow.platform.web.SecretResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,6 +63,7 @@ class AuthController {
     }
 
     private static ResponseEntity<Tokens> withEngineCookie(Tokens tokens, HttpServletRequest http) {
+        SecretResponses.mark(http);
         return ResponseEntity.ok()
                 .header(
                         HttpHeaders.SET_COOKIE,

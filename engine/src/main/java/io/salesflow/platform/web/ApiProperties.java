@@ -9,8 +9,11 @@ import org.springframework.util.unit.DataSize;
  * Limits of the public API.
  *
  * @param maxBodySize largest JSON request body accepted (uploads have their own limits)
+ * @param maxEngineBodySize largest request body of the engine's REST API and webapps (deployments, variables)
  * @param idempotencyRetention how long an {@code Idempotency-Key} and its response are kept
  */
 @ConfigurationProperties("salesflow.api")
 public record ApiProperties(
-        @DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("24h") Duration idempotencyRetention) {}
+        @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue("10MB") DataSize maxEngineBodySize,
+        @DefaultValue("24h") Duration idempotencyRetention) {}

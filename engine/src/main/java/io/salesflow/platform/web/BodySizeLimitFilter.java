@@ -14,29 +14,34 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies over {@code salesflow.api.max-body-size} with 413: at once when the
- * {@code Content-Length} says so, and while reading when a chunked body grows past the limit.
+ * Refuses request bodies over {@code salesflow.api.max-body-size} (the engine's API and webapps:
+ * {@code max-engine-body-size}) with 413: at once when the {@code Content-Length} says so, and while reading
+ * when a chunked body grows past the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long apiLimit;
+    private final long engineLimit;
     private final ProblemResponseWriter writer;
 
     BodySizeLimitFilter(ApiProperties properties, ProblemResponseWriter writer) {
-        this.limit = properties.maxBodySize().toBytes();
+        this.apiLimit = properties.maxBodySize().toBytes();
+        this.engineLimit = properties.maxEngineBodySize().toBytes();
         this.writer = writer;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String uri = request.getRequestURI();
+        return !uri.startsWith("/api/") && !uri.startsWith("/engine-rest/") && !uri.startsWith("/camunda/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = request.getRequestURI().startsWith("/api/") ? apiLimit : engineLimit;
         if (request.getContentLengthLong() > limit) {
             writer.write(request, response, tooLarge(limit));
             return;

@@ -38,6 +38,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    private static final String NOT_KEPT = "x-salesflow-not-kept";
     private static final List<String> REPLAYED_HEADERS =
             List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION, HttpHeaders.ETAG);
 
@@ -91,7 +92,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new CachedBodyRequest(request, body), recorded);
             if (recorded.getStatus() < 500) {
-                store.complete(caller, key, recorded.getStatus(), headers(recorded), recorded.getContentAsByteArray());
+                if (SecretResponses.isMarked(request)) {
+                    // A response that must not be stored (a new API key's secret, tokens) is not kept: a
+                    // repeat learns that the request ran, not what it answered.
+                    store.complete(caller, key, recorded.getStatus(), Map.of(NOT_KEPT, "true"), null);
+                } else {
+                    store.complete(
+                            caller, key, recorded.getStatus(), headers(recorded), recorded.getContentAsByteArray());
+                }
                 kept = true;
             }
         } finally {
@@ -125,6 +133,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
                             "idempotency-key-in-progress",
                             "Request in progress",
                             "A request with this Idempotency-Key is still being processed; retry shortly"));
+            return;
+        }
+        if (existing.headers().containsKey(NOT_KEPT)) {
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            409,
+                            "idempotency-response-not-kept",
+                            "Response not kept",
+                            "A request with this Idempotency-Key already ran (status " + existing.status()
+                                    + "); its response held secrets and was not kept. Look the result up instead."));
             return;
         }
         response.setStatus(existing.status());
