@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.records.RecordInput;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +17,8 @@ import java.util.regex.Pattern;
  */
 final class AccountInput {
 
-    static final Set<String> SIZES = Set.of("1-10", "11-50", "51-200", "201-500", "501-1000", "1001-5000", "5001+");
     private static final Pattern DOMAIN =
             Pattern.compile("^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
-    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> ADDRESS_FIELDS = Set.of("street", "city", "postalCode", "region", "country");
 
     /** The parent a body asks for, checked against the hierarchy by the service. */
@@ -46,9 +42,9 @@ final class AccountInput {
             switch (field) {
                 case "name" -> account.setName(RecordInput.requiredText(field, v, 200));
                 case "domain" -> account.setDomain(domain(field, v));
-                case "website" -> account.setWebsite(website(field, v));
+                case "website" -> account.setWebsite(RecordInput.website(field, v));
                 case "industry" -> account.setIndustry(RecordInput.text(field, v, 100));
-                case "size" -> account.setSize(RecordInput.oneOf(field, v, SIZES));
+                case "size" -> account.setSize(RecordInput.oneOf(field, v, RecordInput.COMPANY_SIZES));
                 case "territory" -> account.setTerritory(RecordInput.text(field, v, 100));
                 case "billingAddress" -> account.setBillingAddress(address(field, v));
                 case "shippingAddress" -> account.setShippingAddress(address(field, v));
@@ -72,22 +68,6 @@ final class AccountInput {
         return d;
     }
 
-    private static String website(String field, JsonNode v) {
-        String s = RecordInput.text(field, v, 500);
-        if (s == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(s.contains("://") ? s : "https://" + s);
-            if (!Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
-                throw Problem.invalid(field, "must be an http(s) address");
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            throw Problem.invalid(field, "is not a valid web address");
-        }
-    }
-
     private static Address address(String field, JsonNode v) {
         if (v == null || v.isNull()) {
             return null;
@@ -100,10 +80,7 @@ final class AccountInput {
                 throw RecordInput.unknown(field + "." + name);
             }
         });
-        String country = RecordInput.text(field + ".country", v.get("country"), 2);
-        if (country != null && !ISO_COUNTRIES.contains(country)) {
-            throw Problem.invalid(field + ".country", "must be an ISO 3166-1 alpha-2 code such as DE or US");
-        }
+        String country = RecordInput.country(field + ".country", v.get("country"));
         return new Address(
                 RecordInput.text(field + ".street", v.get("street"), 200),
                 RecordInput.text(field + ".city", v.get("city"), 100),

@@ -8,6 +8,7 @@ import io.salesflow.records.FieldHistory;
 import io.salesflow.records.ListQuery;
 import io.salesflow.records.RecordInput;
 import io.salesflow.records.RecordLifecycle;
+import io.salesflow.records.RecordService;
 import io.salesflow.records.RecordType;
 import io.salesflow.tenancy.TenantContext;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * account's own, the rest is the shared record lifecycle.
  */
 @Service
-public class Accounts {
+public class Accounts implements RecordService {
 
     private final AccountRepository accounts;
     private final RecordLifecycle records;
@@ -32,18 +33,22 @@ public class Accounts {
     }
 
     /** The account type for parsing list requests. */
+    @Override
     public RecordType type() {
         return AccountRecord.ACCOUNT;
     }
 
+    @Override
     public CursorPage<Map<String, Object>> list(ListQuery query) {
         return records.list(AccountRecord.ACCOUNT, query);
     }
 
+    @Override
     public Map<String, Object> get(UUID id, List<String> embed) {
         return records.get(AccountRecord.ACCOUNT, id, embed);
     }
 
+    @Override
     @Transactional
     public Map<String, Object> create(ObjectNode body) {
         Account account = new Account(TenantContext.require(), Caller.require().userId());
@@ -51,6 +56,7 @@ public class Accounts {
         return records.created(AccountRecord.ACCOUNT, accounts, account);
     }
 
+    @Override
     @Transactional
     public Map<String, Object> change(UUID id, ObjectNode body, String ifMatch) {
         Account account = records.writable(AccountRecord.ACCOUNT, accounts, id, ifMatch);
@@ -59,16 +65,19 @@ public class Accounts {
         return records.changed(AccountRecord.ACCOUNT, accounts, account, before);
     }
 
+    @Override
     @Transactional
     public void delete(UUID id, String ifMatch) {
         records.delete(AccountRecord.ACCOUNT, accounts, id, ifMatch);
     }
 
+    @Override
     @Transactional
     public Map<String, Object> restore(UUID id) {
         return records.restore(AccountRecord.ACCOUNT, accounts, id);
     }
 
+    @Override
     public CursorPage<FieldHistory.Change> history(UUID id, Long beforeId, int limit) {
         return records.history(AccountRecord.ACCOUNT, id, beforeId, limit);
     }

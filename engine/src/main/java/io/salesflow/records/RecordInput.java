@@ -2,10 +2,14 @@ package io.salesflow.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.platform.problem.Problem;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Reads record fields from a JSON body with merge-patch meaning (present: set, null: clear, absent: keep) and
@@ -14,7 +18,54 @@ import java.util.UUID;
  */
 public final class RecordInput {
 
+    /** Company size bands, shared by accounts and leads. */
+    public static final Set<String> COMPANY_SIZES =
+            Set.of("1-10", "11-50", "51-200", "201-500", "501-1000", "1001-5000", "5001+");
+
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Pattern EMAIL = Pattern.compile(
+            "^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$");
+
     private RecordInput() {}
+
+    /** An ISO 3166-1 alpha-2 country code, upper-case. */
+    public static String country(String field, JsonNode v) {
+        String s = text(field, v, 2);
+        if (s != null && !ISO_COUNTRIES.contains(s)) {
+            throw Problem.invalid(field, "must be an ISO 3166-1 alpha-2 code such as DE or US");
+        }
+        return s;
+    }
+
+    /** An email address, lower-case. */
+    public static String email(String field, JsonNode v) {
+        String s = text(field, v, 254);
+        if (s == null) {
+            return null;
+        }
+        String email = s.toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(email).matches()) {
+            throw Problem.invalid(field, "is not a valid email address");
+        }
+        return email;
+    }
+
+    /** An http(s) web address; a bare host gets https. */
+    public static String website(String field, JsonNode v) {
+        String s = text(field, v, 500);
+        if (s == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(s.contains("://") ? s : "https://" + s);
+            if (!Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
+                throw Problem.invalid(field, "must be an http(s) address");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw Problem.invalid(field, "is not a valid web address");
+        }
+    }
 
     /** The owner and team a body asks for; checked against the directory and the caller's reach on save. */
     public static final class Assignment {

@@ -108,6 +108,9 @@ public class RecordLifecycle {
     @Transactional(propagation = Propagation.MANDATORY)
     public <T extends CrmRecord> Map<String, Object> created(
             RecordType type, JpaRepository<T, UUID> repository, T record) {
+        if (!queries.mayAssign(type, record.getOwnerId(), record.getTeamId(), Caller.require())) {
+            throw Problem.forbidden("Your role does not allow creating this " + type.name() + " for its owner");
+        }
         repository.saveAndFlush(record);
         history.record(type.name(), record.getId(), null, record.snapshot());
         audit.record(type.name() + ".created", type.name(), record.getId(), null, record.snapshot());

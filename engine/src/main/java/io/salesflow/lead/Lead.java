@@ -1,0 +1,181 @@
+package io.salesflow.lead;
+
+import io.salesflow.platform.problem.Problem;
+import io.salesflow.records.CrmRecord;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** A prospect not yet qualified: a person, a company, or both, with where it came from and how far it got. */
+@Entity
+@Table(name = "leads")
+class Lead extends CrmRecord {
+
+    @Column(name = "first_name")
+    private String firstName;
+
+    @Column(name = "last_name")
+    private String lastName;
+
+    private String company;
+    private String title;
+    private String email;
+    private String phone;
+    private String website;
+    private String industry;
+
+    @Column(name = "company_size")
+    private String companySize;
+
+    private String country;
+    private String language;
+
+    @Column(name = "product_interest")
+    private String productInterest;
+
+    @Column(nullable = false)
+    private String source;
+
+    @Column(nullable = false)
+    private String status = LeadStatus.NEW.code();
+
+    @Column(name = "status_changed_at", nullable = false)
+    private Instant statusChangedAt = Instant.now();
+
+    @Column(name = "unqualified_reason")
+    private String unqualifiedReason;
+
+    protected Lead() {}
+
+    Lead(UUID tenantId, UUID ownerId) {
+        super(tenantId, ownerId);
+    }
+
+    LeadStatus status() {
+        return LeadStatus.of(status).orElseThrow();
+    }
+
+    /**
+     * Moves the lead to {@code next} if the status order allows it; an unqualified lead needs a reason, which
+     * a later qualification clears.
+     */
+    void moveTo(LeadStatus next, String reason, Instant at) {
+        LeadStatus current = status();
+        if (next == current) {
+            return;
+        }
+        if (!current.next().contains(next)) {
+            throw Problem.invalid(
+                    "status",
+                    "a " + current.code() + " lead cannot become " + next.code() + "; it can become "
+                            + (current.next().isEmpty()
+                                    ? "nothing else by a change"
+                                    : current.next().stream()
+                                            .map(LeadStatus::code)
+                                            .sorted()
+                                            .toList()));
+        }
+        if (next == LeadStatus.UNQUALIFIED && (reason == null || reason.isBlank())) {
+            throw Problem.invalid("unqualifiedReason", "is required to mark a lead unqualified");
+        }
+        status = next.code();
+        statusChangedAt = at;
+        unqualifiedReason = next == LeadStatus.UNQUALIFIED ? reason : null;
+    }
+
+    /** Requires what makes a lead a lead: a name or a company. */
+    void checkIdentified() {
+        if (isBlank(firstName) && isBlank(lastName) && isBlank(company)) {
+            throw Problem.invalid("lastName", "a lead needs a first name, a last name or a company");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    @Override
+    public Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("firstName", firstName);
+        s.put("lastName", lastName);
+        s.put("company", company);
+        s.put("title", title);
+        s.put("email", email);
+        s.put("phone", phone);
+        s.put("website", website);
+        s.put("industry", industry);
+        s.put("companySize", companySize);
+        s.put("country", country);
+        s.put("language", language);
+        s.put("productInterest", productInterest);
+        s.put("source", source);
+        s.put("status", status);
+        s.put("unqualifiedReason", unqualifiedReason);
+        return withCommonFields(s);
+    }
+
+    String getSource() {
+        return source;
+    }
+
+    String getUnqualifiedReason() {
+        return unqualifiedReason;
+    }
+
+    void setFirstName(String firstName) {
+        this.firstName = firstName;
+    }
+
+    void setLastName(String lastName) {
+        this.lastName = lastName;
+    }
+
+    void setCompany(String company) {
+        this.company = company;
+    }
+
+    void setTitle(String title) {
+        this.title = title;
+    }
+
+    void setEmail(String email) {
+        this.email = email;
+    }
+
+    void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    void setWebsite(String website) {
+        this.website = website;
+    }
+
+    void setIndustry(String industry) {
+        this.industry = industry;
+    }
+
+    void setCompanySize(String companySize) {
+        this.companySize = companySize;
+    }
+
+    void setCountry(String country) {
+        this.country = country;
+    }
+
+    void setLanguage(String language) {
+        this.language = language;
+    }
+
+    void setProductInterest(String productInterest) {
+        this.productInterest = productInterest;
+    }
+
+    void setSource(String source) {
+        this.source = source;
+    }
+}

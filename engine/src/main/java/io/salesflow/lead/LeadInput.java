@@ -1,0 +1,114 @@
+package io.salesflow.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.platform.problem.Problem;
+import io.salesflow.records.RecordInput;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Applies a JSON body to a lead (merge-patch meaning); status changes come back for the aggregate to check. */
+final class LeadInput {
+
+    static final Set<String> SOURCES = Set.of(
+            "web_form",
+            "import",
+            "api",
+            "referral",
+            "event",
+            "inbound_email",
+            "outbound",
+            "partner",
+            "social",
+            "other");
+    private static final Set<String> READ_ONLY = Set.of(
+            "score",
+            "scoreBand",
+            "scoredAt",
+            "statusChangedAt",
+            "convertedAt",
+            "convertedContactId",
+            "convertedAccountId",
+            "convertedDealId");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{5,40}$");
+
+    /** A status the body asks for, with the reason that goes with an unqualified lead. */
+    record StatusChange(LeadStatus status, String reason) {}
+
+    private LeadInput() {}
+
+    static StatusChange apply(ObjectNode body, Lead lead, RecordInput.Assignment assignment, boolean creating) {
+        if (creating && !body.hasNonNull("source")) {
+            throw Problem.invalid("source", "is required: where did the lead come from?");
+        }
+        LeadStatus status = null;
+        String reason = null;
+        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            String field = e.getKey();
+            JsonNode v = e.getValue();
+            if (RecordInput.common(field, v, lead, assignment)) {
+                continue;
+            }
+            if (READ_ONLY.contains(field)) {
+                throw Problem.invalid(field, "is set by Salesflow, not by a change");
+            }
+            switch (field) {
+                case "firstName" -> lead.setFirstName(RecordInput.text(field, v, 100));
+                case "lastName" -> lead.setLastName(RecordInput.text(field, v, 100));
+                case "company" -> lead.setCompany(RecordInput.text(field, v, 200));
+                case "title" -> lead.setTitle(RecordInput.text(field, v, 100));
+                case "email" -> lead.setEmail(RecordInput.email(field, v));
+                case "phone" -> lead.setPhone(phone(field, v));
+                case "website" -> lead.setWebsite(RecordInput.website(field, v));
+                case "industry" -> lead.setIndustry(RecordInput.text(field, v, 100));
+                case "companySize" -> lead.setCompanySize(RecordInput.oneOf(field, v, RecordInput.COMPANY_SIZES));
+                case "country" -> lead.setCountry(RecordInput.country(field, v));
+                case "language" -> lead.setLanguage(language(field, v));
+                case "productInterest" -> lead.setProductInterest(RecordInput.text(field, v, 200));
+                case "source" -> lead.setSource(required(field, RecordInput.oneOf(field, v, SOURCES)));
+                case "status" ->
+                    status = LeadStatus.of(required(field, RecordInput.text(field, v, 20)))
+                            .orElseThrow(() ->
+                                    Problem.invalid(field, "must be one of new, contacted, qualified, unqualified"));
+                case "unqualifiedReason" -> reason = RecordInput.text(field, v, 500);
+                default -> throw RecordInput.unknown(field);
+            }
+        }
+        if (reason != null && status == null && lead.status() != LeadStatus.UNQUALIFIED) {
+            throw Problem.invalid("unqualifiedReason", "goes with status unqualified");
+        }
+        return new StatusChange(status, reason);
+    }
+
+    private static String required(String field, String value) {
+        if (value == null) {
+            throw Problem.invalid(field, "must not be empty");
+        }
+        return value;
+    }
+
+    private static String phone(String field, JsonNode v) {
+        String s = RecordInput.text(field, v, 40);
+        if (s != null && !PHONE.matcher(s).matches()) {
+            throw Problem.invalid(field, "is not a phone number");
+        }
+        return s;
+    }
+
+    private static String language(String field, JsonNode v) {
+        String s = RecordInput.text(field, v, 35);
+        if (s == null) {
+            return null;
+        }
+        Locale locale = Locale.forLanguageTag(s);
+        if (locale.getLanguage().isEmpty() || !locale.toLanguageTag().equalsIgnoreCase(s)) {
+            throw Problem.invalid(field, "must be a language tag such as en or de-CH");
+        }
+        return locale.toLanguageTag();
+    }
+}

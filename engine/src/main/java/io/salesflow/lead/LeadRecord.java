@@ -1,0 +1,49 @@
+package io.salesflow.lead;
+
+import io.salesflow.records.FieldType;
+import io.salesflow.records.RecordField;
+import io.salesflow.records.RecordType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The lead as the shared record machinery sees it. */
+@Configuration(proxyBeanMethods = false)
+class LeadRecord {
+
+    static final String TYPE = "lead";
+
+    static final RecordType LEAD = RecordType.builder(TYPE, "leads")
+            .permissions("leads:read", "leads:write")
+            .field(RecordField.text("firstName", "first_name"))
+            .field(RecordField.text("lastName", "last_name"))
+            .field(RecordField.text("company", "company"))
+            .field(RecordField.text("title", "title"))
+            .field(RecordField.text("email", "email"))
+            .field(RecordField.text("phone", "phone"))
+            .field(RecordField.text("website", "website"))
+            .field(RecordField.text("industry", "industry"))
+            .field(RecordField.text("companySize", "company_size"))
+            .field(RecordField.text("country", "country"))
+            .field(RecordField.text("language", "language"))
+            .field(RecordField.text("productInterest", "product_interest"))
+            .field(RecordField.text("source", "source"))
+            .field(RecordField.text("status", "status"))
+            .field(RecordField.timestamp("statusChangedAt", "status_changed_at"))
+            .field(RecordField.text("unqualifiedReason", "unqualified_reason"))
+            .field(RecordField.number("score", "score"))
+            .field(RecordField.text("scoreBand", "score_band"))
+            .field(RecordField.timestamp("scoredAt", "scored_at"))
+            .field(RecordField.timestamp("convertedAt", "converted_at"))
+            .field(RecordField.readOnly("convertedContactId", "converted_contact_id", FieldType.UUID))
+            .field(RecordField.readOnly("convertedAccountId", "converted_account_id", FieldType.UUID))
+            .field(RecordField.readOnly("convertedDealId", "converted_deal_id", FieldType.UUID))
+            .field(RecordField.tags("tags", "tags"))
+            .embed("owner", "owner_id", "users", "display_name", "email")
+            .embed("team", "team_id", "teams", "name")
+            .build();
+
+    @Bean
+    RecordType leadRecordType() {
+        return LEAD;
+    }
+}

@@ -1,0 +1,105 @@
+package io.salesflow.lead;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.identity.Caller;
+import io.salesflow.platform.web.CursorPage;
+import io.salesflow.records.FieldHistory;
+import io.salesflow.records.ListQuery;
+import io.salesflow.records.RecordInput;
+import io.salesflow.records.RecordLifecycle;
+import io.salesflow.records.RecordService;
+import io.salesflow.records.RecordType;
+import io.salesflow.tenancy.TenantContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Lead use cases for the calling user; the status order is the lead's own rule, the rest the record lifecycle. */
+@Service
+public class Leads implements RecordService {
+
+    private final LeadRepository leads;
+    private final RecordLifecycle records;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Leads(LeadRepository leads, RecordLifecycle records, ApplicationEventPublisher events, Clock clock) {
+        this.leads = leads;
+        this.records = records;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public RecordType type() {
+        return LeadRecord.LEAD;
+    }
+
+    @Override
+    public CursorPage<Map<String, Object>> list(ListQuery query) {
+        return records.list(LeadRecord.LEAD, query);
+    }
+
+    @Override
+    public Map<String, Object> get(UUID id, List<String> embed) {
+        return records.get(LeadRecord.LEAD, id, embed);
+    }
+
+    @Override
+    @Transactional
+    public Map<String, Object> create(ObjectNode body) {
+        Lead lead = new Lead(TenantContext.require(), Caller.require().userId());
+        RecordInput.Assignment assignment = new RecordInput.Assignment();
+        LeadInput.StatusChange change = LeadInput.apply(body, lead, assignment, true);
+        lead.checkIdentified();
+        if (change.status() != null && change.status() != LeadStatus.NEW) {
+            throw io.salesflow.platform.problem.Problem.invalid("status", "a new lead starts as new");
+        }
+        records.assign(LeadRecord.LEAD, lead, assignment);
+        Map<String, Object> created = records.created(LeadRecord.LEAD, leads, lead);
+        events.publishEvent(new LeadCreated(lead.getTenantId(), lead.getId(), lead.getOwnerId(), lead.getSource()));
+        return created;
+    }
+
+    @Override
+    @Transactional
+    public Map<String, Object> change(UUID id, ObjectNode body, String ifMatch) {
+        Lead lead = records.writable(LeadRecord.LEAD, leads, id, ifMatch);
+        Map<String, Object> before = lead.snapshot();
+        LeadStatus from = lead.status();
+        RecordInput.Assignment assignment = new RecordInput.Assignment();
+        LeadInput.StatusChange change = LeadInput.apply(body, lead, assignment, false);
+        lead.checkIdentified();
+        if (change.status() != null) {
+            lead.moveTo(change.status(), change.reason(), clock.instant());
+        }
+        records.assign(LeadRecord.LEAD, lead, assignment);
+        Map<String, Object> changed = records.changed(LeadRecord.LEAD, leads, lead, before);
+        if (lead.status() != from) {
+            events.publishEvent(new LeadStatusChanged(
+                    lead.getTenantId(), id, from.code(), lead.status().code()));
+        }
+        return changed;
+    }
+
+    @Override
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        records.delete(LeadRecord.LEAD, leads, id, ifMatch);
+    }
+
+    @Override
+    @Transactional
+    public Map<String, Object> restore(UUID id) {
+        return records.restore(LeadRecord.LEAD, leads, id);
+    }
+
+    @Override
+    public CursorPage<FieldHistory.Change> history(UUID id, Long beforeId, int limit) {
+        return records.history(LeadRecord.LEAD, id, beforeId, limit);
+    }
+}

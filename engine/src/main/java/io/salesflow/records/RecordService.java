@@ -1,0 +1,27 @@
+package io.salesflow.records;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.platform.web.CursorPage;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The use cases every record type offers; {@link io.salesflow.records.web.RecordController} serves them. */
+public interface RecordService {
+
+    RecordType type();
+
+    CursorPage<Map<String, Object>> list(ListQuery query);
+
+    Map<String, Object> get(UUID id, List<String> embed);
+
+    Map<String, Object> create(ObjectNode body);
+
+    Map<String, Object> change(UUID id, ObjectNode body, String ifMatch);
+
+    void delete(UUID id, String ifMatch);
+
+    Map<String, Object> restore(UUID id);
+
+    CursorPage<FieldHistory.Change> history(UUID id, Long beforeId, int limit);
+}
