@@ -1,0 +1,78 @@
+package io.salesflow.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.salesflow.support.Api;
+import io.salesflow.support.DurableEventProbe;
+import io.salesflow.support.IntegrationTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.IncompleteEventPublications;
+
+/** Domain events are stored with the change, handled after commit, and handled again if handling failed. */
+@IntegrationTest
+class DurableLeadEventsTest {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    DurableEventProbe probe;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    IncompleteEventPublications incomplete;
+
+    @Test
+    void aLeadCreatedEventIsStoredAndCompletedOnceHandled() {
+        UUID lead = createLead();
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled(lead));
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed(lead));
+    }
+
+    @Test
+    void aFailedHandlingStaysIncompleteAndIsResubmitted() {
+        probe.failing(true);
+        UUID lead = createLead();
+        await().atMost(Duration.ofSeconds(10)).until(() -> publications(lead) == 1);
+        assertThat(completed(lead)).isFalse();
+        assertThat(probe.handled(lead)).isFalse();
+
+        probe.failing(false);
+        incomplete.resubmitIncompletePublications(p -> true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled(lead));
+        await().atMost(Duration.ofSeconds(10)).until(() -> completed(lead));
+    }
+
+    private UUID createLead() {
+        return UUID.fromString(api.as("acme", "rep@acme.test", "POST", "/api/v1/leads")
+                .json(Map.of("lastName", "Durable", "source", "api"))
+                .send()
+                .expect(201)
+                .json()
+                .get("id")
+                .asText());
+    }
+
+    private int publications(UUID lead) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM event_publication WHERE serialized_event LIKE ?",
+                Integer.class,
+                "%" + lead + "%");
+    }
+
+    private boolean completed(UUID lead) {
+        Integer done = jdbc.queryForObject(
+                "SELECT count(*) FROM event_publication WHERE serialized_event LIKE ? AND completion_date IS NOT NULL",
+                Integer.class,
+                "%" + lead + "%");
+        return done != null && done == 1;
+    }
+}

@@ -1,0 +1,36 @@
+package io.salesflow.support;
+
+import io.salesflow.lead.LeadCreated;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A transactional listener like the process gateway will be: it runs after commit, in its own transaction,
+ * and its publication stays incomplete while it fails. A test can make it fail for a while.
+ */
+@Component
+public class DurableEventProbe {
+
+    private final List<UUID> handled = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean failing = new AtomicBoolean();
+
+    @ApplicationModuleListener
+    void on(LeadCreated event) {
+        if (failing.get()) {
+            throw new IllegalStateException("Probe failing on purpose for lead " + event.leadId());
+        }
+        handled.add(event.leadId());
+    }
+
+    public void failing(boolean fail) {
+        failing.set(fail);
+    }
+
+    public boolean handled(UUID leadId) {
+        return handled.contains(leadId);
+    }
+}
