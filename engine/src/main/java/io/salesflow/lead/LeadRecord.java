@@ -40,6 +40,14 @@ class LeadRecord {
             .field(RecordField.tags("tags", "tags"))
             .embed("owner", "owner_id", "users", "display_name", "email")
             .embed("team", "team_id", "teams", "name")
+            .searchable(
+                    "coalesce(nullif(concat_ws(' ', r.first_name, r.last_name), ''), r.company)",
+                    "concat_ws(' · ', r.company, r.email, r.status)",
+                    "first_name",
+                    "last_name",
+                    "company",
+                    "email",
+                    "phone")
             .build();
 
     @Bean

@@ -18,12 +18,19 @@ public record RecordType(
         String readPermission,
         String writePermission,
         Map<String, RecordField> fields,
-        Map<String, Embed> embeds) {
+        Map<String, Embed> embeds,
+        Search search) {
 
     public RecordType {
         fields = Map.copyOf(fields);
         embeds = Map.copyOf(embeds);
     }
+
+    /**
+     * How a record shows in global search: SQL expressions (over alias {@code r}) for its title and subtitle,
+     * and the columns whose words a query matches.
+     */
+    public record Search(String title, String subtitle, List<String> columns) {}
 
     public static Builder builder(String name, String table) {
         return new Builder(name, table);
@@ -39,6 +46,7 @@ public record RecordType(
         private String write;
         private final Map<String, RecordField> fields = new LinkedHashMap<>();
         private final Map<String, Embed> embeds = new LinkedHashMap<>();
+        private Search search;
 
         private Builder(String name, String table) {
             this.name = name;
@@ -67,8 +75,14 @@ public record RecordType(
             return this;
         }
 
+        /** Makes the type findable by {@code GET /api/v1/search}. */
+        public Builder searchable(String title, String subtitle, String... columns) {
+            this.search = new Search(title, subtitle, List.of(columns));
+            return this;
+        }
+
         public RecordType build() {
-            return new RecordType(name, table, read, write, fields, embeds);
+            return new RecordType(name, table, read, write, fields, embeds, search);
         }
     }
 }
