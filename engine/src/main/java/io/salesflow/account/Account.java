@@ -57,6 +57,10 @@ class Account extends CrmRecord {
         return withCommonFields(s);
     }
 
+    Address getBillingAddress() {
+        return billingAddress;
+    }
+
     UUID getParentId() {
         return parentId;
     }

@@ -13,6 +13,7 @@ import io.salesflow.records.RecordType;
 import io.salesflow.tenancy.TenantContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,21 @@ public class Accounts implements RecordService {
     @Override
     public RecordType type() {
         return AccountRecord.ACCOUNT;
+    }
+
+    /** Whether the account exists, is not deleted and the caller may read it: what a link to it needs. */
+    public boolean isLive(UUID id) {
+        return Caller.require().can(AccountRecord.ACCOUNT.readPermission())
+                && accounts.findById(id).filter(a -> !a.isDeleted()).isPresent()
+                && records.isVisible(AccountRecord.ACCOUNT, id);
+    }
+
+    /** The country of the account's billing address (ISO 3166-1 alpha-2), when it has one. */
+    public Optional<String> billingCountry(UUID id) {
+        return accounts.findById(id)
+                .filter(a -> !a.isDeleted())
+                .map(Account::getBillingAddress)
+                .map(Address::country);
     }
 
     @Override

@@ -28,6 +28,11 @@ public record RecordField(String name, String column, FieldType type, Set<Operat
         return new RecordField(name, column, FieldType.DATE, Operator.FOR_ORDERED, true);
     }
 
+    public static RecordField bool(String name, String column) {
+        return new RecordField(
+                name, column, FieldType.BOOLEAN, Set.of(Operator.EQ, Operator.NE, Operator.IS_NULL), false);
+    }
+
     public static RecordField tags(String name, String column) {
         return new RecordField(name, column, FieldType.TEXT_ARRAY, Set.of(Operator.HAS), false);
     }

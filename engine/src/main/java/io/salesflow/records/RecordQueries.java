@@ -35,10 +35,12 @@ public class RecordQueries {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    private final Map<String, RecordType> typesByTable = new HashMap<>();
 
-    RecordQueries(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+    RecordQueries(JdbcTemplate jdbc, ObjectMapper objectMapper, List<RecordType> types) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        types.forEach(t -> typesByTable.put(t.table(), t));
     }
 
     @Transactional(readOnly = true)
@@ -68,7 +70,7 @@ public class RecordQueries {
                 condition.params().toArray());
         CursorPage<Map<String, Object>> page = CursorPage.of(rows, query.limit(), this::encodeCursor);
         List<Map<String, Object>> items = new ArrayList<>(page.items());
-        embed(type, query.embed(), items);
+        embed(type, query.embed(), items, caller);
         return new CursorPage<>(
                 items.stream().map(r -> present(type, r, query.fields())).toList(), page.nextCursor());
     }
@@ -82,7 +84,7 @@ public class RecordQueries {
                 select(type, List.of()) + " WHERE " + condition.sql(),
                 (rs, n) -> row(type, rs, 0),
                 condition.params().toArray());
-        embed(type, embeds, rows);
+        embed(type, embeds, rows, caller);
         return rows.stream().findFirst().map(r -> present(type, r, List.of()));
     }
 
@@ -185,7 +187,7 @@ public class RecordQueries {
             case GTE -> SqlPart.of(col + " >= ?", value);
             case CONTAINS -> SqlPart.of(col + " ILIKE ? ESCAPE '\\'", "%" + escapeLike((String) value) + "%");
             case STARTS_WITH -> SqlPart.of(col + " ILIKE ? ESCAPE '\\'", escapeLike((String) value) + "%");
-            case HAS -> SqlPart.of("? = ANY (" + col + ")", value);
+            case HAS -> SqlPart.of(col + " @> ARRAY[lower(?)]::text[]", value);
             case IS_NULL -> SqlPart.of(col + ((Boolean) value ? " IS NULL" : " IS NOT NULL"));
             case IN -> {
                 List<Object> values = f.values().stream()
@@ -257,7 +259,11 @@ public class RecordQueries {
         return raw;
     }
 
-    private void embed(RecordType type, List<String> embeds, List<Map<String, Object>> rows) {
+    /**
+     * Adds related records. A related record is itself a CRM record (an account, say) only when the caller may
+     * read it and it is not deleted; users and teams are the tenant's directory, visible to every member.
+     */
+    private void embed(RecordType type, List<String> embeds, List<Map<String, Object>> rows, Caller caller) {
         for (String name : embeds) {
             RecordType.Embed embed = type.embeds().get(name);
             RecordField fk = type.fields().values().stream()
@@ -271,10 +277,21 @@ public class RecordQueries {
                 }
             });
             Map<Object, Map<String, Object>> related = new HashMap<>();
-            if (!ids.isEmpty()) {
-                String columns = String.join(", ", embed.columns());
+            RecordType relatedType = typesByTable.get(embed.table());
+            SqlPart access = relatedType == null
+                    ? SqlPart.of("TRUE")
+                    : RecordAccess.predicate(caller, relatedType.readPermission(), ALIAS);
+            if (!ids.isEmpty() && access != null) {
+                String columns = String.join(
+                        ", ", embed.columns().stream().map(c -> ALIAS + "." + c).toList());
+                List<Object> params = new ArrayList<>();
+                params.add(ids.toArray(UUID[]::new));
+                params.addAll(access.params());
                 jdbc.query(
-                        "SELECT id, " + columns + " FROM " + embed.table() + " WHERE id = ANY (?)",
+                        "SELECT " + ALIAS + ".id, " + columns + " FROM " + embed.table() + " " + ALIAS + " WHERE "
+                                + ALIAS + ".id = ANY (?)"
+                                + (relatedType == null ? "" : " AND " + ALIAS + ".deleted_at IS NULL")
+                                + " AND (" + access.sql() + ")",
                         rs -> {
                             Map<String, Object> r = new LinkedHashMap<>();
                             r.put("id", rs.getObject("id"));
@@ -283,7 +300,7 @@ public class RecordQueries {
                             }
                             related.put(rs.getObject("id"), r);
                         },
-                        (Object) ids.toArray(UUID[]::new));
+                        params.toArray());
             }
             rows.forEach(r -> r.put(name, related.get(r.get(fk.name()))));
         }

@@ -26,7 +26,7 @@ final class SqlValues {
                 case NUMBER -> new BigDecimal(value);
                 case DATE -> LocalDate.parse(value);
                 case TIMESTAMP -> Timestamp.from(instant(value));
-                case BOOLEAN -> Boolean.valueOf(value);
+                case BOOLEAN -> bool(value);
                 case TEXT, TEXT_ARRAY, JSON -> value;
             };
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -34,6 +34,14 @@ final class SqlValues {
                     param,
                     "'" + value + "' is not a valid " + field.type().name().toLowerCase());
         }
+    }
+
+    /** Only {@code true} or {@code false}: {@link Boolean#valueOf} would read any other word as false. */
+    private static Boolean bool(String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(value);
+        }
+        return Boolean.valueOf(value);
     }
 
     /** Accepts a full ISO instant or a plain date (its start, UTC). */

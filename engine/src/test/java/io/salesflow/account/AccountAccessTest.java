@@ -147,6 +147,36 @@ class AccountAccessTest {
     }
 
     @Test
+    void anEmbeddedRecordShowsOnlyWhenTheCallerMayReadIt() {
+        String rep = api.as("acme", "rep@acme.test", "GET", "/api/v1/me")
+                .send()
+                .json()
+                .get("id")
+                .asText();
+        String child = api.as("acme", "admin@acme.test", "POST", "/api/v1/accounts")
+                .json(Map.of("name", "Child of marketing's", "ownerId", rep, "parentId", accountOf.get("marketing")))
+                .send()
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        var asRep = api.as("acme", "rep@acme.test", "GET", "/api/v1/accounts/" + child + "?embed=parent,owner")
+                .send()
+                .expect(200)
+                .json();
+        assertThat(asRep.get("parentId").asText()).isEqualTo(accountOf.get("marketing"));
+        assertThat(asRep.get("parent").isNull())
+                .as("the rep may not read the parent")
+                .isTrue();
+        assertThat(asRep.get("owner").get("email").asText()).isEqualTo("rep@acme.test");
+        var asAdmin = api.as("acme", "admin@acme.test", "GET", "/api/v1/accounts/" + child + "?embed=parent")
+                .send()
+                .expect(200)
+                .json();
+        assertThat(asAdmin.get("parent").get("name").asText()).isEqualTo("Owned by marketing");
+    }
+
+    @Test
     void anotherTenantGets404ForEveryOperationAndSeesNothingInLists() {
         String id = accountOf.get("admin");
         String base = "/api/v1/accounts/" + id;
