@@ -11,6 +11,7 @@ import io.salesflow.tenancy.TenantContext;
 import io.salesflow.tenancy.Tenants;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +44,10 @@ class DemoData {
     private final Users users;
     private final Roles roles;
     private final Teams teams;
+    private final DemoRecords records;
 
-    DemoData(Tenants tenants, Users users, Roles roles, Teams teams) {
+    DemoData(Tenants tenants, Users users, Roles roles, Teams teams, DemoRecords records) {
+        this.records = records;
         this.tenants = tenants;
         this.users = users;
         this.roles = roles;
@@ -54,11 +57,36 @@ class DemoData {
     void load(String password) {
         Tenant acme = tenants.provision("acme", "Acme Corporation");
         Tenant globex = tenants.provision("globex", "Globex Inc.");
-        TenantContext.runAs(acme.getId(), () -> loadAcme(password));
-        TenantContext.runAs(globex.getId(), () -> loadUsers(GLOBEX, password));
+        TenantContext.runAs(acme.getId(), () -> {
+            Map<String, UserView> users = loadAcme(password);
+            UUID east = teams.list().stream()
+                    .filter(t -> t.name().equals("East"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            records.load(
+                    acme.getId(),
+                    "acme",
+                    Stream.of("rep@acme.test", "rep2@acme.test", "manager@acme.test", "admin@acme.test")
+                            .map(e -> users.get(e).id())
+                            .toList(),
+                    east,
+                    new DemoRecords.Sizes(100, 5, 200));
+        });
+        TenantContext.runAs(globex.getId(), () -> {
+            Map<String, UserView> users = loadUsers(GLOBEX, password);
+            records.load(
+                    globex.getId(),
+                    "globex",
+                    List.of(
+                            users.get("rep@globex.test").id(),
+                            users.get("admin@globex.test").id()),
+                    null,
+                    new DemoRecords.Sizes(12, 3, 25));
+        });
     }
 
-    void loadAcme(String password) {
+    Map<String, UserView> loadAcme(String password) {
         ensureProcessOperatorRole();
         Map<String, UserView> byEmail = loadUsers(ACME, password);
         if (teams.list().stream().noneMatch(t -> t.name().equals("East"))) {
@@ -69,6 +97,7 @@ class DemoData {
                             .map(e -> byEmail.get(e).id())
                             .toList()));
         }
+        return byEmail;
     }
 
     /** A custom role, the way a tenant would make one: process design and operation plus reading records. */

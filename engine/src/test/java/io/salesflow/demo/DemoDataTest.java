@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
+import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.tenancy.Tenants;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
 class DemoDataTest {
@@ -21,6 +23,12 @@ class DemoDataTest {
 
     @Autowired
     Tenants tenants;
+
+    @Autowired
+    InTenant inTenant;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void everyDemoUserSignsInWithTheDemoPasswordAndHasTheirRole() {
@@ -47,6 +55,30 @@ class DemoDataTest {
     }
 
     @Test
+    void acmeHasARealisticBookOfBusinessAndGlobexASmallerDistinctOne() {
+        assertThat(count("acme", "accounts")).isGreaterThanOrEqualTo(100);
+        assertThat(count("acme", "contacts")).isGreaterThanOrEqualTo(500);
+        assertThat(count("acme", "leads")).isGreaterThanOrEqualTo(200);
+        List<String> statuses = inTenant.call(
+                "acme", () -> jdbc.queryForList("SELECT DISTINCT status FROM leads ORDER BY 1", String.class));
+        assertThat(statuses).contains("new", "contacted", "qualified", "unqualified", "converted");
+        assertThat(count("globex", "accounts")).isBetween(1, 99);
+        List<String> acmeNames =
+                inTenant.call("acme", () -> jdbc.queryForList("SELECT name FROM accounts", String.class));
+        List<String> globexIds =
+                inTenant.call("globex", () -> jdbc.queryForList("SELECT id::text FROM accounts", String.class));
+        List<String> acmeIds =
+                inTenant.call("acme", () -> jdbc.queryForList("SELECT id::text FROM accounts", String.class));
+        assertThat(globexIds).doesNotContainAnyElementsOf(acmeIds);
+        assertThat(acmeNames).contains("North Systems");
+        JsonNode page = api.as("acme", "rep@acme.test", "GET", "/api/v1/contacts?limit=5&embed=account")
+                .send()
+                .expect(200)
+                .json();
+        assertThat(page.get("items")).hasSize(5);
+    }
+
+    @Test
     void loadingTheDemoDataAgainChangesNothing() {
         int acmeUsers = userCount("acme");
         int globexUsers = userCount("globex");
@@ -59,7 +91,13 @@ class DemoDataTest {
                 .json()
                 .size();
 
+        int accounts = count("acme", "accounts");
+        int contacts = count("acme", "contacts");
+        int leads = count("acme", "leads");
         demoData.load("Salesflow-demo-1");
+        assertThat(count("acme", "accounts")).isEqualTo(accounts);
+        assertThat(count("acme", "contacts")).isEqualTo(contacts);
+        assertThat(count("acme", "leads")).isEqualTo(leads);
 
         assertThat(userCount("acme")).isEqualTo(acmeUsers);
         assertThat(userCount("globex")).isEqualTo(globexUsers);
@@ -74,6 +112,10 @@ class DemoDataTest {
                         .size())
                 .isEqualTo(roles);
         assertThat(tenants.all()).extracting(t -> t.getSlug()).containsAll(List.of("acme", "globex"));
+    }
+
+    private int count(String tenant, String table) {
+        return inTenant.call(tenant, () -> jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class));
     }
 
     private int userCount(String tenant) {
