@@ -1,0 +1,307 @@
+package io.salesflow.deal;
+
+import io.salesflow.platform.problem.Problem;
+import io.salesflow.records.CrmRecord;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A sale being worked on: how much, in which currency, where it stands in its pipeline and how it ended. The
+ * stage decides the status and, unless told otherwise, the probability; the weighted amount follows from both
+ * in the database.
+ */
+@Entity
+@Table(name = "deals")
+class Deal extends CrmRecord {
+
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode)
+            .collect(Collectors.toUnmodifiableSet());
+    private static final int MAX_WHOLE_DIGITS = 16;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "account_id")
+    private UUID accountId;
+
+    @Column(name = "pipeline_id", nullable = false)
+    private UUID pipelineId;
+
+    @Column(name = "stage_id", nullable = false)
+    private UUID stageId;
+
+    @Column(nullable = false, precision = 18, scale = 2)
+    private BigDecimal amount;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(nullable = false, length = 3)
+    private String currency;
+
+    @Column(nullable = false)
+    private String status = DealStatus.OPEN.code();
+
+    @Column(name = "expected_close_date")
+    private LocalDate expectedCloseDate;
+
+    @Column(name = "stage_entered_at", nullable = false)
+    private Instant stageEnteredAt;
+
+    @Column(nullable = false)
+    private int probability;
+
+    @Column(name = "won_reason_id")
+    private UUID wonReasonId;
+
+    @Column(name = "lost_reason_id")
+    private UUID lostReasonId;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "close_note")
+    private String closeNote;
+
+    @Transient
+    private final List<Object> events = new ArrayList<>();
+
+    protected Deal() {}
+
+    Deal(UUID tenantId, UUID ownerId) {
+        super(tenantId, ownerId);
+    }
+
+    /**
+     * What a request asks of the deal's place and outcome, ids resolved: a stage and a status (null: not asked),
+     * the probability, the reasons, and whether the workspace insists on a reason when a deal is won or lost.
+     */
+    record Progress(
+            Pipeline pipeline,
+            PipelineStage stage,
+            DealStatus status,
+            Given<Integer> probability,
+            Given<DealReason> wonReason,
+            Given<DealReason> lostReason,
+            boolean wonReasonRequired,
+            boolean lostReasonRequired) {}
+
+    /** Applies what a request asks of the deal's place and outcome; a refused request changes nothing. */
+    void progress(Progress p, Instant now) {
+        DealStatus was = status();
+        PipelineStage target = target(p);
+        DealStatus next = next(p.status(), target, was);
+        boolean statusChanges = next != was;
+        boolean lostOrAbandoned = next == DealStatus.LOST || next == DealStatus.ABANDONED;
+        UUID won = reason(
+                "wonReasonId",
+                p.wonReason(),
+                ReasonKind.WON,
+                next == DealStatus.WON,
+                next == DealStatus.WON ? wonReasonId : null);
+        UUID lost = reason(
+                "lostReasonId",
+                p.lostReason(),
+                ReasonKind.LOST,
+                lostOrAbandoned,
+                lostOrAbandoned ? lostReasonId : null);
+        if (next == DealStatus.WON
+                && won == null
+                && p.wonReasonRequired()
+                && (statusChanges || p.wonReason().sent())) {
+            throw Problem.invalid("wonReasonId", "is required to win a deal: pick one of the won reasons");
+        }
+        if (next == DealStatus.LOST
+                && lost == null
+                && p.lostReasonRequired()
+                && (statusChanges || p.lostReason().sent())) {
+            throw Problem.invalid("lostReasonId", "is required to lose a deal: pick one of the lost reasons");
+        }
+
+        if (!target.getId().equals(stageId)) {
+            enter(p.pipeline(), target, now);
+        }
+        if (p.probability().sent()) {
+            probability = p.probability().value() == null
+                    ? target.getProbability()
+                    : p.probability().value();
+        }
+        wonReasonId = won;
+        lostReasonId = lost;
+        if (statusChanges) {
+            status = next.code();
+            closedAt = next == DealStatus.OPEN ? null : now;
+            if (next == DealStatus.WON) {
+                events.add(new DealWon(getTenantId(), getId(), amount, currency));
+            }
+            if (next == DealStatus.LOST) {
+                events.add(new DealLost(getTenantId(), getId(), lostReasonId));
+            }
+        }
+    }
+
+    /** The stage asked for; else the current one if it fits the status asked for; else the first that does. */
+    private PipelineStage target(Progress p) {
+        Pipeline pipeline = p.pipeline();
+        if (pipeline.isArchived() && !pipeline.getId().equals(pipelineId)) {
+            throw Problem.invalid("pipelineId", "pipeline '" + pipeline.getName() + "' is archived");
+        }
+        if (p.status() == DealStatus.ABANDONED && status() != DealStatus.OPEN && status() != DealStatus.ABANDONED) {
+            throw Problem.invalid("status", "only an open deal can be abandoned; reopen it first");
+        }
+        if (p.stage() != null) {
+            if (!p.stage().getPipelineId().equals(pipeline.getId())) {
+                throw Problem.invalid(
+                        "stageId",
+                        "is a stage of another pipeline than '" + pipeline.getName() + "'; send its pipelineId");
+            }
+            if (p.status() != null && !p.stage().admits(p.status())) {
+                throw Problem.invalid(
+                        "status",
+                        "a deal in stage '" + p.stage().getName() + "' cannot be "
+                                + p.status().code());
+            }
+            return p.stage();
+        }
+        DealStatus wanted = p.status() != null ? p.status() : status();
+        PipelineStage current =
+                pipeline.getId().equals(pipelineId) ? pipeline.stage(stageId).orElse(null) : null;
+        return current != null && current.admits(wanted) ? current : pipeline.firstStageFor(wanted);
+    }
+
+    /** Closed stages decide the outcome; in an open stage a deal is open unless it is (or stays) abandoned. */
+    private DealStatus next(DealStatus asked, PipelineStage target, DealStatus was) {
+        if (target.isWon()) {
+            return DealStatus.WON;
+        }
+        if (target.isLost()) {
+            return DealStatus.LOST;
+        }
+        if (asked != null) {
+            return asked;
+        }
+        return was == DealStatus.ABANDONED && target.getId().equals(stageId) ? DealStatus.ABANDONED : DealStatus.OPEN;
+    }
+
+    private void enter(Pipeline pipeline, PipelineStage stage, Instant now) {
+        UUID from = stageId;
+        pipelineId = pipeline.getId();
+        stageId = stage.getId();
+        stageEnteredAt = now;
+        probability = stage.getProbability();
+        if (from != null) {
+            events.add(new DealStageChanged(getTenantId(), getId(), from, stageId));
+        }
+    }
+
+    /**
+     * The reason a request gives for the outcome, if the deal has that outcome; else the one it keeps
+     * ({@code current}: null when the outcome changes away from the reason's kind).
+     */
+    private static UUID reason(String field, Given<DealReason> given, ReasonKind kind, boolean fits, UUID current) {
+        if (!given.sent() || given.value() == null) {
+            return given.sent() ? null : current;
+        }
+        if (!fits) {
+            throw Problem.invalid(
+                    field,
+                    kind == ReasonKind.WON
+                            ? "only a won deal has a won reason"
+                            : "only a lost or abandoned deal has a lost reason");
+        }
+        return given.value().explain(field, kind, current);
+    }
+
+    /** The events of the changes since the last call, in order. */
+    List<Object> takeEvents() {
+        List<Object> taken = List.copyOf(events);
+        events.clear();
+        return taken;
+    }
+
+    void setAmount(BigDecimal amount) {
+        if (amount.signum() < 0) {
+            throw Problem.invalid("amount", "must not be negative");
+        }
+        BigDecimal exact = amount.stripTrailingZeros();
+        if (exact.scale() > 2) {
+            throw Problem.invalid("amount", "must have at most 2 decimal places");
+        }
+        if (exact.precision() - exact.scale() > MAX_WHOLE_DIGITS) {
+            throw Problem.invalid("amount", "must be less than 10000000000000000");
+        }
+        this.amount = exact.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    void setCurrency(String code) {
+        String upper = code.toUpperCase(Locale.ROOT);
+        if (!CURRENCIES.contains(upper)) {
+            throw Problem.invalid("currency", "must be an ISO 4217 currency code such as EUR or USD");
+        }
+        this.currency = upper;
+    }
+
+    void setName(String name) {
+        this.name = name;
+    }
+
+    void setAccountId(UUID accountId) {
+        this.accountId = accountId;
+    }
+
+    void setExpectedCloseDate(LocalDate expectedCloseDate) {
+        this.expectedCloseDate = expectedCloseDate;
+    }
+
+    void setCloseNote(String closeNote) {
+        this.closeNote = closeNote;
+    }
+
+    DealStatus status() {
+        return DealStatus.of(status);
+    }
+
+    UUID getPipelineId() {
+        return pipelineId;
+    }
+
+    UUID getStageId() {
+        return stageId;
+    }
+
+    @Override
+    public Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", name);
+        s.put("accountId", accountId);
+        s.put("pipelineId", pipelineId);
+        s.put("stageId", stageId);
+        s.put("amount", amount);
+        s.put("currency", currency);
+        s.put("status", status);
+        s.put("expectedCloseDate", expectedCloseDate);
+        s.put("stageEnteredAt", stageEnteredAt);
+        s.put("probability", probability);
+        s.put("wonReasonId", wonReasonId);
+        s.put("lostReasonId", lostReasonId);
+        s.put("closedAt", closedAt);
+        s.put("closeNote", closeNote);
+        return withCommonFields(s);
+    }
+}

@@ -1,0 +1,26 @@
+package io.salesflow.deal;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Where a deal stands: still worked on, or closed as won, lost or abandoned. */
+enum DealStatus {
+    OPEN,
+    WON,
+    LOST,
+    ABANDONED;
+
+    static final Set<String> CODES =
+            Arrays.stream(values()).map(DealStatus::code).collect(Collectors.toUnmodifiableSet());
+
+    /** The status as the API and the database spell it. */
+    String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static DealStatus of(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,173 @@
+package io.salesflow.deal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.account.Accounts;
+import io.salesflow.identity.Caller;
+import io.salesflow.platform.problem.Problem;
+import io.salesflow.platform.web.CursorPage;
+import io.salesflow.records.FieldHistory;
+import io.salesflow.records.ListQuery;
+import io.salesflow.records.RecordInput;
+import io.salesflow.records.RecordLifecycle;
+import io.salesflow.records.RecordType;
+import io.salesflow.tenancy.TenantContext;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deal use cases for the calling user, within their record-level access: resolves the pipeline, stage and
+ * reasons a request names, lets the deal apply its rules, and publishes what happened in the same transaction.
+ */
+@Service
+public class Deals {
+
+    private final DealRepository deals;
+    private final PipelineRepository pipelines;
+    private final PipelineStageRepository stages;
+    private final DealReasonRepository reasons;
+    private final Accounts accounts;
+    private final RecordLifecycle records;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Deals(
+            DealRepository deals,
+            PipelineRepository pipelines,
+            PipelineStageRepository stages,
+            DealReasonRepository reasons,
+            Accounts accounts,
+            RecordLifecycle records,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.deals = deals;
+        this.pipelines = pipelines;
+        this.stages = stages;
+        this.reasons = reasons;
+        this.accounts = accounts;
+        this.records = records;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The deal type for parsing list requests. */
+    public RecordType type() {
+        return DealRecord.DEAL;
+    }
+
+    public CursorPage<Map<String, Object>> list(ListQuery query) {
+        return records.list(DealRecord.DEAL, query);
+    }
+
+    public Map<String, Object> get(UUID id, List<String> embed) {
+        return records.get(DealRecord.DEAL, id, embed);
+    }
+
+    @Transactional
+    public Map<String, Object> create(ObjectNode body) {
+        Deal deal = new Deal(TenantContext.require(), Caller.require().userId());
+        apply(body, deal, true);
+        Map<String, Object> created = records.created(DealRecord.DEAL, deals, deal);
+        events.publishEvent(new DealCreated(
+                deal.getTenantId(), deal.getId(), deal.getPipelineId(), deal.getStageId(), deal.getOwnerId()));
+        deal.takeEvents().forEach(events::publishEvent);
+        return created;
+    }
+
+    @Transactional
+    public Map<String, Object> change(UUID id, ObjectNode body, String ifMatch) {
+        Deal deal = records.writable(DealRecord.DEAL, deals, id, ifMatch);
+        Map<String, Object> before = deal.snapshot();
+        apply(body, deal, false);
+        Map<String, Object> changed = records.changed(DealRecord.DEAL, deals, deal, before);
+        deal.takeEvents().forEach(events::publishEvent);
+        return changed;
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        records.delete(DealRecord.DEAL, deals, id, ifMatch);
+    }
+
+    @Transactional
+    public Map<String, Object> restore(UUID id) {
+        return records.restore(DealRecord.DEAL, deals, id);
+    }
+
+    public CursorPage<FieldHistory.Change> history(UUID id, Long beforeId, int limit) {
+        return records.history(DealRecord.DEAL, id, beforeId, limit);
+    }
+
+    private void apply(ObjectNode body, Deal deal, boolean creating) {
+        RecordInput.Assignment assignment = new RecordInput.Assignment();
+        DealInput.Request request = DealInput.apply(body, deal, assignment, creating);
+        if (request.accountId().sent()) {
+            checkAccount(request.accountId().value());
+            deal.setAccountId(request.accountId().value());
+        }
+        if (creating || request.movesTheDeal()) {
+            deal.progress(progress(deal, request), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        }
+        records.assign(DealRecord.DEAL, deal, assignment);
+    }
+
+    private Deal.Progress progress(Deal deal, DealInput.Request request) {
+        UUID stageId = request.stageId();
+        PipelineStage stage = stageId == null
+                ? null
+                : stages.findById(stageId).orElseThrow(() -> Problem.invalid("stageId", "no stage " + stageId));
+        return new Deal.Progress(
+                pipeline(deal, request.pipelineId()),
+                stage,
+                request.status(),
+                request.probability(),
+                reason("wonReasonId", request.wonReasonId()),
+                reason("lostReasonId", request.lostReasonId()),
+                reasons.existsByKindAndActiveTrue(ReasonKind.WON.name()),
+                reasons.existsByKindAndActiveTrue(ReasonKind.LOST.name()));
+    }
+
+    /** The pipeline asked for, else the deal's own, else (for a new deal) the workspace's default. */
+    private Pipeline pipeline(Deal deal, UUID asked) {
+        UUID id = asked != null ? asked : deal.getPipelineId();
+        if (id == null) {
+            return pipelines
+                    .findByDefaultPipelineTrue()
+                    .orElseThrow(() -> Problem.invalid("pipelineId", "is required: the workspace has no default"));
+        }
+        return pipelines.findById(id).orElseThrow(() -> Problem.invalid("pipelineId", "no pipeline " + id));
+    }
+
+    private Given<DealReason> reason(String field, Given<UUID> id) {
+        if (!id.sent() || id.value() == null) {
+            return id.sent() ? Given.of(null) : Given.notSent();
+        }
+        return Given.of(
+                reasons.findById(id.value()).orElseThrow(() -> Problem.invalid(field, "no reason " + id.value())));
+    }
+
+    /** A deal may name only a live account the caller can read, so it never reveals one they cannot. */
+    private void checkAccount(UUID accountId) {
+        if (accountId != null
+                && !(Caller.require().can(accounts.type().readPermission()) && accountReadable(accountId))) {
+            throw Problem.invalid("accountId", "no account " + accountId);
+        }
+    }
+
+    private boolean accountReadable(UUID accountId) {
+        try {
+            accounts.get(accountId, List.of());
+            return true;
+        } catch (Problem p) {
+            if (p.status() == 404) {
+                return false;
+            }
+            throw p;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.salesflow.deal;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A pipeline as a request defines it: the stages in their order. {@code isDefault} and {@code archived} left
+ * null keep what the pipeline has.
+ */
+public record PipelineDefinition(String name, Boolean isDefault, Boolean archived, List<Stage> stages) {
+
+    /** A stage; with the {@code id} of an existing stage it keeps that stage (and its deals), without it is new. */
+    public record Stage(UUID id, String name, int probability, boolean closed, boolean won) {}
+}

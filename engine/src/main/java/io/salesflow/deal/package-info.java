@@ -1,0 +1,5 @@
+/**
+ * Deals and the pipelines they move through: the tenant's pipelines with ordered stages, its won and lost
+ * reasons, and deals with amount, stage, probability and outcome, announced as events.
+ */
+package io.salesflow.deal;
