@@ -34,6 +34,7 @@ class DealRecord {
             .embed("account", "account_id", "accounts", "name", "domain")
             .embed("pipeline", "pipeline_id", "pipelines", "name")
             .embed("stage", "stage_id", "pipeline_stages", "name", "probability")
+            .searchable("r.name", "concat_ws(' · ', r.status, r.currency || ' ' || r.amount)", "name")
             .build();
 
     @Bean

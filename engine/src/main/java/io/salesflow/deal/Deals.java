@@ -9,6 +9,7 @@ import io.salesflow.records.FieldHistory;
 import io.salesflow.records.ListQuery;
 import io.salesflow.records.RecordInput;
 import io.salesflow.records.RecordLifecycle;
+import io.salesflow.records.RecordService;
 import io.salesflow.records.RecordType;
 import io.salesflow.tenancy.TenantContext;
 import java.time.Clock;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reasons a request names, lets the deal apply its rules, and publishes what happened in the same transaction.
  */
 @Service
-public class Deals {
+public class Deals implements RecordService {
 
     private final DealRepository deals;
     private final PipelineRepository pipelines;
@@ -56,18 +57,22 @@ public class Deals {
     }
 
     /** The deal type for parsing list requests. */
+    @Override
     public RecordType type() {
         return DealRecord.DEAL;
     }
 
+    @Override
     public CursorPage<Map<String, Object>> list(ListQuery query) {
         return records.list(DealRecord.DEAL, query);
     }
 
+    @Override
     public Map<String, Object> get(UUID id, List<String> embed) {
         return records.get(DealRecord.DEAL, id, embed);
     }
 
+    @Override
     @Transactional
     public Map<String, Object> create(ObjectNode body) {
         Deal deal = new Deal(TenantContext.require(), Caller.require().userId());
@@ -79,6 +84,7 @@ public class Deals {
         return created;
     }
 
+    @Override
     @Transactional
     public Map<String, Object> change(UUID id, ObjectNode body, String ifMatch) {
         Deal deal = records.writable(DealRecord.DEAL, deals, id, ifMatch);
@@ -89,16 +95,19 @@ public class Deals {
         return changed;
     }
 
+    @Override
     @Transactional
     public void delete(UUID id, String ifMatch) {
         records.delete(DealRecord.DEAL, deals, id, ifMatch);
     }
 
+    @Override
     @Transactional
     public Map<String, Object> restore(UUID id) {
         return records.restore(DealRecord.DEAL, deals, id);
     }
 
+    @Override
     public CursorPage<FieldHistory.Change> history(UUID id, Long beforeId, int limit) {
         return records.history(DealRecord.DEAL, id, beforeId, limit);
     }

@@ -1,6 +1,8 @@
 package io.salesflow.records.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.identity.Caller;
+import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
 import io.salesflow.platform.web.ETags;
 import io.salesflow.records.FieldHistory;
@@ -59,6 +61,11 @@ public abstract class RecordController {
 
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@RequestBody ObjectNode body, HttpServletRequest request) {
+        // Refuse before reading the body: a caller who may not create gets 403, not advice on their fields.
+        if (!Caller.require().can(records.type().writePermission())) {
+            throw Problem.forbidden(
+                    "Your role does not allow creating " + records.type().name() + " records");
+        }
         Map<String, Object> created = records.create(body);
         return withETag(ResponseEntity.created(URI.create(request.getRequestURI() + "/" + created.get("id"))), created);
     }
