@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -94,7 +95,7 @@ class DemoRecords {
         this.jdbc = jdbc;
     }
 
-    record Sizes(int accounts, int contactsPerAccount, int leads) {}
+    record Sizes(int accounts, int contactsPerAccount, int leads, int deals) {}
 
     /** Loads the records into the current tenant; {@code owners} are the users records are spread over. */
     @Transactional
@@ -180,6 +181,90 @@ class DemoRecords {
                 ON CONFLICT DO NOTHING
                 """,
                 leads(tenant, slug, owners, sizes.leads(), base));
+        loadDeals(tenant, slug, owners, sizes, base);
+    }
+
+    /** Deals over every stage of the default pipeline and a second "Renewals" pipeline. */
+    private void loadDeals(UUID tenant, String slug, List<UUID> owners, Sizes sizes, Instant base) {
+        UUID renewals = id(slug, "pipeline", 1);
+        jdbc.update(
+                "INSERT INTO pipelines (tenant_id, id, name) VALUES (?, ?, 'Renewals') ON CONFLICT DO NOTHING",
+                tenant,
+                renewals);
+        Object[][] renewalStages = {
+            {"Renewal due", 60, false, false},
+            {"Negotiating", 80, false, false},
+            {"Renewed", 100, true, true},
+            {"Churned", 0, true, false}
+        };
+        for (int i = 0; i < renewalStages.length; i++) {
+            Object[] st = renewalStages[i];
+            jdbc.update(
+                    """
+                    INSERT INTO pipeline_stages (tenant_id, id, pipeline_id, name, position, probability, closed, won)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, id) DO NOTHING
+                    """,
+                    tenant,
+                    id(slug, "renewal-stage", i),
+                    renewals,
+                    st[0],
+                    i,
+                    st[1],
+                    st[2],
+                    st[3]);
+        }
+        UUID sales = jdbc.queryForObject("SELECT id FROM pipelines WHERE is_default", UUID.class);
+        UUID wonReason = jdbc.queryForObject(
+                "SELECT id FROM deal_reasons WHERE kind = 'WON' AND active ORDER BY position LIMIT 1", UUID.class);
+        UUID lostReason = jdbc.queryForObject(
+                "SELECT id FROM deal_reasons WHERE kind = 'LOST' AND active ORDER BY position LIMIT 1", UUID.class);
+        Map<UUID, List<Map<String, Object>>> stagesOf = new java.util.HashMap<>();
+        for (UUID pipeline : List.of(sales, renewals)) {
+            stagesOf.put(
+                    pipeline,
+                    jdbc.queryForList(
+                            "SELECT id, probability, closed, won FROM pipeline_stages WHERE pipeline_id = ? ORDER BY position",
+                            pipeline));
+        }
+        List<Object[]> deals = new ArrayList<>();
+        for (int d = 0; d < sizes.deals(); d++) {
+            UUID pipeline = d % 4 == 3 ? renewals : sales;
+            List<Map<String, Object>> stages = stagesOf.get(pipeline);
+            Map<String, Object> stage = stages.get(d % stages.size());
+            boolean closed = (Boolean) stage.get("closed");
+            boolean won = (Boolean) stage.get("won");
+            String status = !closed ? "open" : won ? "won" : "lost";
+            Instant created = base.plus(d * 5L, ChronoUnit.HOURS);
+            int account = (d * 7) % sizes.accounts();
+            deals.add(new Object[] {
+                tenant,
+                id(slug, "deal", d),
+                (pipeline == renewals ? "Renewal " : "New business ") + (2026 + d % 2) + " #" + (d + 1),
+                id(slug, "account", account),
+                pipeline,
+                stage.get("id"),
+                new java.math.BigDecimal(5_000 + (d * 1_373) % 95_000),
+                d % 5 == 0 ? "EUR" : "USD",
+                status,
+                java.sql.Date.valueOf(java.time.LocalDate.of(2026, 1, 15).plusDays(d * 3L)),
+                Timestamp.from(created.plus(2, ChronoUnit.DAYS)),
+                stage.get("probability"),
+                status.equals("won") ? wonReason : null,
+                status.equals("lost") ? lostReason : null,
+                closed ? Timestamp.from(created.plus(20, ChronoUnit.DAYS)) : null,
+                owners.get(d % owners.size()),
+                Timestamp.from(created)
+            });
+        }
+        jdbc.batchUpdate(
+                """
+                INSERT INTO deals (tenant_id, id, name, account_id, pipeline_id, stage_id, amount, currency, status,
+                                   expected_close_date, stage_entered_at, probability, won_reason_id,
+                                   lost_reason_id, closed_at, owner_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                ON CONFLICT DO NOTHING
+                """,
+                deals);
     }
 
     private static List<Object[]> leads(UUID tenant, String slug, List<UUID> owners, int count, Instant base) {

@@ -62,6 +62,13 @@ class DemoDataTest {
         List<String> statuses = inTenant.call(
                 "acme", () -> jdbc.queryForList("SELECT DISTINCT status FROM leads ORDER BY 1", String.class));
         assertThat(statuses).contains("new", "contacted", "qualified", "unqualified", "converted");
+        assertThat(count("acme", "deals")).isGreaterThanOrEqualTo(100);
+        assertThat(inTenant.call(
+                        "acme",
+                        () -> jdbc.queryForObject("SELECT count(DISTINCT pipeline_id) FROM deals", Integer.class)))
+                .isEqualTo(2);
+        assertThat(inTenant.call("acme", () -> jdbc.queryForList("SELECT DISTINCT status FROM deals", String.class)))
+                .contains("open", "won", "lost");
         assertThat(count("globex", "accounts")).isBetween(1, 99);
         List<String> acmeNames =
                 inTenant.call("acme", () -> jdbc.queryForList("SELECT name FROM accounts", String.class));
@@ -94,10 +101,12 @@ class DemoDataTest {
         int accounts = count("acme", "accounts");
         int contacts = count("acme", "contacts");
         int leads = count("acme", "leads");
+        int deals = count("acme", "deals");
         demoData.load("Salesflow-demo-1");
         assertThat(count("acme", "accounts")).isEqualTo(accounts);
         assertThat(count("acme", "contacts")).isEqualTo(contacts);
         assertThat(count("acme", "leads")).isEqualTo(leads);
+        assertThat(count("acme", "deals")).isEqualTo(deals);
 
         assertThat(userCount("acme")).isEqualTo(acmeUsers);
         assertThat(userCount("globex")).isEqualTo(globexUsers);
