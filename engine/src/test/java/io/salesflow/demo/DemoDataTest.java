@@ -8,6 +8,7 @@ import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.tenancy.Tenants;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,9 +64,17 @@ class DemoDataTest {
                 "acme", () -> jdbc.queryForList("SELECT DISTINCT status FROM leads ORDER BY 1", String.class));
         assertThat(statuses).contains("new", "contacted", "qualified", "unqualified", "converted");
         assertThat(count("acme", "deals")).isGreaterThanOrEqualTo(100);
+        UUID[] demoDeals = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(n ->
+                        UUID.nameUUIDFromBytes(("acme/deal/" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .toArray(UUID[]::new);
         assertThat(inTenant.call(
                         "acme",
-                        () -> jdbc.queryForObject("SELECT count(DISTINCT pipeline_id) FROM deals", Integer.class)))
+                        () -> jdbc.queryForObject(
+                                "SELECT count(DISTINCT pipeline_id) FROM deals WHERE id = ANY (?)",
+                                Integer.class,
+                                (Object) demoDeals)))
+                .as("demo deals use the Sales and the Renewals pipeline")
                 .isEqualTo(2);
         assertThat(inTenant.call("acme", () -> jdbc.queryForList("SELECT DISTINCT status FROM deals", String.class)))
                 .contains("open", "won", "lost");
