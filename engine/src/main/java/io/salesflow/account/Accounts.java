@@ -41,9 +41,7 @@ public class Accounts implements RecordService {
 
     /** Whether the account exists, is not deleted and the caller may read it: what a link to it needs. */
     public boolean isLive(UUID id) {
-        return Caller.require().can(AccountRecord.ACCOUNT.readPermission())
-                && accounts.findById(id).filter(a -> !a.isDeleted()).isPresent()
-                && records.isVisible(AccountRecord.ACCOUNT, id);
+        return records.isLive(AccountRecord.ACCOUNT, id);
     }
 
     /** The country of the account's billing address (ISO 3166-1 alpha-2), when it has one. */

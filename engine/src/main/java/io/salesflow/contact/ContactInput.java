@@ -22,15 +22,6 @@ import java.util.regex.Pattern;
  */
 final class ContactInput {
 
-    static final Set<String> ACCOUNT_ROLES = Set.of(
-            "decision_maker",
-            "economic_buyer",
-            "champion",
-            "influencer",
-            "technical_evaluator",
-            "end_user",
-            "blocker",
-            "other");
     static final Set<String> STATUSES = Set.of("active", "inactive", "bounced", "unsubscribed");
     static final Set<String> SOURCES =
             Set.of("web_form", "import", "api", "referral", "event", "inbound_email", "outbound", "partner", "other");
@@ -65,7 +56,7 @@ final class ContactInput {
                     accountGiven = true;
                     accountId = RecordInput.uuid(field, v);
                 }
-                case "accountRole" -> contact.setAccountRole(RecordInput.oneOf(field, v, ACCOUNT_ROLES));
+                case "accountRole" -> contact.setAccountRole(RecordInput.oneOf(field, v, ContactRoles.ALL));
                 case "status" -> contact.setStatus(required(field, RecordInput.oneOf(field, v, STATUSES)));
                 case "source" -> contact.setSource(RecordInput.oneOf(field, v, SOURCES));
                 case "social" -> contact.setSocial(social(field, v));

@@ -304,4 +304,9 @@ class Deal extends CrmRecord {
         s.put("closeNote", closeNote);
         return withCommonFields(s);
     }
+
+    /** The deal's contacts changed: its version moves, so a stale ETag cannot overwrite them. */
+    void contactsChanged() {
+        changed();
+    }
 }

@@ -58,6 +58,11 @@ public class RecordLifecycle {
         return queries.get(type, id, Caller.require(), embed).orElseThrow(() -> notFound(type, id));
     }
 
+    /** Whether the record exists, is not deleted, and the caller may read it. */
+    public boolean isLive(RecordType type, UUID id) {
+        return queries.isLive(type, id, Caller.require());
+    }
+
     /** Whether the caller may read the record (deleted ones included). */
     public boolean isVisible(RecordType type, UUID id) {
         return queries.isVisible(type, id, Caller.require());

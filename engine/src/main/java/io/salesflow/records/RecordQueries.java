@@ -97,6 +97,14 @@ public class RecordQueries {
         return matches(type, id, readable(type, caller));
     }
 
+    /** Whether the record exists, is not deleted, and the caller may read it: what a link to it needs. */
+    @Transactional(readOnly = true)
+    public boolean isLive(RecordType type, UUID id, Caller caller) {
+        SqlPart predicate = RecordAccess.predicate(caller, type.readPermission(), ALIAS);
+        return predicate != null
+                && matches(type, id, SqlPart.and(List.of(SqlPart.of(ALIAS + ".deleted_at IS NULL"), predicate)));
+    }
+
     /** Whether the caller may change the record, by the write permission's scope. */
     @Transactional(readOnly = true)
     public boolean isWritable(RecordType type, UUID id, Caller caller) {
