@@ -3,15 +3,10 @@ package io.salesflow.account;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.identity.Caller;
 import io.salesflow.platform.problem.Problem;
-import io.salesflow.platform.web.CursorPage;
-import io.salesflow.records.FieldHistory;
-import io.salesflow.records.ListQuery;
 import io.salesflow.records.RecordInput;
 import io.salesflow.records.RecordLifecycle;
-import io.salesflow.records.RecordService;
-import io.salesflow.records.RecordType;
+import io.salesflow.records.RecordServiceBase;
 import io.salesflow.tenancy.TenantContext;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,25 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
  * account's own, the rest is the shared record lifecycle.
  */
 @Service
-public class Accounts implements RecordService {
+public class Accounts extends RecordServiceBase<Account> {
 
     private final AccountRepository accounts;
-    private final RecordLifecycle records;
 
     Accounts(AccountRepository accounts, RecordLifecycle records) {
+        super(AccountRecord.ACCOUNT, accounts, records);
         this.accounts = accounts;
-        this.records = records;
-    }
-
-    /** The account type for parsing list requests. */
-    @Override
-    public RecordType type() {
-        return AccountRecord.ACCOUNT;
-    }
-
-    /** Whether the account exists, is not deleted and the caller may read it: what a link to it needs. */
-    public boolean isLive(UUID id) {
-        return records.isLive(AccountRecord.ACCOUNT, id);
     }
 
     /** The country of the account's billing address (ISO 3166-1 alpha-2), when it has one. */
@@ -50,16 +33,6 @@ public class Accounts implements RecordService {
                 .filter(a -> !a.isDeleted())
                 .map(Account::getBillingAddress)
                 .map(Address::country);
-    }
-
-    @Override
-    public CursorPage<Map<String, Object>> list(ListQuery query) {
-        return records.list(AccountRecord.ACCOUNT, query);
-    }
-
-    @Override
-    public Map<String, Object> get(UUID id, List<String> embed) {
-        return records.get(AccountRecord.ACCOUNT, id, embed);
     }
 
     @Override
@@ -77,23 +50,6 @@ public class Accounts implements RecordService {
         Map<String, Object> before = account.snapshot();
         apply(body, account, false);
         return records.changed(AccountRecord.ACCOUNT, accounts, account, before);
-    }
-
-    @Override
-    @Transactional
-    public void delete(UUID id, String ifMatch) {
-        records.delete(AccountRecord.ACCOUNT, accounts, id, ifMatch);
-    }
-
-    @Override
-    @Transactional
-    public Map<String, Object> restore(UUID id) {
-        return records.restore(AccountRecord.ACCOUNT, accounts, id);
-    }
-
-    @Override
-    public CursorPage<FieldHistory.Change> history(UUID id, Long beforeId, int limit) {
-        return records.history(AccountRecord.ACCOUNT, id, beforeId, limit);
     }
 
     private void apply(ObjectNode body, Account account, boolean creating) {

@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.account.Accounts;
 import io.salesflow.identity.Caller;
 import io.salesflow.platform.problem.Problem;
-import io.salesflow.platform.web.CursorPage;
-import io.salesflow.records.FieldHistory;
-import io.salesflow.records.ListQuery;
 import io.salesflow.records.RecordInput;
 import io.salesflow.records.RecordLifecycle;
-import io.salesflow.records.RecordService;
-import io.salesflow.records.RecordType;
+import io.salesflow.records.RecordServiceBase;
 import io.salesflow.tenancy.TenantContext;
 import java.time.Clock;
 import java.util.List;
@@ -25,10 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * and consent time are the contact's own rules, the rest is the shared record lifecycle.
  */
 @Service
-public class Contacts implements RecordService {
+public class Contacts extends RecordServiceBase<Contact> {
 
     private final ContactRepository contacts;
-    private final RecordLifecycle records;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -39,27 +34,11 @@ public class Contacts implements RecordService {
             Accounts accounts,
             ApplicationEventPublisher events,
             Clock clock) {
+        super(ContactRecord.CONTACT, contacts, records);
         this.contacts = contacts;
-        this.records = records;
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** The contact type for parsing list requests. */
-    @Override
-    public RecordType type() {
-        return ContactRecord.CONTACT;
-    }
-
-    @Override
-    public CursorPage<Map<String, Object>> list(ListQuery query) {
-        return records.list(ContactRecord.CONTACT, query);
-    }
-
-    @Override
-    public Map<String, Object> get(UUID id, List<String> embed) {
-        return records.get(ContactRecord.CONTACT, id, embed);
     }
 
     @Override
@@ -80,23 +59,6 @@ public class Contacts implements RecordService {
         Map<String, Object> before = contact.snapshot();
         apply(body, contact);
         return records.changed(ContactRecord.CONTACT, contacts, contact, before);
-    }
-
-    @Override
-    @Transactional
-    public void delete(UUID id, String ifMatch) {
-        records.delete(ContactRecord.CONTACT, contacts, id, ifMatch);
-    }
-
-    @Override
-    @Transactional
-    public Map<String, Object> restore(UUID id) {
-        return records.restore(ContactRecord.CONTACT, contacts, id);
-    }
-
-    @Override
-    public CursorPage<FieldHistory.Change> history(UUID id, Long beforeId, int limit) {
-        return records.history(ContactRecord.CONTACT, id, beforeId, limit);
     }
 
     private void apply(ObjectNode body, Contact contact) {

@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.account.Accounts;
 import io.salesflow.identity.Caller;
 import io.salesflow.platform.problem.Problem;
-import io.salesflow.platform.web.CursorPage;
-import io.salesflow.records.FieldHistory;
-import io.salesflow.records.ListQuery;
 import io.salesflow.records.RecordInput;
 import io.salesflow.records.RecordLifecycle;
-import io.salesflow.records.RecordService;
-import io.salesflow.records.RecordType;
+import io.salesflow.records.RecordServiceBase;
 import io.salesflow.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -26,14 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
  * reasons a request names, lets the deal apply its rules, and publishes what happened in the same transaction.
  */
 @Service
-public class Deals implements RecordService {
+public class Deals extends RecordServiceBase<Deal> {
 
     private final DealRepository deals;
     private final PipelineRepository pipelines;
     private final PipelineStageRepository stages;
     private final DealReasonRepository reasons;
     private final Accounts accounts;
-    private final RecordLifecycle records;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -46,30 +41,14 @@ public class Deals implements RecordService {
             RecordLifecycle records,
             ApplicationEventPublisher events,
             Clock clock) {
+        super(DealRecord.DEAL, deals, records);
         this.deals = deals;
         this.pipelines = pipelines;
         this.stages = stages;
         this.reasons = reasons;
         this.accounts = accounts;
-        this.records = records;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** The deal type for parsing list requests. */
-    @Override
-    public RecordType type() {
-        return DealRecord.DEAL;
-    }
-
-    @Override
-    public CursorPage<Map<String, Object>> list(ListQuery query) {
-        return records.list(DealRecord.DEAL, query);
-    }
-
-    @Override
-    public Map<String, Object> get(UUID id, List<String> embed) {
-        return records.get(DealRecord.DEAL, id, embed);
     }
 
     @Override
@@ -93,23 +72,6 @@ public class Deals implements RecordService {
         Map<String, Object> changed = records.changed(DealRecord.DEAL, deals, deal, before);
         deal.takeEvents().forEach(events::publishEvent);
         return changed;
-    }
-
-    @Override
-    @Transactional
-    public void delete(UUID id, String ifMatch) {
-        records.delete(DealRecord.DEAL, deals, id, ifMatch);
-    }
-
-    @Override
-    @Transactional
-    public Map<String, Object> restore(UUID id) {
-        return records.restore(DealRecord.DEAL, deals, id);
-    }
-
-    @Override
-    public CursorPage<FieldHistory.Change> history(UUID id, Long beforeId, int limit) {
-        return records.history(DealRecord.DEAL, id, beforeId, limit);
     }
 
     private void apply(ObjectNode body, Deal deal, boolean creating) {

@@ -2,16 +2,11 @@ package io.salesflow.lead;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.identity.Caller;
-import io.salesflow.platform.web.CursorPage;
-import io.salesflow.records.FieldHistory;
-import io.salesflow.records.ListQuery;
 import io.salesflow.records.RecordInput;
 import io.salesflow.records.RecordLifecycle;
-import io.salesflow.records.RecordService;
-import io.salesflow.records.RecordType;
+import io.salesflow.records.RecordServiceBase;
 import io.salesflow.tenancy.TenantContext;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,33 +15,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Lead use cases for the calling user; the status order is the lead's own rule, the rest the record lifecycle. */
 @Service
-public class Leads implements RecordService {
+public class Leads extends RecordServiceBase<Lead> {
 
     private final LeadRepository leads;
-    private final RecordLifecycle records;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Leads(LeadRepository leads, RecordLifecycle records, ApplicationEventPublisher events, Clock clock) {
+        super(LeadRecord.LEAD, leads, records);
         this.leads = leads;
-        this.records = records;
         this.events = events;
         this.clock = clock;
-    }
-
-    @Override
-    public RecordType type() {
-        return LeadRecord.LEAD;
-    }
-
-    @Override
-    public CursorPage<Map<String, Object>> list(ListQuery query) {
-        return records.list(LeadRecord.LEAD, query);
-    }
-
-    @Override
-    public Map<String, Object> get(UUID id, List<String> embed) {
-        return records.get(LeadRecord.LEAD, id, embed);
     }
 
     @Override
@@ -84,22 +63,5 @@ public class Leads implements RecordService {
                     lead.getTenantId(), id, from.code(), lead.status().code()));
         }
         return changed;
-    }
-
-    @Override
-    @Transactional
-    public void delete(UUID id, String ifMatch) {
-        records.delete(LeadRecord.LEAD, leads, id, ifMatch);
-    }
-
-    @Override
-    @Transactional
-    public Map<String, Object> restore(UUID id) {
-        return records.restore(LeadRecord.LEAD, leads, id);
-    }
-
-    @Override
-    public CursorPage<FieldHistory.Change> history(UUID id, Long beforeId, int limit) {
-        return records.history(LeadRecord.LEAD, id, beforeId, limit);
     }
 }

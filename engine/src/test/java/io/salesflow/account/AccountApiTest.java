@@ -1,5 +1,6 @@
 package io.salesflow.account;
 
+import static io.salesflow.support.ApiAssertions.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -279,11 +280,5 @@ class AccountApiTest {
 
     private int count() {
         return inTenant.call("acme", () -> jdbc.queryForObject("SELECT count(*) FROM accounts", Integer.class));
-    }
-
-    private static void assertField(Api.Response r, String field) {
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
     }
 }

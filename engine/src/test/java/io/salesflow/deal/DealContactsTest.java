@@ -1,5 +1,6 @@
 package io.salesflow.deal;
 
+import static io.salesflow.support.ApiAssertions.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,10 +126,5 @@ class DealContactsTest {
                 .json()
                 .get("id")
                 .asText();
-    }
-
-    private static void assertField(Api.Response r, String field) {
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
     }
 }

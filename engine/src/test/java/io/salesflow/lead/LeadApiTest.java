@@ -1,5 +1,6 @@
 package io.salesflow.lead;
 
+import static io.salesflow.support.ApiAssertions.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -192,10 +193,5 @@ class LeadApiTest {
 
     private int count() {
         return inTenant.call("acme", () -> jdbc.queryForObject("SELECT count(*) FROM leads", Integer.class));
-    }
-
-    private static void assertField(Api.Response r, String field) {
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
     }
 }

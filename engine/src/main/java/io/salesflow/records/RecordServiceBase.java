@@ -1,0 +1,62 @@
+package io.salesflow.records;
+
+import io.salesflow.platform.web.CursorPage;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The use cases every record type serves the same way (list, read, delete, restore, history); a record
+ * type's service adds creating and changing, where its own rules live.
+ */
+public abstract class RecordServiceBase<T extends CrmRecord> implements RecordService {
+
+    protected final RecordType type;
+    protected final JpaRepository<T, UUID> repository;
+    protected final RecordLifecycle records;
+
+    protected RecordServiceBase(RecordType type, JpaRepository<T, UUID> repository, RecordLifecycle records) {
+        this.type = type;
+        this.repository = repository;
+        this.records = records;
+    }
+
+    @Override
+    public RecordType type() {
+        return type;
+    }
+
+    @Override
+    public CursorPage<Map<String, Object>> list(ListQuery query) {
+        return records.list(type, query);
+    }
+
+    @Override
+    public Map<String, Object> get(UUID id, List<String> embed) {
+        return records.get(type, id, embed);
+    }
+
+    @Override
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        records.delete(type, repository, id, ifMatch);
+    }
+
+    @Override
+    @Transactional
+    public Map<String, Object> restore(UUID id) {
+        return records.restore(type, repository, id);
+    }
+
+    @Override
+    public CursorPage<FieldHistory.Change> history(UUID id, Long beforeId, int limit) {
+        return records.history(type, id, beforeId, limit);
+    }
+
+    /** Whether a record of this type exists, is not deleted and the caller may read it. */
+    public boolean isLive(UUID id) {
+        return records.isLive(type, id);
+    }
+}
