@@ -49,6 +49,18 @@ class Lead extends CrmRecord {
     @Column(name = "unqualified_reason")
     private String unqualifiedReason;
 
+    @Column(name = "converted_at")
+    private Instant convertedAt;
+
+    @Column(name = "converted_contact_id")
+    private UUID convertedContactId;
+
+    @Column(name = "converted_account_id")
+    private UUID convertedAccountId;
+
+    @Column(name = "converted_deal_id")
+    private UUID convertedDealId;
+
     protected Lead() {}
 
     Lead(UUID tenantId, UUID ownerId) {
@@ -87,6 +99,24 @@ class Lead extends CrmRecord {
         unqualifiedReason = next == LeadStatus.UNQUALIFIED ? reason : null;
     }
 
+    /** Only a qualified lead converts; it then points at what it became. */
+    void convert(UUID contactId, UUID accountId, UUID dealId, Instant at) {
+        checkConvertible();
+        status = LeadStatus.CONVERTED.code();
+        statusChangedAt = at;
+        convertedAt = at;
+        convertedContactId = contactId;
+        convertedAccountId = accountId;
+        convertedDealId = dealId;
+    }
+
+    void checkConvertible() {
+        if (status() != LeadStatus.QUALIFIED) {
+            throw io.salesflow.platform.problem.Problem.invalid(
+                    "status", "only a qualified lead can be converted; this one is " + status);
+        }
+    }
+
     /** Requires what makes a lead a lead: a name or a company. */
     void checkIdentified() {
         if (isBlank(firstName) && isBlank(lastName) && isBlank(company)) {
@@ -116,7 +146,54 @@ class Lead extends CrmRecord {
         s.put("source", source);
         s.put("status", status);
         s.put("unqualifiedReason", unqualifiedReason);
+        s.put("convertedContactId", convertedContactId);
+        s.put("convertedAccountId", convertedAccountId);
+        s.put("convertedDealId", convertedDealId);
         return withCommonFields(s);
+    }
+
+    String getFirstName() {
+        return firstName;
+    }
+
+    String getLastName() {
+        return lastName;
+    }
+
+    String getCompany() {
+        return company;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    String getPhone() {
+        return phone;
+    }
+
+    String getWebsite() {
+        return website;
+    }
+
+    String getIndustry() {
+        return industry;
+    }
+
+    String getCompanySize() {
+        return companySize;
+    }
+
+    String getCountry() {
+        return country;
+    }
+
+    String getLanguage() {
+        return language;
     }
 
     String getSource() {

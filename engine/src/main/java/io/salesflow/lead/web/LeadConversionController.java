@@ -1,0 +1,34 @@
+package io.salesflow.lead.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.lead.LeadConversion;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Converting a qualified lead into a contact, an account and optionally a deal. */
+@RestController
+@Tag(name = "Leads")
+class LeadConversionController {
+
+    private final LeadConversion conversion;
+
+    LeadConversionController(LeadConversion conversion) {
+        this.conversion = conversion;
+    }
+
+    @PostMapping("/api/v1/leads/{id}/convert")
+    @Operation(summary = "Convert: {accountId | account:{…}, contactId | contact:{…}, deal:{…}}; all or nothing")
+    LeadConversion.Result convert(
+            @PathVariable UUID id,
+            @RequestBody ObjectNode body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return conversion.convert(id, body, ifMatch);
+    }
+}
