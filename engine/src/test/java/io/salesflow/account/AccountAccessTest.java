@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesflow.support.Api;
 import io.salesflow.support.IntegrationTest;
+import io.salesflow.support.RecordScenarios;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +30,11 @@ class AccountAccessTest {
 
     @BeforeAll
     void accountsOwnedByDifferentPeople() {
-        for (String owner : List.of("rep", "rep2", "marketing", "admin")) {
-            String ownerId = api.as("acme", owner + "@acme.test", "GET", "/api/v1/me")
-                    .send()
-                    .json()
-                    .get("id")
-                    .asText();
-            String id = api.as("acme", "admin@acme.test", "POST", "/api/v1/accounts")
-                    .json(Map.of("name", "Owned by " + owner, "ownerId", ownerId))
-                    .send()
-                    .expect(201)
-                    .json()
-                    .get("id")
-                    .asText();
-            accountOf.put(owner, id);
-        }
+        accountOf.putAll(RecordScenarios.ownedBy(
+                api,
+                "/api/v1/accounts",
+                List.of("rep", "rep2", "marketing", "admin"),
+                o -> Map.of("name", "Owned by " + o)));
     }
 
     @ParameterizedTest(name = "{0} reads the account of {1}: {2}")
@@ -179,30 +170,7 @@ class AccountAccessTest {
     @Test
     void anotherTenantGets404ForEveryOperationAndSeesNothingInLists() {
         String id = accountOf.get("admin");
-        String base = "/api/v1/accounts/" + id;
-        assertThat(api.as("globex", "admin@globex.test", "GET", base).send().status())
-                .isEqualTo(404);
-        assertThat(api.as("globex", "admin@globex.test", "PATCH", base)
-                        .json(Map.of("name", "Mine"))
-                        .send()
-                        .status())
-                .isEqualTo(404);
-        assertThat(api.as("globex", "admin@globex.test", "DELETE", base).send().status())
-                .isEqualTo(404);
-        assertThat(api.as("globex", "admin@globex.test", "POST", base + "/restore")
-                        .send()
-                        .status())
-                .isEqualTo(404);
-        assertThat(api.as("globex", "admin@globex.test", "GET", base + "/history")
-                        .send()
-                        .status())
-                .isEqualTo(404);
-        assertThat(api.as("globex", "admin@globex.test", "GET", "/api/v1/accounts?limit=200")
-                        .send()
-                        .expect(200)
-                        .json()
-                        .findValuesAsText("id"))
-                .doesNotContain(id);
+        RecordScenarios.assertInvisibleToAnotherTenant(api, "/api/v1/accounts", id, Map.of("name", "Mine"));
         String acmeOwner = api.as("acme", "rep@acme.test", "GET", "/api/v1/me")
                 .send()
                 .json()
