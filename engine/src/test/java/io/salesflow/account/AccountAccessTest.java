@@ -56,18 +56,13 @@ class AccountAccessTest {
         "ops, rep, 200"
     })
     void read(String caller, String owner, int status) {
-        assertThat(api.as("acme", caller + "@acme.test", "GET", "/api/v1/accounts/" + accountOf.get(owner))
-                        .send()
-                        .status())
-                .isEqualTo(status);
-        boolean listed = api.as(
-                        "acme", caller + "@acme.test", "GET", "/api/v1/accounts?limit=200&name[startsWith]=Owned%20by")
-                .send()
-                .expect(200)
-                .json()
-                .findValuesAsText("id")
-                .contains(accountOf.get(owner));
-        assertThat(listed).as("listed iff readable").isEqualTo(status == 200);
+        RecordScenarios.assertReads(
+                api,
+                caller,
+                "/api/v1/accounts",
+                accountOf.get(owner),
+                "?limit=200&name[startsWith]=Owned%20by",
+                status);
     }
 
     @ParameterizedTest(name = "{0} changes the account of {1}: {2}")

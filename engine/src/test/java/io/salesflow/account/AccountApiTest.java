@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
+import io.salesflow.support.RecordEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -241,29 +242,19 @@ class AccountApiTest {
     }
 
     private Api.Response create(String email, Map<String, Object> body) {
-        return api.as("acme", email, "POST", "/api/v1/accounts").json(body).send();
+        return endpoint().create(email, body);
     }
 
     private Api.Response patch(String email, String id, Map<String, Object> body, String etag) {
-        Api.Call call = api.as("acme", email, "PATCH", "/api/v1/accounts/" + id).json(body);
-        if (etag != null) {
-            call.header("If-Match", etag);
-        }
-        return call.send();
+        return endpoint().patch(email, id, body, etag);
     }
 
     private JsonNode get(String email, String id) {
-        return api.as("acme", email, "GET", "/api/v1/accounts/" + id)
-                .send()
-                .expect(200)
-                .json();
+        return endpoint().get(email, id);
     }
 
     private JsonNode list(String email, String query) {
-        return api.as("acme", email, "GET", "/api/v1/accounts" + query)
-                .send()
-                .expect(200)
-                .json();
+        return endpoint().list(email, query);
     }
 
     private static String id(Api.Response r) {
@@ -280,5 +271,9 @@ class AccountApiTest {
 
     private int count() {
         return inTenant.call("acme", () -> jdbc.queryForObject("SELECT count(*) FROM accounts", Integer.class));
+    }
+
+    private RecordEndpoint endpoint() {
+        return new RecordEndpoint(api, "/api/v1/accounts");
     }
 }

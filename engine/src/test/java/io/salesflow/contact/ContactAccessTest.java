@@ -62,22 +62,8 @@ class ContactAccessTest {
         "ops, rep, 200"
     })
     void read(String caller, String owner, int status) {
-        String id = contactOf.get(owner);
-        assertThat(api.as("acme", caller + "@acme.test", "GET", "/api/v1/contacts/" + id)
-                        .send()
-                        .status())
-                .isEqualTo(status);
-        assertThat(api.as("acme", caller + "@acme.test", "GET", "/api/v1/contacts/" + id + "/history")
-                        .send()
-                        .status())
-                .isEqualTo(status);
-        boolean listed = api.as("acme", caller + "@acme.test", "GET", "/api/v1/contacts?limit=200&tags[has]=" + tag)
-                .send()
-                .expect(200)
-                .json()
-                .findValuesAsText("id")
-                .contains(id);
-        assertThat(listed).as("listed iff readable").isEqualTo(status == 200);
+        RecordScenarios.assertReads(
+                api, caller, "/api/v1/contacts", contactOf.get(owner), "?limit=200&tags[has]=" + tag, status);
     }
 
     @ParameterizedTest(name = "{0} changes the contact of {1}: {2}")

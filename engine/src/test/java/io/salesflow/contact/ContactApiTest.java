@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
+import io.salesflow.support.RecordEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -313,22 +314,15 @@ class ContactApiTest {
     }
 
     private Api.Response create(String email, Map<String, Object> body) {
-        return api.as("acme", email, "POST", "/api/v1/contacts").json(body).send();
+        return endpoint().create(email, body);
     }
 
     private Api.Response patch(String email, String id, Map<String, Object> body, String etag) {
-        Api.Call call = api.as("acme", email, "PATCH", "/api/v1/contacts/" + id).json(body);
-        if (etag != null) {
-            call.header("If-Match", etag);
-        }
-        return call.send();
+        return endpoint().patch(email, id, body, etag);
     }
 
     private JsonNode get(String email, String id) {
-        return api.as("acme", email, "GET", "/api/v1/contacts/" + id)
-                .send()
-                .expect(200)
-                .json();
+        return endpoint().get(email, id);
     }
 
     private List<String> lastNames(String query) {
@@ -356,5 +350,9 @@ class ContactApiTest {
 
     private int count() {
         return inTenant.call("acme", () -> jdbc.queryForObject("SELECT count(*) FROM contacts", Integer.class));
+    }
+
+    private RecordEndpoint endpoint() {
+        return new RecordEndpoint(api, "/api/v1/contacts");
     }
 }

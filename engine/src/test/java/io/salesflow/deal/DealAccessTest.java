@@ -56,22 +56,8 @@ class DealAccessTest {
         "ops, rep, 200"
     })
     void read(String caller, String owner, int status) {
-        assertThat(api.as("acme", caller + "@acme.test", "GET", "/api/v1/deals/" + dealOf.get(owner))
-                        .send()
-                        .status())
-                .isEqualTo(status);
-        boolean listed = api.as(
-                        "acme", caller + "@acme.test", "GET", "/api/v1/deals?limit=200&name[startsWith]=Deal%20of")
-                .send()
-                .expect(200)
-                .json()
-                .findValuesAsText("id")
-                .contains(dealOf.get(owner));
-        assertThat(listed).as("listed iff readable").isEqualTo(status == 200);
-        assertThat(api.as("acme", caller + "@acme.test", "GET", "/api/v1/deals/" + dealOf.get(owner) + "/history")
-                        .send()
-                        .status())
-                .isEqualTo(status);
+        RecordScenarios.assertReads(
+                api, caller, "/api/v1/deals", dealOf.get(owner), "?limit=200&name[startsWith]=Deal%20of", status);
     }
 
     @ParameterizedTest(name = "{0} without deals permissions: {1} {2}")

@@ -11,6 +11,7 @@ import io.salesflow.identity.Scope;
 import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
+import io.salesflow.support.RecordEndpoint;
 import io.salesflow.tenancy.TenantContext;
 import io.salesflow.tenancy.Tenants;
 import java.math.BigDecimal;
@@ -434,22 +435,15 @@ class DealApiTest {
     }
 
     private Api.Response create(String email, Map<String, Object> body) {
-        return api.as("acme", email, "POST", "/api/v1/deals").json(body).send();
+        return endpoint().create(email, body);
     }
 
     private Api.Response patch(String email, String id, Map<String, Object> body, String etag) {
-        Api.Call call = api.as("acme", email, "PATCH", "/api/v1/deals/" + id).json(body);
-        if (etag != null) {
-            call.header("If-Match", etag);
-        }
-        return call.send();
+        return endpoint().patch(email, id, body, etag);
     }
 
     private JsonNode get(String email, String id, String query) {
-        return api.as("acme", email, "GET", "/api/v1/deals/" + id + query)
-                .send()
-                .expect(200)
-                .json();
+        return endpoint().get(email, id + query);
     }
 
     private static String id(Api.Response r) {
@@ -466,5 +460,9 @@ class DealApiTest {
 
     private int count() {
         return inTenant.call("acme", () -> jdbc.queryForObject("SELECT count(*) FROM deals", Integer.class));
+    }
+
+    private RecordEndpoint endpoint() {
+        return new RecordEndpoint(api, "/api/v1/deals");
     }
 }

@@ -40,6 +40,27 @@ public final class RecordScenarios {
         return ids;
     }
 
+    /**
+     * Checks what {@code caller} (a demo user name) sees of record {@code id}: the record and its history answer
+     * {@code status}, and the list {@code listQuery} contains it exactly when that status is 200.
+     */
+    public static void assertReads(Api api, String caller, String collection, String id, String listQuery, int status) {
+        String email = caller + "@acme.test";
+        assertThat(api.as("acme", email, "GET", collection + "/" + id).send().status())
+                .isEqualTo(status);
+        assertThat(api.as("acme", email, "GET", collection + "/" + id + "/history")
+                        .send()
+                        .status())
+                .isEqualTo(status);
+        boolean listed = api.as("acme", email, "GET", collection + listQuery)
+                .send()
+                .expect(200)
+                .json()
+                .findValuesAsText("id")
+                .contains(id);
+        assertThat(listed).as("listed iff readable").isEqualTo(status == 200);
+    }
+
     /** globex's admin gets 404 for every operation on an acme record and never sees it listed. */
     public static void assertInvisibleToAnotherTenant(
             Api api, String collection, String id, Map<String, Object> patch) {
