@@ -26,7 +26,7 @@ class AccountRecord {
             .embed("owner", "owner_id", "users", "display_name", "email")
             .embed("team", "team_id", "teams", "name")
             .embed("parent", "parent_id", "accounts", "name", "domain")
-            .searchable("r.name", "concat_ws(' · ', r.domain, r.industry)", "name", "domain", "website", "industry")
+            .searchable("r.name", "concat_ws(' · ', r.domain, r.industry)")
             .build();
 
     @Bean

@@ -35,14 +35,7 @@ class ContactRecord {
             .embed("owner", "owner_id", "users", "display_name", "email")
             .embed("team", "team_id", "teams", "name")
             .embed("account", "account_id", "accounts", "name", "domain")
-            .searchable(
-                    "concat_ws(' ', r.first_name, r.last_name)",
-                    "concat_ws(' · ', r.title, r.email)",
-                    "first_name",
-                    "last_name",
-                    "email",
-                    "phone",
-                    "title")
+            .searchable("concat_ws(' ', r.first_name, r.last_name)", "concat_ws(' · ', r.title, r.email)")
             .build();
 
     @Bean

@@ -34,7 +34,7 @@ class DealRecord {
             .embed("account", "account_id", "accounts", "name", "domain")
             .embed("pipeline", "pipeline_id", "pipelines", "name")
             .embed("stage", "stage_id", "pipeline_stages", "name", "probability")
-            .searchable("r.name", "concat_ws(' · ', r.status, r.currency || ' ' || r.amount)", "name")
+            .searchable("r.name", "concat_ws(' · ', r.status, r.currency || ' ' || r.amount)")
             .build();
 
     @Bean

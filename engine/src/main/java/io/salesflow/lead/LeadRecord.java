@@ -42,12 +42,7 @@ class LeadRecord {
             .embed("team", "team_id", "teams", "name")
             .searchable(
                     "coalesce(nullif(concat_ws(' ', r.first_name, r.last_name), ''), r.company)",
-                    "concat_ws(' · ', r.company, r.email, r.status)",
-                    "first_name",
-                    "last_name",
-                    "company",
-                    "email",
-                    "phone")
+                    "concat_ws(' · ', r.company, r.email, r.status)")
             .build();
 
     @Bean

@@ -14,13 +14,17 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Global search across the searchable record types in one statement: a record matches when every query word
  * matches one of its words exactly, as a prefix, or within a small edit distance ("Jhon Smiht" finds "John
- * Smith"); closer matches rank higher, then trigram similarity of the whole text. Each type's part carries
- * the caller's record-level access, and types the caller may not read are left out.
+ * Smith"), or shares its English stem ("consulting" finds "Consultants"). Closer matches rank higher, then
+ * trigram similarity of the whole text. Candidates come from the search postings kept from each table's
+ * {@code search_text} (migration V18); each type's part carries the caller's record-level access, and types
+ * the caller may not read are left out.
  */
 @Component
 public class RecordSearch {
 
     private static final int MAX_WORDS = 6;
+    private static final int MAX_EXPANSION = 1000;
+    private static final int MAX_CANDIDATES = 5000;
 
     private final List<RecordType> types;
     private final JdbcTemplate jdbc;
@@ -35,6 +39,7 @@ public class RecordSearch {
     @Transactional(readOnly = true)
     public List<Hit> search(String query, List<String> onlyTypes, int limit, Caller caller) {
         String[] words = words(query);
+        List<String[]> expansions = Arrays.stream(words).map(this::expand).toList();
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (RecordType type : types) {
@@ -45,17 +50,13 @@ public class RecordSearch {
             if (access == null) {
                 continue;
             }
-            String document = "concat_ws(' ', "
-                    + String.join(
-                            ", ",
-                            type.search().columns().stream().map(c -> "r." + c).toList()) + ")";
+            SqlPart candidates = candidates(type.name(), expansions);
             parts.add("SELECT ?::text AS type, r.id, " + type.search().title() + " AS title, "
-                    + type.search().subtitle() + " AS subtitle, m.score + similarity(lower(" + document
-                    + "), ?) AS rank FROM " + type.table() + " r CROSS JOIN LATERAL (" + wordMatch(document)
-                    + ") m WHERE r.deleted_at IS NULL AND m.matched = ? AND (" + access.sql() + ")");
-            params.add(type.name());
-            params.add(String.join(" ", words));
-            params.add(words);
+                    + type.search().subtitle() + " AS subtitle, m.score + similarity(r.search_text, ?) AS rank FROM "
+                    + type.table() + " r CROSS JOIN LATERAL (" + WORD_MATCH + ") m WHERE r.deleted_at IS NULL AND "
+                    + candidates.sql() + " AND m.matched = ? AND (" + access.sql() + ")");
+            params.addAll(List.of(type.name(), String.join(" ", words), words));
+            params.addAll(candidates.params());
             params.add(words.length);
             params.addAll(access.params());
         }
@@ -74,14 +75,68 @@ public class RecordSearch {
                 params.toArray());
     }
 
-    /** Per query word its best match among the document's words: 3 exact, 2 prefix, 1 near; 0 counts as none. */
-    private static String wordMatch(String document) {
-        return "SELECT coalesce(sum(best), 0) AS score, count(*) AS matched FROM (SELECT q, max(CASE"
-                + " WHEN w = q THEN 3 WHEN w LIKE q || '%' THEN 2"
-                + " WHEN length(q) >= 4 AND levenshtein_less_equal(w, q, 2) <= 2 THEN 1"
-                + " WHEN length(q) = 3 AND levenshtein_less_equal(w, q, 1) <= 1 THEN 1 ELSE 0 END) AS best"
-                + " FROM unnest(?::text[]) q, unnest(app_search_words(" + document + ")) w GROUP BY q) s"
-                + " WHERE best > 0";
+    /**
+     * The terms a query word stands for (see {@link #WORD_MATCH}): the tenant's dictionary words it equals,
+     * starts or nearly equals (typos are looked for among plain words only, not emails or phone numbers), and
+     * its English stem.
+     */
+    private String[] expand(String word) {
+        int distance = word.length() >= 4 ? 2 : word.length() == 3 ? 1 : 0;
+        return jdbc.queryForList(
+                        "(SELECT w.word FROM search_words w WHERE w.word ~>=~ ? AND w.word ~<~ ? LIMIT "
+                                + (MAX_EXPANSION + 1) + ") UNION (SELECT w.word FROM search_words w WHERE ? > 0"
+                                + " AND w.word !~ '[0-9@.]' AND length(w.word) BETWEEN ? AND ?"
+                                + " AND levenshtein_less_equal(w.word, ?, ?) <= ?) UNION (SELECT s FROM"
+                                + " app_search_stem(?) s WHERE s IS NOT NULL)",
+                        String.class,
+                        word,
+                        word + '\uffff',
+                        distance,
+                        word.length() - distance,
+                        word.length() + distance,
+                        word,
+                        distance,
+                        distance,
+                        word)
+                .toArray(String[]::new);
+    }
+
+    /**
+     * Per query word its best match among the record's words: 3 exact, 2 prefix or same stem, 1 near; 0
+     * counts as none.
+     */
+    private static final String WORD_MATCH = "SELECT coalesce(sum(best), 0) AS score, count(*) AS matched FROM"
+            + " (SELECT q, max(CASE WHEN w = q THEN 3 WHEN w LIKE q || '%' THEN 2"
+            + " WHEN app_search_stem(w) = app_search_stem(q) THEN 2"
+            + " WHEN length(q) >= 4 AND levenshtein_less_equal(w, q, 2) <= 2 THEN 1"
+            + " WHEN length(q) = 3 AND levenshtein_less_equal(w, q, 1) <= 1 THEN 1 ELSE 0 END) AS best"
+            + " FROM unnest(?::text[]) q, unnest(app_search_words(r.search_text)) w GROUP BY q) s WHERE best > 0";
+
+    /**
+     * The records worth scoring, from the postings: those having, for every query word, one of the terms it
+     * expanded to. A word so short that it expands to very many words narrows nothing and is left to the
+     * scoring; and a query matching very many records scores the first {@value #MAX_CANDIDATES} found.
+     */
+    static SqlPart candidates(String type, List<String[]> expansions) {
+        List<SqlPart> postings = expansions.stream()
+                .filter(e -> e.length <= MAX_EXPANSION)
+                .map(e -> SqlPart.of(
+                        "SELECT p.record_id FROM search_postings p WHERE p.record_type = ? AND p.term = ANY (?::text[])",
+                        type,
+                        e))
+                .toList();
+        if (postings.isEmpty()) {
+            return SqlPart.of("TRUE");
+        }
+        List<Object> params = new ArrayList<>();
+        postings.forEach(p -> params.addAll(p.params()));
+        return new SqlPart(
+                "r.id IN (SELECT c.record_id FROM ("
+                        + String.join(
+                                " INTERSECT ",
+                                postings.stream().map(SqlPart::sql).toList()) + ") c LIMIT "
+                        + MAX_CANDIDATES + ")",
+                params);
     }
 
     private static String[] words(String query) {

@@ -27,10 +27,10 @@ public record RecordType(
     }
 
     /**
-     * How a record shows in global search: SQL expressions (over alias {@code r}) for its title and subtitle,
-     * and the columns whose words a query matches.
+     * How a record shows in global search: SQL expressions (over alias {@code r}) for its title and subtitle.
+     * What a query matches is the table's generated {@code search_text} column (see migration V18).
      */
-    public record Search(String title, String subtitle, List<String> columns) {}
+    public record Search(String title, String subtitle) {}
 
     public static Builder builder(String name, String table) {
         return new Builder(name, table);
@@ -75,9 +75,9 @@ public record RecordType(
             return this;
         }
 
-        /** Makes the type findable by {@code GET /api/v1/search}. */
-        public Builder searchable(String title, String subtitle, String... columns) {
-            this.search = new Search(title, subtitle, List.of(columns));
+        /** Makes the type findable by {@code GET /api/v1/search}; its table needs a {@code search_text} column. */
+        public Builder searchable(String title, String subtitle) {
+            this.search = new Search(title, subtitle);
             return this;
         }
 

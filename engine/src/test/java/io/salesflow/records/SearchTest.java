@@ -4,17 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
+import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
 class SearchTest {
 
     @Autowired
     Api api;
+
+    @Autowired
+    InTenant inTenant;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void misspelledNamesStillFindTheRecordRankedFirst() {
@@ -60,6 +68,43 @@ class SearchTest {
                 .send()
                 .expect(204);
         assertThat(search("marketing@acme.test", marker).findValuesAsText("id")).doesNotContain(marketingLead);
+    }
+
+    @Test
+    void fullTextFindsOtherFormsOfAWordAndRenamedRecordsAreFoundByTheirNewName() {
+        String marker = "Wv" + UUID.randomUUID().toString().substring(0, 6);
+        String account = create("rep@acme.test", "/api/v1/accounts", Map.of("name", marker + " Consultants"));
+        assertThat(search("rep@acme.test", marker + " consulting").findValuesAsText("id"))
+                .as("'consulting' and 'Consultants' share their English stem")
+                .contains(account);
+
+        JsonNode read = api.as("acme", "rep@acme.test", "GET", "/api/v1/accounts/" + account)
+                .send()
+                .expect(200)
+                .json();
+        api.as("acme", "rep@acme.test", "PATCH", "/api/v1/accounts/" + account)
+                .header("If-Match", "\"" + read.get("version").asText() + "\"")
+                .json(Map.of("name", marker + " Kowalczyk Partners"))
+                .send()
+                .expect(200);
+        assertThat(search("rep@acme.test", "Kowalcyzk " + marker).findValuesAsText("id"))
+                .as("the new name's words reached the dictionary, so a typo in them still matches")
+                .contains(account);
+        assertThat(search("rep@acme.test", marker + " consultants").findValuesAsText("id"))
+                .as("the old name's words no longer point at the account")
+                .doesNotContain(account);
+    }
+
+    @Test
+    void aPurgedRecordLeavesNothingInTheSearchPostings() {
+        String account = create("rep@acme.test", "/api/v1/accounts", Map.of("name", "Purgeable Widgets"));
+        String count = "SELECT count(*) FROM search_postings WHERE record_type = 'account' AND record_id = ?::uuid";
+        assertThat(inTenant.call("acme", () -> jdbc.queryForObject(count, Long.class, account)))
+                .as("its words and their stems")
+                .isEqualTo(4);
+        inTenant.run("acme", () -> jdbc.update("DELETE FROM accounts WHERE id = ?::uuid", account));
+        assertThat(inTenant.call("acme", () -> jdbc.queryForObject(count, Long.class, account)))
+                .isZero();
     }
 
     @Test
