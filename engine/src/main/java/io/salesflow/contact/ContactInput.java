@@ -23,8 +23,17 @@ import java.util.regex.Pattern;
 final class ContactInput {
 
     static final Set<String> STATUSES = Set.of("active", "inactive", "bounced", "unsubscribed");
-    static final Set<String> SOURCES =
-            Set.of("web_form", "import", "api", "referral", "event", "inbound_email", "outbound", "partner", "other");
+    static final Set<String> SOURCES = Set.of(
+            "web_form",
+            "import",
+            "api",
+            "referral",
+            "event",
+            "inbound_email",
+            "outbound",
+            "partner",
+            "social",
+            "other");
     static final Set<String> NETWORKS = Set.of("linkedin", "x", "facebook", "instagram", "github", "website");
     private static final int MAX_ADDRESSES = 20;
     private static final Pattern EMAIL =

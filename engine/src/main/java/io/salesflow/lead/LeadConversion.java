@@ -123,7 +123,7 @@ public class LeadConversion {
         putIfAbsent(contact, "phone", lead.getPhone());
         putIfAbsent(contact, "phoneRegion", lead.getCountry());
         putIfAbsent(contact, "preferredLanguage", lead.getLanguage());
-        putIfAbsent(contact, "source", "other");
+        putIfAbsent(contact, "source", lead.getSource());
         if (accountId != null) {
             putIfAbsent(contact, "accountId", accountId.toString());
         }

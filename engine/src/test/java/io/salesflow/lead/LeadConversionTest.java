@@ -41,6 +41,7 @@ class LeadConversionTest {
         JsonNode contact = get("/api/v1/contacts/" + result.get("contactId").asText());
         assertThat(contact.get("email").asText()).isEqualTo("ann@convert.example");
         assertThat(contact.get("phone").asText()).isEqualTo("+4930123456");
+        assertThat(contact.get("source").asText()).as("the lead's source").isEqualTo("referral");
         assertThat(contact.get("accountId").asText())
                 .isEqualTo(result.get("accountId").asText());
         assertThat(get("/api/v1/accounts/" + result.get("accountId").asText())
