@@ -221,6 +221,40 @@ class CustomFieldValuesTest {
     }
 
     @Test
+    void leadConversionChecksTheCustomValuesOfWhatItCreates() {
+        String segment = CustomFieldFixture.key("segment");
+        JsonNode definition = fields().define("account", segment, "text", Map.of("required", true));
+        RecordEndpoint leads = new RecordEndpoint(api, "/api/v1/leads");
+        try {
+            String id = leads.create("rep@acme.test", Map.of("company", "Convertible Co", "source", "api"))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asText();
+            leads.patch("rep@acme.test", id, Map.of("status", "contacted"), null)
+                    .expect(200);
+            leads.patch("rep@acme.test", id, Map.of("status", "qualified"), null)
+                    .expect(200);
+            String convert = "/api/v1/leads/" + id + "/convert";
+            assertField(
+                    api.as("acme", "rep@acme.test", "POST", convert)
+                            .json(Map.of())
+                            .send(),
+                    "account.customFields." + segment);
+            JsonNode converted = api.as("acme", "rep@acme.test", "POST", convert)
+                    .json(Map.of("account", Map.of("customFields", Map.of(segment, "Mid-market"))))
+                    .send()
+                    .expect(200)
+                    .json();
+            JsonNode account = new RecordEndpoint(api, "/api/v1/accounts")
+                    .get("rep@acme.test", converted.get("accountId").asText());
+            assertThat(account.get("customFields").get(segment).asText()).isEqualTo("Mid-market");
+        } finally {
+            fields().archive(definition);
+        }
+    }
+
+    @Test
     void anArchivedFieldKeepsItsValuesButTakesNoNewOnes() {
         String legacy = CustomFieldFixture.key("legacy");
         JsonNode definition = fields().define("account", legacy, "text", Map.of());
