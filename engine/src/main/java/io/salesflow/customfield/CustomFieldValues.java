@@ -83,6 +83,10 @@ class CustomFieldValues implements CustomFields {
             if (definition == null) {
                 throw Problem.invalid(field, "is not a custom field of " + type.name() + " records");
             }
+            if (entry.getValue().equals(stored.get(definition.key()))) {
+                // Sent back as read: kept even where it would no longer be taken anew (archived, lookup gone).
+                continue;
+            }
             JsonNode value = value(field, definition, entry.getValue());
             if (value == null) {
                 if (definition.isRequired() && !definition.isArchived()) {

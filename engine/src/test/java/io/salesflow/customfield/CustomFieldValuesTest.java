@@ -274,6 +274,8 @@ class CustomFieldValuesTest {
         assertField(
                 accounts.patch("rep@acme.test", id, Map.of("customFields", Map.of(legacy, "new")), null),
                 "customFields." + legacy);
+        accounts.patch("rep@acme.test", id, Map.of("customFields", Map.of(legacy, "old")), null)
+                .expect(200);
         Map<String, Object> clear = new HashMap<>();
         clear.put(legacy, null);
         JsonNode cleared = accounts.patch("rep@acme.test", id, Map.of("customFields", clear), null)
