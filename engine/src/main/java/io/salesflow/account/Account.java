@@ -1,6 +1,6 @@
 package io.salesflow.account;
 
-import io.salesflow.records.CrmRecord;
+import io.salesflow.records.CustomizableRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -13,7 +13,7 @@ import org.hibernate.type.SqlTypes;
 /** A company the tenant sells to, possibly part of a group of accounts (the parent hierarchy). */
 @Entity
 @Table(name = "accounts")
-class Account extends CrmRecord {
+class Account extends CustomizableRecord {
 
     @Column(nullable = false)
     private String name;

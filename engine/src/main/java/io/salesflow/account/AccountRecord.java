@@ -23,6 +23,7 @@ class AccountRecord {
             .field(RecordField.text("territory", "territory"))
             .field(RecordField.uuid("parentId", "parent_id"))
             .field(RecordField.tags("tags", "tags"))
+            .field(RecordField.json("customFields", "custom_fields"))
             .embed("owner", "owner_id", "users", "display_name", "email")
             .embed("team", "team_id", "teams", "name")
             .embed("parent", "parent_id", "accounts", "name", "domain")

@@ -1,6 +1,6 @@
 package io.salesflow.contact;
 
-import io.salesflow.records.CrmRecord;
+import io.salesflow.records.CustomizableRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -16,7 +16,7 @@ import org.hibernate.type.SqlTypes;
 /** A person the tenant deals with, usually at an account, with the ways to reach them and what they agreed to. */
 @Entity
 @Table(name = "contacts")
-class Contact extends CrmRecord {
+class Contact extends CustomizableRecord {
 
     @Column(name = "first_name")
     private String firstName;

@@ -32,6 +32,7 @@ class ContactRecord {
             .field(RecordField.readOnly("consentUpdatedAt", "consent_updated_at", FieldType.TIMESTAMP))
             .field(RecordField.text("preferredLanguage", "preferred_language"))
             .field(RecordField.tags("tags", "tags"))
+            .field(RecordField.json("customFields", "custom_fields"))
             .embed("owner", "owner_id", "users", "display_name", "email")
             .embed("team", "team_id", "teams", "name")
             .embed("account", "account_id", "accounts", "name", "domain")

@@ -1,7 +1,7 @@
 package io.salesflow.deal;
 
 import io.salesflow.platform.problem.Problem;
-import io.salesflow.records.CrmRecord;
+import io.salesflow.records.CustomizableRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -29,7 +29,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "deals")
-class Deal extends CrmRecord {
+class Deal extends CustomizableRecord {
 
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)

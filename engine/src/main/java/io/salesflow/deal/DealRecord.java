@@ -29,6 +29,7 @@ class DealRecord {
             .field(RecordField.timestamp("closedAt", "closed_at"))
             .field(RecordField.text("closeNote", "close_note"))
             .field(RecordField.tags("tags", "tags"))
+            .field(RecordField.json("customFields", "custom_fields"))
             .embed("owner", "owner_id", "users", "display_name", "email")
             .embed("team", "team_id", "teams", "name")
             .embed("account", "account_id", "accounts", "name", "domain")

@@ -45,9 +45,17 @@ class DemoData {
     private final Roles roles;
     private final Teams teams;
     private final DemoRecords records;
+    private final DemoCustomFields customFields;
 
-    DemoData(Tenants tenants, Users users, Roles roles, Teams teams, DemoRecords records) {
+    DemoData(
+            Tenants tenants,
+            Users users,
+            Roles roles,
+            Teams teams,
+            DemoRecords records,
+            DemoCustomFields customFields) {
         this.records = records;
+        this.customFields = customFields;
         this.tenants = tenants;
         this.users = users;
         this.roles = roles;
@@ -72,6 +80,7 @@ class DemoData {
                             .toList(),
                     east,
                     new DemoRecords.Sizes(100, 5, 200, 100));
+            customFields.load(acme.getId(), "acme", 100, 200);
         });
         TenantContext.runAs(globex.getId(), () -> {
             Map<String, UserView> users = loadUsers(GLOBEX, password);

@@ -296,7 +296,7 @@ class DemoRecords {
         return leads;
     }
 
-    private static UUID id(String slug, String kind, int n) {
+    static UUID id(String slug, String kind, int n) {
         return UUID.nameUUIDFromBytes((slug + "/" + kind + "/" + n).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,7 +1,7 @@
 package io.salesflow.lead;
 
 import io.salesflow.platform.problem.Problem;
-import io.salesflow.records.CrmRecord;
+import io.salesflow.records.CustomizableRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -13,7 +13,7 @@ import java.util.UUID;
 /** A prospect not yet qualified: a person, a company, or both, with where it came from and how far it got. */
 @Entity
 @Table(name = "leads")
-class Lead extends CrmRecord {
+class Lead extends CustomizableRecord {
 
     @Column(name = "first_name")
     private String firstName;

@@ -38,6 +38,7 @@ class LeadRecord {
             .field(RecordField.readOnly("convertedAccountId", "converted_account_id", FieldType.UUID))
             .field(RecordField.readOnly("convertedDealId", "converted_deal_id", FieldType.UUID))
             .field(RecordField.tags("tags", "tags"))
+            .field(RecordField.json("customFields", "custom_fields"))
             .embed("owner", "owner_id", "users", "display_name", "email")
             .embed("team", "team_id", "teams", "name")
             .searchable(

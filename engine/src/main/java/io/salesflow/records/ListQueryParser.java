@@ -3,6 +3,7 @@ package io.salesflow.records;
 import io.salesflow.platform.problem.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,17 @@ public final class ListQueryParser {
     private ListQueryParser() {}
 
     public static ListQuery parse(RecordType type, Map<String, List<String>> params) {
+        return parse(type, Map.of(), params);
+    }
+
+    /**
+     * Parses with the workspace's custom fields of the type as well ({@code customFields.<key>}, see
+     * {@link CustomFields#fields}): they filter and sort like the type's own fields.
+     */
+    public static ListQuery parse(
+            RecordType type, Map<String, RecordField> customFields, Map<String, List<String>> params) {
+        Map<String, RecordField> fields = new HashMap<>(customFields);
+        fields.putAll(type.fields());
         List<ListQuery.Filter> filters = new ArrayList<>();
         for (Map.Entry<String, List<String>> param : params.entrySet()) {
             String key = param.getKey();
@@ -34,7 +46,7 @@ public final class ListQueryParser {
             if (!m.matches()) {
                 throw Problem.invalid(key, "is not a filter: use field or field[operator]");
             }
-            RecordField field = type.fields().get(m.group(1));
+            RecordField field = fields.get(m.group(1));
             if (field == null) {
                 throw Problem.invalid(key, "'" + m.group(1) + "' is not a field of " + type.name());
             }
@@ -53,14 +65,14 @@ public final class ListQueryParser {
         }
         return new ListQuery(
                 filters,
-                sort(type, first(params, "sort")),
+                sort(type, fields, first(params, "sort")),
                 first(params, "cursor"),
                 limit(first(params, "limit")),
                 names(type, first(params, "fields"), "fields"),
                 embeds(type, first(params, "embed")));
     }
 
-    private static List<ListQuery.Sort> sort(RecordType type, String value) {
+    private static List<ListQuery.Sort> sort(RecordType type, Map<String, RecordField> fields, String value) {
         if (value == null || value.isBlank()) {
             return List.of(new ListQuery.Sort(type.fields().get("createdAt"), true));
         }
@@ -68,7 +80,7 @@ public final class ListQueryParser {
         for (String part : value.split(",")) {
             boolean descending = part.startsWith("-");
             String name = descending ? part.substring(1) : part;
-            RecordField field = type.fields().get(name);
+            RecordField field = fields.get(name);
             if (field == null || !field.sortable()) {
                 throw Problem.invalid("sort", "cannot sort by '" + name + "'");
             }

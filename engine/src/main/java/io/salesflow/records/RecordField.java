@@ -1,12 +1,35 @@
 package io.salesflow.records;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A field of a record type as the API names it, the SQL expression behind it, and what may be done with it.
  * Column expressions come from code, never from a request.
+ *
+ * @param jsonKey for a value kept inside a JSON object column: its key there (bound as a parameter, never
+ *     written into SQL); null for a plain column
  */
-public record RecordField(String name, String column, FieldType type, Set<Operator> operators, boolean sortable) {
+public record RecordField(
+        String name, String column, FieldType type, Set<Operator> operators, boolean sortable, String jsonKey) {
+
+    private static final Pattern KEY = Pattern.compile("^[a-z][A-Za-z0-9_]{0,39}$");
+
+    public RecordField {
+        if (jsonKey != null && !KEY.matcher(jsonKey).matches()) {
+            throw new IllegalArgumentException("Not a key: " + jsonKey);
+        }
+    }
+
+    public RecordField(String name, String column, FieldType type, Set<Operator> operators, boolean sortable) {
+        this(name, column, type, operators, sortable, null);
+    }
+
+    /** A value under {@code key} in the JSON object column {@code column}, filtered and sorted as {@code type}. */
+    public static RecordField inJson(
+            String name, String column, String key, FieldType type, Set<Operator> operators, boolean sortable) {
+        return new RecordField(name, column, type, operators, sortable, key);
+    }
 
     public static RecordField text(String name, String column) {
         return new RecordField(name, column, FieldType.TEXT, Operator.FOR_TEXT, true);

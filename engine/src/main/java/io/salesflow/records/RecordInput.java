@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Reads record fields from a JSON body with merge-patch meaning (present: set, null: clear, absent: keep) and
  * turns every rule into a 400 naming the field. Record types use it for their own fields and hand the shared
- * ones ({@code ownerId}, {@code teamId}, {@code tags}) to {@link #common}.
+ * ones ({@code ownerId}, {@code teamId}, {@code tags}, and {@code customFields} of a {@link CustomizableRecord})
+ * to {@link #common}.
  */
 public final class RecordInput {
 
@@ -67,12 +68,16 @@ public final class RecordInput {
         }
     }
 
-    /** The owner and team a body asks for; checked against the directory and the caller's reach on save. */
+    /**
+     * The owner and team a body asks for, checked against the directory and the caller's reach on save; and the
+     * custom field values it sends, checked against the workspace's definitions then.
+     */
     public static final class Assignment {
         private boolean ownerGiven;
         private UUID ownerId;
         private boolean teamGiven;
         private UUID teamId;
+        private JsonNode customFields;
 
         public boolean ownerGiven() {
             return ownerGiven;
@@ -89,9 +94,17 @@ public final class RecordInput {
         public UUID teamId() {
             return teamId;
         }
+
+        /** The body's {@code customFields}, or null when it sent none. */
+        public JsonNode customFields() {
+            return customFields;
+        }
     }
 
-    /** Applies {@code ownerId}, {@code teamId} or {@code tags}; false when the field is not one of them. */
+    /**
+     * Applies {@code ownerId}, {@code teamId} or {@code tags}, or keeps {@code customFields} for
+     * {@link RecordLifecycle#assign}; false when the field is not one of them (or the record has no custom fields).
+     */
     public static boolean common(String field, JsonNode value, CrmRecord record, Assignment assignment) {
         switch (field) {
             case "ownerId" -> {
@@ -106,6 +119,12 @@ public final class RecordInput {
                 assignment.teamId = uuid(field, value);
             }
             case "tags" -> record.setTags(tags(field, value));
+            case "customFields" -> {
+                if (!(record instanceof CustomizableRecord)) {
+                    return false;
+                }
+                assignment.customFields = value;
+            }
             default -> {
                 return false;
             }

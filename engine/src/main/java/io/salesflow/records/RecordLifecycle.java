@@ -30,6 +30,7 @@ public class RecordLifecycle {
     private final AuditLog audit;
     private final Users users;
     private final Teams teams;
+    private final CustomFields customFields;
     private final RecordProperties properties;
     private final Clock clock;
 
@@ -39,6 +40,7 @@ public class RecordLifecycle {
             AuditLog audit,
             Users users,
             Teams teams,
+            CustomFields customFields,
             RecordProperties properties,
             Clock clock) {
         this.queries = queries;
@@ -46,8 +48,14 @@ public class RecordLifecycle {
         this.audit = audit;
         this.users = users;
         this.teams = teams;
+        this.customFields = customFields;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** The workspace's custom fields of the type, by list-language name ({@code customFields.<key>}). */
+    public Map<String, RecordField> customFields(RecordType type) {
+        return customFields.fields(type);
     }
 
     public CursorPage<Map<String, Object>> list(RecordType type, ListQuery query) {
@@ -83,7 +91,10 @@ public class RecordLifecycle {
         return record;
     }
 
-    /** Validates the owner and team a body asked for and whether the caller may hand the record to them. */
+    /**
+     * Validates the owner and team a body asked for and whether the caller may hand the record to them, and
+     * applies the custom field values it sent.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void assign(RecordType type, CrmRecord record, RecordInput.Assignment assignment) {
         if (assignment.ownerGiven()) {
@@ -107,12 +118,18 @@ public class RecordLifecycle {
                             "You may not give a record to an owner or team outside your reach")
                     .with("field", assignment.ownerGiven() ? "ownerId" : "teamId");
         }
+        if (assignment.customFields() != null) {
+            customFields.apply(type, (CustomizableRecord) record, assignment.customFields());
+        }
     }
 
     /** Saves a new record and keeps its first state in the field history and the audit log. */
     @Transactional(propagation = Propagation.MANDATORY)
     public <T extends CrmRecord> Map<String, Object> created(
             RecordType type, JpaRepository<T, UUID> repository, T record) {
+        if (record instanceof CustomizableRecord customizable) {
+            customFields.checkRequired(type, customizable);
+        }
         if (!queries.mayAssign(type, record.getOwnerId(), record.getTeamId(), Caller.require())) {
             throw Problem.forbidden("Your role does not allow creating this " + type.name() + " for its owner");
         }

@@ -49,25 +49,30 @@ public class RecordQueries {
         where.add(SqlPart.of(ALIAS + ".deleted_at IS NULL"));
         where.add(readable(type, caller));
         query.filters().forEach(f -> where.add(filter(f)));
-        List<String> sortKeys = sortKeys(query.sort());
+        List<SqlPart> sortKeys = sortKeys(query.sort());
         if (query.cursor() != null) {
             where.add(keyset(
                     query.sort(),
                     sortKeys,
                     decodeCursor(query.cursor(), query.sort().size())));
         }
-        SqlPart condition = SqlPart.and(where);
-        StringBuilder sql = new StringBuilder(select(type, sortKeys));
-        sql.append(" WHERE ").append(condition.sql()).append(" ORDER BY ");
+        List<Object> order = new ArrayList<>();
         for (int i = 0; i < query.sort().size(); i++) {
-            sql.append("(").append(sortKeys.get(i)).append(") IS NULL, ").append(sortKeys.get(i));
-            sql.append(query.sort().get(i).descending() ? " DESC, " : " ASC, ");
+            SqlPart key = sortKeys.get(i);
+            order.addAll(List.of("(", key, ") IS NULL, ", key));
+            order.add(query.sort().get(i).descending() ? " DESC, " : " ASC, ");
         }
-        sql.append(ALIAS).append(".id ASC LIMIT ").append(query.limit() + 1);
+        SqlPart statement = SqlPart.join(
+                select(type, sortKeys),
+                " WHERE ",
+                SqlPart.and(where),
+                " ORDER BY ",
+                SqlPart.join(order.toArray()),
+                ALIAS + ".id ASC LIMIT " + (query.limit() + 1));
         List<Map<String, Object>> rows = jdbc.query(
-                sql.toString(),
+                statement.sql(),
                 (rs, n) -> row(type, rs, query.sort().size()),
-                condition.params().toArray());
+                statement.params().toArray());
         CursorPage<Map<String, Object>> page = CursorPage.of(rows, query.limit(), this::encodeCursor);
         List<Map<String, Object>> items = new ArrayList<>(page.items());
         embed(type, query.embed(), items, caller);
@@ -81,7 +86,7 @@ public class RecordQueries {
         SqlPart condition = SqlPart.and(List.of(
                 SqlPart.of(ALIAS + ".id = ?", id), SqlPart.of(ALIAS + ".deleted_at IS NULL"), readable(type, caller)));
         List<Map<String, Object>> rows = jdbc.query(
-                select(type, List.of()) + " WHERE " + condition.sql(),
+                select(type, List.of()).sql() + " WHERE " + condition.sql(),
                 (rs, n) -> row(type, rs, 0),
                 condition.params().toArray());
         embed(type, embeds, rows, caller);
@@ -149,84 +154,123 @@ public class RecordQueries {
         return predicate;
     }
 
-    private static String select(RecordType type, List<String> sortKeys) {
-        StringBuilder sql = new StringBuilder("SELECT ");
+    private static SqlPart select(RecordType type, List<SqlPart> sortKeys) {
+        List<Object> sql = new ArrayList<>();
+        sql.add("SELECT ");
         for (RecordField f : type.fields().values()) {
-            sql.append(ALIAS)
-                    .append('.')
-                    .append(f.column())
-                    .append(" AS \"")
-                    .append(f.name())
-                    .append("\", ");
+            sql.add(ALIAS + "." + f.column() + " AS \"" + f.name() + "\", ");
         }
         for (int i = 0; i < sortKeys.size(); i++) {
-            sql.append(sortKeys.get(i)).append(" AS \"_k").append(i).append("\", ");
+            sql.addAll(List.of(sortKeys.get(i), " AS \"_k" + i + "\", "));
         }
-        sql.append(ALIAS).append(".deleted_at AS \"_deletedAt\"");
-        return sql.append(" FROM ")
-                .append(type.table())
-                .append(' ')
-                .append(ALIAS)
-                .toString();
+        sql.add(ALIAS + ".deleted_at AS \"_deletedAt\" FROM " + type.table() + " " + ALIAS);
+        return SqlPart.join(sql.toArray());
     }
 
-    private static List<String> sortKeys(List<ListQuery.Sort> sort) {
+    /**
+     * The SQL behind a field: its column, or for a value inside a JSON object column the value under its key
+     * (bound, never spliced into the statement), cast to the field's type.
+     */
+    private static SqlPart expression(RecordField field) {
+        String column = ALIAS + "." + field.column();
+        if (field.jsonKey() == null) {
+            return SqlPart.of(column);
+        }
+        return SqlPart.of("(" + column + " ->> ?)" + cast(field.type()), field.jsonKey());
+    }
+
+    private static String cast(FieldType type) {
+        return switch (type) {
+            case NUMBER -> "::numeric";
+            case DATE -> "::date";
+            case TIMESTAMP -> "::timestamptz";
+            case UUID -> "::uuid";
+            case BOOLEAN -> "::boolean";
+            case TEXT, TEXT_ARRAY, JSON -> "";
+        };
+    }
+
+    private static List<SqlPart> sortKeys(List<ListQuery.Sort> sort) {
         return sort.stream()
                 .map(s -> s.field().type() == FieldType.TEXT
-                        ? "lower(" + ALIAS + "." + s.field().column() + ")"
-                        : ALIAS + "." + s.field().column())
+                        ? SqlPart.join("lower(", expression(s.field()), ")")
+                        : expression(s.field()))
                 .toList();
     }
 
     private static SqlPart filter(ListQuery.Filter f) {
-        String col = ALIAS + "." + f.field().column();
+        SqlPart col = expression(f.field());
         boolean text = f.field().type() == FieldType.TEXT;
         Object value = SqlValues.convert(
                 f.field(), f.operator(), f.values().get(0), f.field().name());
+        SqlPart bound = SqlPart.bind(value);
         return switch (f.operator()) {
-            case EQ -> text ? SqlPart.of("lower(" + col + ") = lower(?)", value) : SqlPart.of(col + " = ?", value);
+            case EQ -> {
+                if (text) {
+                    yield SqlPart.join("lower(", col, ") = lower(", bound, ")");
+                }
+                yield f.field().jsonKey() != null ? contains(f.field(), value) : SqlPart.join(col, " = ", bound);
+            }
             case NE ->
                 text
-                        ? SqlPart.of("lower(" + col + ") IS DISTINCT FROM lower(?)", value)
-                        : SqlPart.of(col + " IS DISTINCT FROM ?", value);
-            case LT -> SqlPart.of(col + " < ?", value);
-            case LTE -> SqlPart.of(col + " <= ?", value);
-            case GT -> SqlPart.of(col + " > ?", value);
-            case GTE -> SqlPart.of(col + " >= ?", value);
-            case CONTAINS -> SqlPart.of(col + " ILIKE ? ESCAPE '\\'", "%" + escapeLike((String) value) + "%");
-            case STARTS_WITH -> SqlPart.of(col + " ILIKE ? ESCAPE '\\'", escapeLike((String) value) + "%");
-            case HAS -> SqlPart.of(col + " @> ARRAY[lower(?)]::text[]", value);
-            case IS_NULL -> SqlPart.of(col + ((Boolean) value ? " IS NULL" : " IS NOT NULL"));
+                        ? SqlPart.join("lower(", col, ") IS DISTINCT FROM lower(", bound, ")")
+                        : SqlPart.join(col, " IS DISTINCT FROM ", bound);
+            case LT -> SqlPart.join(col, " < ", bound);
+            case LTE -> SqlPart.join(col, " <= ", bound);
+            case GT -> SqlPart.join(col, " > ", bound);
+            case GTE -> SqlPart.join(col, " >= ", bound);
+            case CONTAINS -> like(col, "%" + escapeLike((String) value) + "%");
+            case STARTS_WITH -> like(col, escapeLike((String) value) + "%");
+            case HAS -> SqlPart.join(col, " @> ARRAY[lower(", bound, ")]::text[]");
+            case IS_NULL -> SqlPart.join(col, (Boolean) value ? " IS NULL" : " IS NOT NULL");
             case IN -> {
-                List<Object> values = f.values().stream()
-                        .map(v -> SqlValues.convert(
-                                f.field(), Operator.EQ, v, f.field().name()))
-                        .map(v -> text ? ((String) v).toLowerCase() : v)
-                        .toList();
-                String marks = String.join(", ", values.stream().map(v -> "?").toList());
-                yield new SqlPart((text ? "lower(" + col + ")" : col) + " IN (" + marks + ")", values);
+                List<Object> in = new ArrayList<>(List.of(text ? SqlPart.join("lower(", col, ")") : col, " IN ("));
+                for (int i = 0; i < f.values().size(); i++) {
+                    Object v = SqlValues.convert(
+                            f.field(), Operator.EQ, f.values().get(i), f.field().name());
+                    in.add(i == 0 ? "" : ", ");
+                    in.add(SqlPart.bind(text ? ((String) v).toLowerCase() : v));
+                }
+                in.add(")");
+                yield SqlPart.join(in.toArray());
             }
         };
     }
 
+    private static SqlPart like(SqlPart col, String pattern) {
+        return SqlPart.join(col, " ILIKE ", SqlPart.bind(pattern), " ESCAPE '\\'");
+    }
+
+    /**
+     * Equality of a value inside a JSON column as containment ({@code column @> {"key": value}}), which the
+     * column's GIN index answers; the value is cast the way the field's expression casts it.
+     */
+    private static SqlPart contains(RecordField field, Object value) {
+        String type = cast(field.type()).isEmpty() ? "::text" : cast(field.type());
+        return SqlPart.of(
+                ALIAS + "." + field.column() + " @> jsonb_build_object(?::text, ?" + type + ")",
+                field.jsonKey(),
+                value);
+    }
+
     /** Rows after the cursor row in the sort order: nulls last in every key, the id breaking ties. */
-    private static SqlPart keyset(List<ListQuery.Sort> sort, List<String> keys, List<String> cursor) {
+    private static SqlPart keyset(List<ListQuery.Sort> sort, List<SqlPart> keys, List<String> cursor) {
         List<SqlPart> alternatives = new ArrayList<>();
         List<SqlPart> equalSoFar = new ArrayList<>();
         for (int i = 0; i < sort.size(); i++) {
-            String key = keys.get(i);
+            SqlPart key = keys.get(i);
             String raw = cursor.get(i);
             if (raw == null) {
-                equalSoFar.add(SqlPart.of(key + " IS NULL"));
+                equalSoFar.add(SqlPart.join(key, " IS NULL"));
                 continue;
             }
             RecordField field = sort.get(i).field();
             Object value = field.type() == FieldType.TEXT ? raw : SqlValues.convert(field, Operator.EQ, raw, "cursor");
-            String after = sort.get(i).descending() ? " < ?" : " > ?";
+            String after = sort.get(i).descending() ? " < " : " > ";
             List<SqlPart> branch = new ArrayList<>(equalSoFar);
-            branch.add(SqlPart.of("(" + key + after + ") OR " + key + " IS NULL", value));
+            branch.add(SqlPart.join("(", key, after, SqlPart.bind(value), ") OR ", key, " IS NULL"));
             alternatives.add(SqlPart.and(branch));
-            equalSoFar.add(SqlPart.of(key + " = ?", value));
+            equalSoFar.add(SqlPart.join(key, " = ", SqlPart.bind(value)));
         }
         List<SqlPart> last = new ArrayList<>(equalSoFar);
         last.add(SqlPart.of(ALIAS + ".id > ?", UUID.fromString(cursor.get(sort.size()))));

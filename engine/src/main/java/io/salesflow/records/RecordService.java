@@ -11,6 +11,11 @@ public interface RecordService {
 
     RecordType type();
 
+    /** The workspace's custom fields of the type the list language accepts ({@code customFields.<key>}); none by default. */
+    default Map<String, RecordField> customFields() {
+        return Map.of();
+    }
+
     CursorPage<Map<String, Object>> list(ListQuery query);
 
     Map<String, Object> get(UUID id, List<String> embed);

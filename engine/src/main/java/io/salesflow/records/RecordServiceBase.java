@@ -29,6 +29,11 @@ public abstract class RecordServiceBase<T extends CrmRecord> implements RecordSe
     }
 
     @Override
+    public Map<String, RecordField> customFields() {
+        return records.customFields(type);
+    }
+
+    @Override
     public CursorPage<Map<String, Object>> list(ListQuery query) {
         return records.list(type, query);
     }

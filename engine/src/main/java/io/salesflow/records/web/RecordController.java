@@ -46,10 +46,12 @@ public abstract class RecordController {
     }
 
     @GetMapping
-    @Operation(summary = "List: filter with field[op]=value, sort=-field,field, cursor, limit, fields, embed")
+    @Operation(
+            summary = "List: filter with field[op]=value (customFields.<key>[op]=value too), sort=-field,field, cursor,"
+                    + " limit, fields, embed")
     public CursorPage<Map<String, Object>> list(
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return records.list(ListQueryParser.parse(records.type(), params));
+        return records.list(ListQueryParser.parse(records.type(), records.customFields(), params));
     }
 
     @GetMapping("/{id}")

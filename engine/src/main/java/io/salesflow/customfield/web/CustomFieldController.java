@@ -1,0 +1,85 @@
+package io.salesflow.customfield.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.customfield.CustomFieldDefinitions;
+import io.salesflow.customfield.CustomFieldView;
+import io.salesflow.platform.web.ETags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Custom field definitions: read with the read permission of their record type, defined with
+ * {@code tenant:manage}.
+ */
+@RestController
+@RequestMapping("/api/v1/custom-fields")
+@Tag(name = "Custom fields")
+class CustomFieldController {
+
+    private final CustomFieldDefinitions definitions;
+
+    CustomFieldController(CustomFieldDefinitions definitions) {
+        this.definitions = definitions;
+    }
+
+    @GetMapping
+    @Operation(summary = "Definitions by record type and position; recordType=lead for one type, archived=false")
+    List<CustomFieldView> list(
+            @RequestParam(required = false) String recordType, @RequestParam(required = false) Boolean archived) {
+        return definitions.list(recordType, archived);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<CustomFieldView> get(@PathVariable UUID id) {
+        return withETag(ResponseEntity.ok(), definitions.get(id));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('tenant:manage')")
+    @Operation(
+            summary = "Define a field: recordType, key, label, type, options (picklist), lookupTarget (lookup),"
+                    + " required, helpText, position")
+    ResponseEntity<CustomFieldView> create(@RequestBody ObjectNode body) {
+        CustomFieldView created = definitions.create(body);
+        return withETag(ResponseEntity.created(URI.create("/api/v1/custom-fields/" + created.id())), created);
+    }
+
+    @PatchMapping("/{id}")
+    @PreAuthorize("hasAuthority('tenant:manage')")
+    @Operation(summary = "Change label, options, required, helpText, position or archived (merge patch); send If-Match")
+    ResponseEntity<CustomFieldView> change(
+            @PathVariable UUID id,
+            @RequestBody ObjectNode body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(ResponseEntity.ok(), definitions.change(id, body, ifMatch));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAuthority('tenant:manage')")
+    @Operation(summary = "Archive: no new values, records keep theirs")
+    ResponseEntity<Void> archive(
+            @PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        definitions.archive(id, ifMatch);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<CustomFieldView> withETag(ResponseEntity.BodyBuilder builder, CustomFieldView view) {
+        return builder.eTag(ETags.of(view.version())).body(view);
+    }
+}
