@@ -49,6 +49,19 @@ class AttachmentApiTest {
                 .expect(201);
         JsonNode attachment = created.json();
         String id = attachment.get("id").asText();
+        assertThat(attachment.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "recordType",
+                        "recordId",
+                        "filename",
+                        "contentType",
+                        "size",
+                        "sha256",
+                        "uploadedBy",
+                        "createdAt",
+                        "contentUrl");
         String sha256 =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
         assertThat(attachment.get("filename").asText()).isEqualTo(filename);
