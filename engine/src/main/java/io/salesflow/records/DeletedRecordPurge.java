@@ -5,8 +5,10 @@ import io.salesflow.tenancy.Tenants;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,12 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hard-deletes records whose restore window has passed, tenant by tenant, for every registered record type.
- * Their field history stays: it says what the record was.
+ * Their field history stays: it says what the record was. {@link RecordsPurged} tells other modules which
+ * records went, in the purge's transaction, so what they keep about them goes too.
  */
 @Component
 public class DeletedRecordPurge {
 
     private static final Logger log = LoggerFactory.getLogger(DeletedRecordPurge.class);
+    private static final int IDS_PER_EVENT = 500;
 
     private final List<RecordType> types;
     private final Tenants tenants;
@@ -28,6 +32,7 @@ public class DeletedRecordPurge {
     private final RecordProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     DeletedRecordPurge(
             List<RecordType> types,
@@ -35,13 +40,15 @@ public class DeletedRecordPurge {
             JdbcTemplate jdbc,
             RecordProperties properties,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events) {
         this.types = types;
         this.tenants = tenants;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
     }
 
     @Scheduled(cron = "${salesflow.records.purge-cron:0 17 3 * * *}")
@@ -50,12 +57,21 @@ public class DeletedRecordPurge {
         tenants.all()
                 .forEach(tenant -> TenantContext.runAs(tenant.getId(), () -> {
                     for (RecordType type : types) {
-                        Integer removed = transactions.execute(
-                                s -> jdbc.update("DELETE FROM " + type.table() + " WHERE deleted_at < ?", cutoff));
-                        if (removed != null && removed > 0) {
+                        List<UUID> removed = transactions.execute(s -> {
+                            List<UUID> ids = jdbc.queryForList(
+                                    "DELETE FROM " + type.table() + " WHERE deleted_at < ? RETURNING id",
+                                    UUID.class,
+                                    cutoff);
+                            for (int from = 0; from < ids.size(); from += IDS_PER_EVENT) {
+                                List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + IDS_PER_EVENT));
+                                events.publishEvent(new RecordsPurged(tenant.getId(), type.name(), batch));
+                            }
+                            return ids;
+                        });
+                        if (removed != null && !removed.isEmpty()) {
                             log.info(
                                     "Purged {} {} records of tenant {} deleted before {}",
-                                    removed,
+                                    removed.size(),
                                     type.name(),
                                     tenant.getSlug(),
                                     cutoff.toInstant());

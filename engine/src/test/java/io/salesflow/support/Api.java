@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -96,15 +97,40 @@ public class Api {
         }
 
         public Call body(String content, String contentType) {
+            return body(content.getBytes(StandardCharsets.UTF_8), contentType);
+        }
+
+        public Call body(byte[] content, String contentType) {
             header("Content-Type", contentType);
-            body = HttpRequest.BodyPublishers.ofString(content);
+            body = HttpRequest.BodyPublishers.ofByteArray(content);
+            return this;
+        }
+
+        /** A {@code multipart/form-data} body with one file part, the way a browser sends it. */
+        public Call file(String part, String filename, String contentType, byte[] content) {
+            String boundary = "----salesflow-test-" + System.nanoTime();
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                    + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+            byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] multipart = new byte[headBytes.length + content.length + tail.length];
+            System.arraycopy(headBytes, 0, multipart, 0, headBytes.length);
+            System.arraycopy(content, 0, multipart, headBytes.length, content.length);
+            System.arraycopy(tail, 0, multipart, headBytes.length + content.length, tail.length);
+            return body(multipart, "multipart/form-data; boundary=" + boundary);
+        }
+
+        /** Sends the body in chunks, without a {@code Content-Length}. */
+        public Call chunked() {
+            HttpRequest.BodyPublisher sized = body;
+            body = HttpRequest.BodyPublishers.fromPublisher(sized);
             return this;
         }
 
         public Response send() {
             try {
-                HttpResponse<String> response =
-                        http.send(builder.method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<byte[]> response =
+                        http.send(builder.method(method, body).build(), HttpResponse.BodyHandlers.ofByteArray());
                 return new Response(response);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -116,9 +142,9 @@ public class Api {
     }
 
     public static final class Response {
-        private final HttpResponse<String> response;
+        private final HttpResponse<byte[]> response;
 
-        Response(HttpResponse<String> response) {
+        Response(HttpResponse<byte[]> response) {
             this.response = response;
         }
 
@@ -127,6 +153,10 @@ public class Api {
         }
 
         public String body() {
+            return new String(response.body(), StandardCharsets.UTF_8);
+        }
+
+        public byte[] bytes() {
             return response.body();
         }
 
@@ -138,7 +168,7 @@ public class Api {
             try {
                 return JSON.readTree(response.body());
             } catch (IOException e) {
-                throw new UncheckedIOException("Not JSON: " + response.body(), e);
+                throw new UncheckedIOException("Not JSON: " + body(), e);
             }
         }
 
@@ -146,7 +176,7 @@ public class Api {
         public Response expect(int status) {
             if (response.statusCode() != status) {
                 throw new AssertionError("Expected HTTP " + status + " but got " + response.statusCode() + " for "
-                        + response.request().method() + " " + response.request().uri() + ": " + response.body());
+                        + response.request().method() + " " + response.request().uri() + ": " + body());
             }
             return this;
         }

@@ -8,15 +8,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code salesflow.api.max-body-size} (the engine's API and webapps:
- * {@code max-engine-body-size}) with 413: at once when the {@code Content-Length} says so, and while reading
- * when a chunked body grows past the limit.
+ * {@code max-engine-body-size}; a {@link LargeBodyRoute} its own) with 413: at once when the
+ * {@code Content-Length} says so, and while reading when a chunked body grows past the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -24,11 +26,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long apiLimit;
     private final long engineLimit;
+    private final List<LargeBodyRoute> largeBodyRoutes;
     private final ProblemResponseWriter writer;
 
-    BodySizeLimitFilter(ApiProperties properties, ProblemResponseWriter writer) {
+    BodySizeLimitFilter(ApiProperties properties, List<LargeBodyRoute> largeBodyRoutes, ProblemResponseWriter writer) {
         this.apiLimit = properties.maxBodySize().toBytes();
         this.engineLimit = properties.maxEngineBodySize().toBytes();
+        this.largeBodyRoutes = List.copyOf(largeBodyRoutes);
         this.writer = writer;
     }
 
@@ -41,9 +45,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().startsWith("/api/") ? apiLimit : engineLimit;
+        LargeBodyRoute route = largeBodyRoutes.stream()
+                .filter(r -> r.matches(request))
+                .findFirst()
+                .orElse(null);
+        long limit = route != null
+                ? route.maxBodySize()
+                : request.getRequestURI().startsWith("/api/") ? apiLimit : engineLimit;
         if (request.getContentLengthLong() > limit) {
-            writer.write(request, response, tooLarge(limit));
+            writer.write(request, response, tooLarge(route, limit));
             return;
         }
         try {
@@ -51,12 +61,16 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         } catch (BodyTooLarge e) {
             if (!response.isCommitted()) {
                 response.reset();
-                writer.write(request, response, tooLarge(limit));
+                writer.write(request, response, tooLarge(route, limit));
             }
         }
     }
 
-    static org.springframework.http.ProblemDetail tooLarge(long limit) {
+    private static ProblemDetail tooLarge(LargeBodyRoute route, long limit) {
+        return route == null ? tooLarge(limit) : Problems.of(route.tooLarge());
+    }
+
+    static ProblemDetail tooLarge(long limit) {
         return Problems.of(
                 413,
                 "payload-too-large",

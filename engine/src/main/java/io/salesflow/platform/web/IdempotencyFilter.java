@@ -9,9 +9,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,9 +34,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code Idempotency-Key} on POST: the first request with a key runs and its response is kept; a repeat
- * with the same body gets that response again ({@code Idempotent-Replayed: true}), with another body a
- * 422, and while the first still runs a 409. Keys belong to a tenant and a caller. Responses of 5xx are
- * not kept, so a retry after a server failure runs again. Runs after Spring Security, which set both.
+ * with the same body (for multipart bodies: the same parts) gets that response again
+ * ({@code Idempotent-Replayed: true}), with another body a 422, and while the first still runs a 409. Keys
+ * belong to a tenant and a caller. Responses of 5xx are not kept, so a retry after a server failure runs
+ * again. Runs after Spring Security, which set both.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -78,9 +82,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
                                     HEADER, "must have 1 to 255 characters"))));
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        boolean multipart = isMultipart(request);
+        byte[] body = multipart ? null : request.getInputStream().readAllBytes();
+        String hash;
+        try {
+            hash = hash(request, multipart ? digest -> digestParts(request, digest) : digest -> digest.update(body));
+        } catch (IllegalStateException | IOException | ServletException unreadableParts) {
+            // A multipart body over the limits or malformed fails the same way in the controller, and is not kept.
+            chain.doFilter(request, response);
+            return;
+        }
         String caller = actor.type() + ":" + actor.id();
-        String hash = hash(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
         Optional<IdempotencyStore.Existing> existing =
                 store.claim(tenant.get(), caller, key, request.getMethod(), request.getRequestURI(), hash);
         if (existing.isPresent()) {
@@ -90,7 +102,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), recorded);
+            chain.doFilter(multipart ? request : new CachedBodyRequest(request, body), recorded);
             if (recorded.getStatus() < 500) {
                 if (SecretResponses.isMarked(request)) {
                     // A response that must not be stored (a new API key's secret, tokens) is not kept: a
@@ -166,16 +178,48 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return headers;
     }
 
-    private static String hash(String method, String path, String query, byte[] body) {
+    private static String hash(HttpServletRequest request, BodyDigest body) throws IOException, ServletException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String query = request.getQueryString();
             digest.update(
-                    (method + " " + path + "?" + (query == null ? "" : query) + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
+                    (request.getMethod() + " " + request.getRequestURI() + "?" + (query == null ? "" : query) + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
+            body.update(digest);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /**
+     * A multipart body is told apart by its parts, not its bytes: clients choose a new boundary for every
+     * request, retries included. The server parses the parts once; the controller gets them as they are.
+     */
+    private static void digestParts(HttpServletRequest request, MessageDigest digest)
+            throws IOException, ServletException {
+        byte[] buffer = new byte[64 * 1024];
+        for (Part part : request.getParts()) {
+            digest.update((part.getName() + "\n" + part.getSubmittedFileName() + "\n" + part.getContentType() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = part.getInputStream()) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            digest.update((byte) 0);
+        }
+    }
+
+    @FunctionalInterface
+    private interface BodyDigest {
+        void update(MessageDigest digest) throws IOException, ServletException;
     }
 
     /** The request again, with the body we already read. */
