@@ -52,6 +52,15 @@ class Lead extends CustomizableRecord {
     @Column(name = "converted_at")
     private Instant convertedAt;
 
+    // Kept out of the snapshot: score changes have their own history, with the rules that made them.
+    private Integer score;
+
+    @Column(name = "score_band")
+    private String scoreBand;
+
+    @Column(name = "scored_at")
+    private Instant scoredAt;
+
     @Column(name = "converted_contact_id")
     private UUID convertedContactId;
 
@@ -126,6 +135,16 @@ class Lead extends CustomizableRecord {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
+    }
+
+    void recordScore(int score, String band, Instant at) {
+        if (score < 0 || score > 100) {
+            throw new IllegalArgumentException("a score is between 0 and 100, not " + score);
+        }
+        this.score = score;
+        this.scoreBand = band;
+        this.scoredAt = at;
+        changed();
     }
 
     @Override

@@ -7,8 +7,10 @@ import io.salesflow.records.RecordLifecycle;
 import io.salesflow.records.RecordServiceBase;
 import io.salesflow.tenancy.TenantContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,12 +22,19 @@ public class Leads extends RecordServiceBase<Lead> {
     private final LeadRepository leads;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<LeadIntakeStep> intakeSteps;
 
-    Leads(LeadRepository leads, RecordLifecycle records, ApplicationEventPublisher events, Clock clock) {
+    Leads(
+            LeadRepository leads,
+            RecordLifecycle records,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ObjectProvider<LeadIntakeStep> intakeSteps) {
         super(LeadRecord.LEAD, leads, records);
         this.leads = leads;
         this.events = events;
         this.clock = clock;
+        this.intakeSteps = intakeSteps;
     }
 
     @Override
@@ -40,6 +49,14 @@ public class Leads extends RecordServiceBase<Lead> {
         }
         records.assign(LeadRecord.LEAD, lead, assignment);
         Map<String, Object> created = records.created(LeadRecord.LEAD, leads, lead);
+        NewLead intake = new NewLead(lead, assignment.ownerGiven());
+        intakeSteps.orderedStream().forEach(step -> step.apply(intake));
+        if (intake.routed()) {
+            created = records.handedOver(LeadRecord.LEAD, leads, lead, intake.routedOwner(), intake.routedTeam());
+        } else if (intake.scored()) {
+            leads.saveAndFlush(lead);
+            created = records.get(LeadRecord.LEAD, lead.getId(), List.of());
+        }
         events.publishEvent(new LeadCreated(lead.getTenantId(), lead.getId(), lead.getOwnerId(), lead.getSource()));
         return created;
     }

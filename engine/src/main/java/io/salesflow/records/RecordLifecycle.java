@@ -139,6 +139,29 @@ public class RecordLifecycle {
         return get(type, record.getId(), List.of());
     }
 
+    /**
+     * Hands a just-created record to the owner and team routing chose, on the system's authority rather than
+     * the caller's reach (a web form's API key, say, may create leads but not pick reps); keeps the change in
+     * history and audit. Answers the record as saved even when the caller may not read it any more.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T extends CrmRecord> Map<String, Object> handedOver(
+            RecordType type, JpaRepository<T, UUID> repository, T record, UUID ownerId, UUID teamId) {
+        if (!users.isActive(ownerId)) {
+            throw new IllegalStateException("Routing chose " + ownerId + ", who is not an active user");
+        }
+        if (teamId != null && !teams.exists(teamId)) {
+            throw new IllegalStateException("Routing chose team " + teamId + ", which does not exist");
+        }
+        Map<String, Object> before = record.snapshot();
+        record.assignOwner(ownerId);
+        record.assignTeam(teamId);
+        repository.saveAndFlush(record);
+        history.record(type.name(), record.getId(), before, record.snapshot());
+        audit.record(type.name() + ".routed", type.name(), record.getId(), before, record.snapshot());
+        return queries.read(type, record.getId()).orElseThrow();
+    }
+
     /** Saves a change and keeps what changed. */
     @Transactional(propagation = Propagation.MANDATORY)
     public <T extends CrmRecord> Map<String, Object> changed(
