@@ -29,22 +29,20 @@ import org.drools.drl.parser.DroolsParserException;
  * What DRL written by a tenant admin may contain, checked before Drools compiles it, because DRL runs in the
  * engine's JVM. Allowed: imports of the fact types, rules whose conditions are patterns on the fact types (with
  * and/or/not/exists and {@code accumulate} with count/sum/min/max/average), constraints made of properties,
- * literals, comparisons and a few String methods, metadata with literal values, and a consequence that only calls
- * the result collector. Not allowed: functions, globals, declared types, queries, {@code eval}, {@code from},
+ * literals, comparisons and a few String methods, metadata with literal values, and an empty consequence (what a
+ * rule does is in its metadata). Not allowed: functions, globals, declared types, queries, {@code eval}, {@code from},
  * inline accumulate code, other method calls or class references.
  */
 public final class DrlPolicy {
 
-    /** For scoring rules: the consequence is {@code $card.award(drools);}. */
+    /** For scoring rules: patterns on {@code LeadFacts} and {@code EngagementFact}. */
     public static final DrlPolicy SCORING = new DrlPolicy(
             Map.of(
                     "LeadFacts", "io.salesflow.rules.facts.LeadFacts",
                     "EngagementType", "io.salesflow.rules.facts.EngagementType",
                     "JobLevel", "io.salesflow.rules.facts.JobLevel",
-                    "EngagementFact", "io.salesflow.rules.scoring.EngagementFact",
-                    "ScoreCard", "io.salesflow.rules.scoring.ScoreCard"),
-            Set.of("EngagementType", "JobLevel"),
-            "award");
+                    "EngagementFact", "io.salesflow.rules.scoring.EngagementFact"),
+            Set.of("EngagementType", "JobLevel"));
 
     private static final Set<String> CALLS = Set.of(
             "contains",
@@ -71,15 +69,10 @@ public final class DrlPolicy {
 
     private final Map<String, String> types;
     private final Set<String> enums;
-    private final String collectorMethod;
-    private final Pattern consequence;
 
-    private DrlPolicy(Map<String, String> types, Set<String> enums, String collectorMethod) {
+    private DrlPolicy(Map<String, String> types, Set<String> enums) {
         this.types = types;
         this.enums = enums;
-        this.collectorMethod = collectorMethod;
-        this.consequence = Pattern.compile(
-                "(\\s*\\$[A-Za-z_][A-Za-z0-9_]*\\s*\\.\\s*" + collectorMethod + "\\s*\\(\\s*drools\\s*\\)\\s*;)+\\s*");
     }
 
     public List<CompileProblem> check(String drl) {
@@ -173,8 +166,8 @@ public final class DrlPolicy {
             r.getAttributes().values().forEach(this::attribute);
             lhs(r.getLhs());
             Object then = r.getConsequence();
-            if (!(then instanceof String s) || !consequence.matcher(s).matches()) {
-                refuse(r, "the consequence may only be $card." + collectorMethod + "(drools);");
+            if (then != null && !String.valueOf(then).isBlank()) {
+                refuse(r, "the consequence (then ... end) must be empty: points go in @points(n)");
             }
         }
 

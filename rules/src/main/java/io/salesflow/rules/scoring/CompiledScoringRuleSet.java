@@ -1,14 +1,17 @@
 package io.salesflow.rules.scoring;
 
+import io.salesflow.rules.drl.Firings;
 import io.salesflow.rules.facts.EngagementEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * One version of a scoring rule set, compiled. Immutable: many threads may score with it at once, each run in a
- * stateless session of its own, so swapping the reference to it swaps the whole rule set at once.
+ * stateless session of its own, so swapping the reference to it swaps
+ * the whole rule set at once.
  */
 public final class CompiledScoringRuleSet {
 
@@ -51,9 +54,7 @@ public final class CompiledScoringRuleSet {
     }
 
     public ScoreResult score(ScoringFacts facts) {
-        ScoreCard card = new ScoreCard();
-        List<Object> objects = new ArrayList<>(facts.events().size() + 2);
-        objects.add(card);
+        List<Object> objects = new ArrayList<>(facts.events().size() + 1);
         objects.add(facts.lead());
         for (EngagementEvent event : facts.events()) {
             EngagementFact fact = EngagementFact.of(event, facts.asOf());
@@ -61,12 +62,12 @@ public final class CompiledScoringRuleSet {
                 objects.add(fact);
             }
         }
-        kieBase.newStatelessKieSession().execute(objects);
-        List<FiredRule> fired = new ArrayList<>(card.fired().size());
+        List<Rule> firings = Firings.fire(kieBase, objects);
+        List<FiredRule> fired = new ArrayList<>(firings.size());
         long raw = 0;
-        for (String name : card.fired()) {
-            RuleInfo info = rules.get(name);
-            fired.add(new FiredRule(name, info.type(), info.points()));
+        for (Rule rule : firings) {
+            RuleInfo info = rules.get(rule.getName());
+            fired.add(new FiredRule(rule.getName(), info.type(), info.points()));
             raw += info.points();
         }
         int score = ScoreResult.clamp(raw);

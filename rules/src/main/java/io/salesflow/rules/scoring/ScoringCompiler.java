@@ -47,7 +47,8 @@ public final class ScoringCompiler {
 
     /**
      * Compiles DRL an admin wrote. It must pass {@link DrlPolicy#SCORING} (only the fact types, no code in
-     * conditions or consequences) and give every rule {@code @points(n)}; {@code @type("ENGAGEMENT")} is optional.
+     * conditions, empty consequences) and give every rule {@code @points(n)}; {@code @type("ENGAGEMENT")} is
+     * optional. A rule that fires more than once (one match per event) gives its points each time.
      */
     public static CompileResult<CompiledScoringRuleSet> compileDrl(
             String version, String drl, TemperatureThresholds thresholds) {

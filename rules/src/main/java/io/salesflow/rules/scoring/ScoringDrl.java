@@ -6,7 +6,10 @@ import io.salesflow.rules.criteria.EngagementCondition;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Writes a scoring rule set out as DRL: one rule per active rule, points and type as rule metadata. */
+/**
+ * Writes a scoring rule set out as DRL: one rule per active rule, points and type as rule metadata, no consequence
+ * (the scorer reads which rules fired).
+ */
 final class ScoringDrl {
 
     static final String HEADER =
@@ -16,7 +19,6 @@ final class ScoringDrl {
             import io.salesflow.rules.facts.LeadFacts;
             import io.salesflow.rules.facts.EngagementType;
             import io.salesflow.rules.scoring.EngagementFact;
-            import io.salesflow.rules.scoring.ScoreCard;
             """;
 
     private ScoringDrl() {}
@@ -44,14 +46,12 @@ final class ScoringDrl {
                     .append('\n');
         }
         r.append("when\n");
-        r.append("    $card : ScoreCard()\n");
         r.append("    LeadFacts(").append(constraints(rule.conditions())).append(")\n");
         List<EngagementCondition> engagement = rule.engagement();
         for (int i = 0; i < engagement.size(); i++) {
             r.append("    ").append(engagement.get(i).toDrl("$n" + i)).append('\n');
         }
         r.append("then\n");
-        r.append("    $card.award(drools);\n");
         r.append("end\n");
         return r.toString();
     }
