@@ -13,7 +13,7 @@ public final class DrlLiteral {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\' || c == '$' || c == '@' || c < 0x20 || c > 0x7e) {
-                b.append(String.format("\\u%04x", (int) c));
+                b.append(String.format("\\u%04X", (int) c));
             } else {
                 b.append(c);
             }
