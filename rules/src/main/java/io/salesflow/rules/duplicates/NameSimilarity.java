@@ -1,0 +1,119 @@
+package io.salesflow.rules.duplicates;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** How alike two names are, 0 (nothing alike) to 1 (same), by Jaro-Winkler on normalised names. */
+public final class NameSimilarity {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Set<String> LEGAL_FORMS = Set.of(
+            "inc",
+            "incorporated",
+            "llc",
+            "ltd",
+            "limited",
+            "plc",
+            "gmbh",
+            "ag",
+            "kg",
+            "co",
+            "corp",
+            "corporation",
+            "company",
+            "sa",
+            "sas",
+            "sarl",
+            "srl",
+            "spa",
+            "bv",
+            "nv",
+            "oy",
+            "ab",
+            "as",
+            "pty",
+            "se",
+            "the");
+
+    private NameSimilarity() {}
+
+    /** Lower-case, accents and punctuation removed, spaces collapsed. */
+    public static String normalise(String name) {
+        if (name == null) {
+            return "";
+        }
+        String s =
+                MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        s = s.toLowerCase(Locale.ROOT).replace("ß", "ss").replaceAll("[^\\p{L}\\p{N}]+", " ");
+        return s.strip();
+    }
+
+    /** As {@link #normalise}, without legal forms and articles ({@code The Acme GmbH} → {@code acme}). */
+    public static String normaliseCompany(String name) {
+        StringBuilder b = new StringBuilder();
+        for (String word : normalise(name).split(" ")) {
+            if (!word.isEmpty() && !LEGAL_FORMS.contains(word)) {
+                b.append(b.isEmpty() ? "" : " ").append(word);
+            }
+        }
+        return b.toString();
+    }
+
+    public static double personNames(String a, String b) {
+        return jaroWinkler(normalise(a), normalise(b));
+    }
+
+    public static double companyNames(String a, String b) {
+        return jaroWinkler(normaliseCompany(a), normaliseCompany(b));
+    }
+
+    /** Jaro-Winkler similarity with the usual prefix scale 0.1 over at most 4 characters. */
+    public static double jaroWinkler(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.equals(b) && !a.isEmpty() ? 1 : 0;
+        }
+        if (a.equals(b)) {
+            return 1;
+        }
+        int window = Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
+        boolean[] matchedA = new boolean[a.length()];
+        boolean[] matchedB = new boolean[b.length()];
+        int matches = 0;
+        for (int i = 0; i < a.length(); i++) {
+            int from = Math.max(0, i - window);
+            int to = Math.min(b.length() - 1, i + window);
+            for (int j = from; j <= to; j++) {
+                if (!matchedB[j] && a.charAt(i) == b.charAt(j)) {
+                    matchedA[i] = true;
+                    matchedB[j] = true;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0;
+        }
+        int transpositions = 0;
+        for (int i = 0, j = 0; i < a.length(); i++) {
+            if (matchedA[i]) {
+                while (!matchedB[j]) {
+                    j++;
+                }
+                if (a.charAt(i) != b.charAt(j)) {
+                    transpositions++;
+                }
+                j++;
+            }
+        }
+        double m = matches;
+        double jaro = (m / a.length() + m / b.length() + (m - transpositions / 2.0) / m) / 3;
+        int prefix = 0;
+        while (prefix < Math.min(4, Math.min(a.length(), b.length())) && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+}
