@@ -19,9 +19,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "release")
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties, DatabaseRoles roles) {
-        return EmbeddedPostgresServer.shared(properties, roles);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.shared(properties, roles);
+        server.acquire();
+        return server;
     }
 
     @Bean

@@ -26,6 +26,7 @@ public final class EmbeddedPostgresServer {
 
     private final EmbeddedPostgres postgres;
     private final EmbeddedDatabaseProperties properties;
+    private int users;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
         this.postgres = postgres;
@@ -37,7 +38,14 @@ public final class EmbeddedPostgresServer {
             EmbeddedDatabaseProperties properties, DatabaseRoles roles) {
         if (shared == null) {
             shared = start(properties, roles);
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "embedded-postgres-stop"));
+            EmbeddedPostgresServer server = shared;
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                server.awaitUnused(Duration.ofSeconds(60));
+                                server.stop();
+                            },
+                            "embedded-postgres-stop"));
         }
         return shared;
     }
@@ -161,6 +169,32 @@ public final class EmbeddedPostgresServer {
     /** A superuser data source on the app database: for bootstrap work and tests that inspect the catalog. */
     public javax.sql.DataSource superuserDataSource() {
         return postgres.getDatabase("postgres", properties.database());
+    }
+
+    /** An application context starts using the cluster; it calls {@link #release()} when it closes. */
+    synchronized void acquire() {
+        users++;
+    }
+
+    public synchronized void release() {
+        users--;
+        notifyAll();
+    }
+
+    /**
+     * Waits for the application contexts still using the cluster to close. JVM shutdown hooks run all at
+     * once: stopping the cluster while Spring's hook is still closing the context left its last statements
+     * failing and the JVM waiting on connection timeouts.
+     */
+    private synchronized void awaitUnused(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        try {
+            while (users > 0 && System.nanoTime() < deadline) {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void stop() {
