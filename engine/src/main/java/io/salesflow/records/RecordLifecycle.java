@@ -31,6 +31,7 @@ public class RecordLifecycle {
     private final Users users;
     private final Teams teams;
     private final RecordProperties properties;
+    private final Timeline timeline;
     private final Clock clock;
 
     RecordLifecycle(
@@ -40,6 +41,7 @@ public class RecordLifecycle {
             Users users,
             Teams teams,
             RecordProperties properties,
+            Timeline timeline,
             Clock clock) {
         this.queries = queries;
         this.history = history;
@@ -47,6 +49,7 @@ public class RecordLifecycle {
         this.users = users;
         this.teams = teams;
         this.properties = properties;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -172,6 +175,11 @@ public class RecordLifecycle {
             throw notFound(type, id);
         }
         return CursorPage.of(history.of(type.name(), id, beforeId, limit + 1), limit, c -> Long.toString(c.id()));
+    }
+
+    /** Activities, notes and field changes of a record the caller may see, newest first. */
+    public CursorPage<Map<String, Object>> timeline(RecordType type, UUID id, String cursor, int limit) {
+        return timeline.of(type, id, cursor, limit);
     }
 
     private void requireWritable(RecordType type, UUID id, Caller caller) {
