@@ -159,6 +159,18 @@ class NoteApiTest {
         assertThat(note.get("mentionedUserIds")).isEmpty();
     }
 
+    @Test
+    void twoUpdatesWithTheSameETagLetOnlyOneThrough() {
+        String account = linkables().account("rep@acme.test", "Race notes");
+        Api.Response created = create("rep@acme.test", Map.of("body", "Draft", "accountId", account));
+        String id = id(created);
+        String etag = created.header("ETag").orElseThrow();
+        Api.Response first = endpoint().patch("rep@acme.test", id, Map.of("body", "First"), etag);
+        Api.Response second = endpoint().patch("rep@acme.test", id, Map.of("body", "Second"), etag);
+        assertThat(List.of(first.status(), second.status())).containsExactlyInAnyOrder(200, 412);
+        assertThat(endpoint().get("rep@acme.test", id).get("body").asText()).isEqualTo("First");
+    }
+
     private List<String> mentionedIn(String noteId) {
         return events.of(UserMentioned.class)
                 .filter(e -> e.noteId().toString().equals(noteId))
