@@ -1,6 +1,6 @@
 package io.salesflow.activity;
 
-import io.salesflow.records.RecordQueries;
+import io.salesflow.records.LinkedRecordEntries;
 import io.salesflow.records.TimelineEntry;
 import io.salesflow.records.TimelineQuery;
 import io.salesflow.records.TimelineSource;
@@ -32,10 +32,10 @@ class ActivityTimeline implements TimelineSource {
     private static final List<String> NOTE_FIELDS =
             List.of("body", "pinned", "mentionedUserIds", "ownerId", "createdAt", "updatedAt");
 
-    private final RecordQueries queries;
+    private final LinkedRecordEntries linked;
 
-    ActivityTimeline(RecordQueries queries) {
-        this.queries = queries;
+    ActivityTimeline(LinkedRecordEntries linked) {
+        this.linked = linked;
     }
 
     @Override
@@ -45,10 +45,9 @@ class ActivityTimeline implements TimelineSource {
             return List.of();
         }
         String column = link.get().column();
-        List<TimelineEntry> entries = new ArrayList<>(queries.timelineEntries(
-                ActivityRecord.ACTIVITY, ActivityRecord.TYPE, column, "occurred_at", ACTIVITY_FIELDS, query));
-        entries.addAll(
-                queries.timelineEntries(NoteRecord.NOTE, NoteRecord.TYPE, column, "created_at", NOTE_FIELDS, query));
+        List<TimelineEntry> entries = new ArrayList<>(
+                linked.of(ActivityRecord.ACTIVITY, ActivityRecord.TYPE, column, "occurred_at", ACTIVITY_FIELDS, query));
+        entries.addAll(linked.of(NoteRecord.NOTE, NoteRecord.TYPE, column, "created_at", NOTE_FIELDS, query));
         return entries;
     }
 }

@@ -71,7 +71,7 @@ class DemoData {
                             .map(e -> users.get(e).id())
                             .toList(),
                     east,
-                    new DemoRecords.Sizes(100, 5, 200, 100, 300, 80));
+                    new DemoRecords.Sizes(100, 5, 200, 100));
         });
         TenantContext.runAs(globex.getId(), () -> {
             Map<String, UserView> users = loadUsers(GLOBEX, password);
@@ -82,7 +82,7 @@ class DemoData {
                             users.get("rep@globex.test").id(),
                             users.get("admin@globex.test").id()),
                     null,
-                    new DemoRecords.Sizes(12, 3, 25, 10, 30, 8));
+                    new DemoRecords.Sizes(12, 3, 25, 10));
         });
     }
 

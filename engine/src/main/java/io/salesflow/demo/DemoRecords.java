@@ -97,7 +97,13 @@ class DemoRecords {
         this.activities = activities;
     }
 
-    record Sizes(int accounts, int contactsPerAccount, int leads, int deals, int activities, int notes) {}
+    record Sizes(int accounts, int contactsPerAccount, int leads, int deals, int activities, int notes) {
+
+        /** Three activities per deal, and four notes for every five deals. */
+        Sizes(int accounts, int contactsPerAccount, int leads, int deals) {
+            this(accounts, contactsPerAccount, leads, deals, deals * 3, deals * 4 / 5);
+        }
+    }
 
     /** Loads the records into the current tenant; {@code owners} are the users records are spread over. */
     @Transactional

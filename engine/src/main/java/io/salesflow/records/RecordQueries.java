@@ -97,48 +97,6 @@ public class RecordQueries {
         return matches(type, id, readable(type, caller));
     }
 
-    /**
-     * A record type's rows as timeline entries of {@code kind}: the live records the query's caller may read that
-     * link to the query's parent through {@code linkColumn}, placed in time by {@code atColumn}, showing
-     * {@code fields} and their owner. None when the caller may not read the type at all.
-     */
-    @Transactional(readOnly = true)
-    public List<TimelineEntry> timelineEntries(
-            RecordType type,
-            String kind,
-            String linkColumn,
-            String atColumn,
-            List<String> fields,
-            TimelineQuery query) {
-        SqlPart access = RecordAccess.predicate(query.caller(), type.readPermission(), ALIAS);
-        if (access == null) {
-            return List.of();
-        }
-        String at = ALIAS + "." + atColumn;
-        TimelineQuery.Condition after = query.keyset(at, kind, ALIAS + ".id::text");
-        SqlPart condition = SqlPart.and(List.of(
-                SqlPart.of(ALIAS + "." + linkColumn + " = ?", query.parentId()),
-                SqlPart.of(ALIAS + ".deleted_at IS NULL"),
-                access,
-                new SqlPart(after.sql(), after.params())));
-        List<Map<String, Object>> rows = jdbc.query(
-                select(type, List.of(at)) + " WHERE " + condition.sql() + " ORDER BY " + at + " DESC, " + ALIAS
-                        + ".id::text COLLATE \"C\" DESC LIMIT " + query.limit(),
-                (rs, n) -> {
-                    Map<String, Object> row = row(type, rs, 0);
-                    row.put("_at", rs.getTimestamp("_k0").toInstant());
-                    return row;
-                },
-                condition.params().toArray());
-        if (type.embeds().containsKey("owner")) {
-            embed(type, List.of("owner"), rows, query.caller());
-        }
-        return rows.stream()
-                .map(r -> new TimelineEntry(
-                        (java.time.Instant) r.get("_at"), kind, r.get("id").toString(), present(type, r, fields)))
-                .toList();
-    }
-
     /** Whether the record exists, is not deleted, and the caller may read it: what a link to it needs. */
     @Transactional(readOnly = true)
     public boolean isLive(RecordType type, UUID id, Caller caller) {
