@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deterministic CRM records for a demo workspace: accounts with contacts and leads in every status, owned by
- * the workspace's reps and managers. Ids derive from the workspace and a number, and rows are inserted with
- * {@code ON CONFLICT DO NOTHING}, so loading again adds nothing. Written straight to the tables: seed data
- * has no request, caller or history to record.
+ * Deterministic CRM records for a demo workspace: accounts with contacts and leads in every status, deals, and
+ * activities and notes on them ({@link DemoActivities}), owned by the workspace's reps and managers. Ids derive
+ * from the workspace and a number, and rows are inserted with {@code ON CONFLICT DO NOTHING}, so loading again
+ * adds nothing. Written straight to the tables: seed data has no request, caller or history to record.
  */
 @Component
 class DemoRecords {
@@ -90,12 +90,20 @@ class DemoRecords {
     private static final String[] LEAD_STATUSES = {"new", "contacted", "qualified", "unqualified", "converted"};
 
     private final JdbcTemplate jdbc;
+    private final DemoActivities activities;
 
-    DemoRecords(JdbcTemplate jdbc) {
+    DemoRecords(JdbcTemplate jdbc, DemoActivities activities) {
         this.jdbc = jdbc;
+        this.activities = activities;
     }
 
-    record Sizes(int accounts, int contactsPerAccount, int leads, int deals) {}
+    record Sizes(int accounts, int contactsPerAccount, int leads, int deals, int activities, int notes) {
+
+        /** Three activities per deal, and four notes for every five deals. */
+        Sizes(int accounts, int contactsPerAccount, int leads, int deals) {
+            this(accounts, contactsPerAccount, leads, deals, deals * 3, deals * 4 / 5);
+        }
+    }
 
     /** Loads the records into the current tenant; {@code owners} are the users records are spread over. */
     @Transactional
@@ -182,6 +190,7 @@ class DemoRecords {
                 """,
                 leads(tenant, slug, owners, sizes.leads(), base));
         loadDeals(tenant, slug, owners, sizes, base);
+        activities.load(tenant, slug, sizes, base);
     }
 
     /** Deals over every stage of the default pipeline and a second "Renewals" pipeline. */

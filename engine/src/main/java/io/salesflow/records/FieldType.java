@@ -9,5 +9,6 @@ public enum FieldType {
     UUID,
     BOOLEAN,
     TEXT_ARRAY,
+    UUID_ARRAY,
     JSON
 }

@@ -60,6 +60,11 @@ public record RecordField(
         return new RecordField(name, column, FieldType.TEXT_ARRAY, Set.of(Operator.HAS), false);
     }
 
+    /** A list of ids; {@code field[has]=<id>} finds the records whose list holds it. */
+    public static RecordField uuids(String name, String column) {
+        return new RecordField(name, column, FieldType.UUID_ARRAY, Set.of(Operator.HAS), false);
+    }
+
     public static RecordField json(String name, String column) {
         return new RecordField(name, column, FieldType.JSON, Set.of(), false);
     }

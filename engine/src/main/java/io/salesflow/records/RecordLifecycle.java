@@ -32,6 +32,7 @@ public class RecordLifecycle {
     private final Teams teams;
     private final CustomFields customFields;
     private final RecordProperties properties;
+    private final Timeline timeline;
     private final Clock clock;
 
     RecordLifecycle(
@@ -42,6 +43,7 @@ public class RecordLifecycle {
             Teams teams,
             CustomFields customFields,
             RecordProperties properties,
+            Timeline timeline,
             Clock clock) {
         this.queries = queries;
         this.history = history;
@@ -50,6 +52,7 @@ public class RecordLifecycle {
         this.teams = teams;
         this.customFields = customFields;
         this.properties = properties;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -212,6 +215,11 @@ public class RecordLifecycle {
             throw notFound(type, id);
         }
         return CursorPage.of(history.of(type.name(), id, beforeId, limit + 1), limit, c -> Long.toString(c.id()));
+    }
+
+    /** Activities, notes and field changes of a record the caller may see, newest first. */
+    public CursorPage<Map<String, Object>> timeline(RecordType type, UUID id, String cursor, int limit) {
+        return timeline.of(type, id, cursor, limit);
     }
 
     private void requireWritable(RecordType type, UUID id, Caller caller) {

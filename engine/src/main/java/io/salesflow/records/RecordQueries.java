@@ -196,7 +196,7 @@ public class RecordQueries {
             case TIMESTAMP -> "::timestamptz";
             case UUID -> "::uuid";
             case BOOLEAN -> "::boolean";
-            case TEXT, TEXT_ARRAY, JSON -> "";
+            case TEXT, TEXT_ARRAY, UUID_ARRAY, JSON -> "";
         };
     }
 
@@ -231,7 +231,10 @@ public class RecordQueries {
             case GTE -> SqlPart.join(col, " >= ", bound);
             case CONTAINS -> like(col, "%" + escapeLike((String) value) + "%");
             case STARTS_WITH -> like(col, escapeLike((String) value) + "%");
-            case HAS -> SqlPart.join(col, " @> ARRAY[lower(", bound, ")]::text[]");
+            case HAS ->
+                f.field().type() == FieldType.UUID_ARRAY
+                        ? SqlPart.join(col, " @> ARRAY[", bound, "::uuid]")
+                        : SqlPart.join(col, " @> ARRAY[lower(", bound, ")]::text[]");
             case IS_NULL -> SqlPart.join(col, (Boolean) value ? " IS NULL" : " IS NOT NULL");
             case IN -> {
                 List<Object> in = new ArrayList<>(List.of(text ? SqlPart.join("lower(", col, ")") : col, " IN ("));

@@ -29,4 +29,7 @@ public interface RecordService {
     Map<String, Object> restore(UUID id);
 
     CursorPage<FieldHistory.Change> history(UUID id, Long beforeId, int limit);
+
+    /** Activities, notes and field changes of the record, newest first (see {@link Timeline}). */
+    CursorPage<Map<String, Object>> timeline(UUID id, String cursor, int limit);
 }

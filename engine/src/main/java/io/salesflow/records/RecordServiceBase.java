@@ -60,6 +60,11 @@ public abstract class RecordServiceBase<T extends CrmRecord> implements RecordSe
         return records.history(type, id, beforeId, limit);
     }
 
+    @Override
+    public CursorPage<Map<String, Object>> timeline(UUID id, String cursor, int limit) {
+        return records.timeline(type, id, cursor, limit);
+    }
+
     /** Whether a record of this type exists, is not deleted and the caller may read it. */
     public boolean isLive(UUID id) {
         return records.isLive(type, id);

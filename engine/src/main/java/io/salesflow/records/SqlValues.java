@@ -22,7 +22,7 @@ final class SqlValues {
         }
         try {
             return switch (field.type()) {
-                case UUID -> java.util.UUID.fromString(value);
+                case UUID, UUID_ARRAY -> java.util.UUID.fromString(value);
                 case NUMBER -> new BigDecimal(value);
                 case DATE -> LocalDate.parse(value);
                 case TIMESTAMP -> Timestamp.from(instant(value));

@@ -95,6 +95,59 @@ class DemoDataTest {
     }
 
     @Test
+    void acmeHasActivitiesInEveryStatusAndNotesThatMentionColleagues() {
+        UUID[] activities = demoIds("acme", "activity", 300);
+        assertThat(inTenant.call(
+                        "acme",
+                        () -> jdbc.queryForList(
+                                "SELECT DISTINCT status FROM activities WHERE id = ANY (?)", String.class, (Object)
+                                        activities)))
+                .containsExactlyInAnyOrder("pending", "overdue", "completed", "cancelled");
+        assertThat(inTenant.call(
+                        "acme",
+                        () -> jdbc.queryForList(
+                                "SELECT DISTINCT type FROM activities WHERE id = ANY (?)", String.class, (Object)
+                                        activities)))
+                .contains("call", "email", "meeting", "task", "deadline");
+        assertThat(inTenant.call(
+                        "acme",
+                        () -> jdbc.queryForObject(
+                                """
+                                SELECT count(*) FROM activities WHERE id = ANY (?)
+                                AND (status = 'completed') = (outcome IS NOT NULL)
+                                AND num_nonnulls(account_id, contact_id, lead_id, deal_id) > 0
+                                """,
+                                Integer.class,
+                                (Object) activities)))
+                .as("every demo activity is linked; the completed ones, and only they, have an outcome")
+                .isEqualTo(300);
+        UUID[] notes = demoIds("acme", "note", 80);
+        assertThat(inTenant.call(
+                        "acme",
+                        () -> jdbc.queryForObject(
+                                "SELECT count(*) FROM notes WHERE id = ANY (?) AND cardinality(mentions) > 0",
+                                Integer.class,
+                                (Object) notes)))
+                .isGreaterThanOrEqualTo(10);
+        JsonNode mentioned = api.as(
+                        "acme",
+                        "manager@acme.test",
+                        "GET",
+                        "/api/v1/notes?mentionedUserIds[has]="
+                                + api.as("acme", "manager@acme.test", "GET", "/api/v1/me")
+                                        .send()
+                                        .json()
+                                        .get("id")
+                                        .asText())
+                .send()
+                .expect(200)
+                .json();
+        assertThat(mentioned.get("items")).isNotEmpty();
+        assertThat(count("globex", "activities")).isBetween(1, 299);
+        assertThat(count("globex", "notes")).isBetween(1, 79);
+    }
+
+    @Test
     void loadingTheDemoDataAgainChangesNothing() {
         int acmeUsers = userCount("acme");
         int globexUsers = userCount("globex");
@@ -111,11 +164,17 @@ class DemoDataTest {
         int contacts = count("acme", "contacts");
         int leads = count("acme", "leads");
         int deals = count("acme", "deals");
+        int activities = count("acme", "activities");
+        int notes = count("acme", "notes");
+        int globexActivities = count("globex", "activities");
         demoData.load("Salesflow-demo-1");
         assertThat(count("acme", "accounts")).isEqualTo(accounts);
         assertThat(count("acme", "contacts")).isEqualTo(contacts);
         assertThat(count("acme", "leads")).isEqualTo(leads);
         assertThat(count("acme", "deals")).isEqualTo(deals);
+        assertThat(count("acme", "activities")).isEqualTo(activities);
+        assertThat(count("acme", "notes")).isEqualTo(notes);
+        assertThat(count("globex", "activities")).isEqualTo(globexActivities);
 
         assertThat(userCount("acme")).isEqualTo(acmeUsers);
         assertThat(userCount("globex")).isEqualTo(globexUsers);
@@ -134,6 +193,13 @@ class DemoDataTest {
 
     private int count(String tenant, String table) {
         return inTenant.call(tenant, () -> jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class));
+    }
+
+    private static UUID[] demoIds(String slug, String kind, int count) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(n -> UUID.nameUUIDFromBytes(
+                        (slug + "/" + kind + "/" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .toArray(UUID[]::new);
     }
 
     private int userCount(String tenant) {

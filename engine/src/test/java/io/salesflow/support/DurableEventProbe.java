@@ -1,5 +1,7 @@
 package io.salesflow.support;
 
+import io.salesflow.activity.ActivityCompleted;
+import io.salesflow.activity.UserMentioned;
 import io.salesflow.lead.LeadCreated;
 import java.util.List;
 import java.util.UUID;
@@ -26,11 +28,22 @@ public class DurableEventProbe {
         handled.add(event.leadId());
     }
 
+    @ApplicationModuleListener
+    void on(ActivityCompleted event) {
+        handled.add(event.activityId());
+    }
+
+    @ApplicationModuleListener
+    void on(UserMentioned event) {
+        handled.add(event.noteId());
+    }
+
     public void failing(boolean fail) {
         failing.set(fail);
     }
 
-    public boolean handled(UUID leadId) {
-        return handled.contains(leadId);
+    /** Whether an event about this lead, activity or note has been handled. */
+    public boolean handled(UUID id) {
+        return handled.contains(id);
     }
 }

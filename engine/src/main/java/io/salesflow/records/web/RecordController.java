@@ -103,6 +103,19 @@ public abstract class RecordController {
         return records.history(id, CursorPage.decodeLong(cursor), limit);
     }
 
+    /**
+     * Every record type has a timeline: what its {@link io.salesflow.records.TimelineSource}s say about it (for
+     * accounts, contacts, leads and deals: activities and notes linked to it), and its own field changes.
+     */
+    @GetMapping("/{id}/timeline")
+    @Operation(summary = "Activities, notes and field changes, newest first; cursor and limit page it")
+    public CursorPage<Map<String, Object>> timeline(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(required = false) String cursor) {
+        return records.timeline(id, cursor, limit);
+    }
+
     private static ResponseEntity<Map<String, Object>> withETag(
             ResponseEntity.BodyBuilder builder, Map<String, Object> record) {
         return builder.eTag(ETags.of((Long) record.get("version"))).body(record);

@@ -1,0 +1,83 @@
+package io.salesflow.activity;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.identity.Caller;
+import io.salesflow.records.RecordInput;
+import io.salesflow.records.RecordLifecycle;
+import io.salesflow.records.RecordServiceBase;
+import io.salesflow.tenancy.TenantContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Activity use cases for the calling user, within their record-level access: the links, times and status
+ * rules are the activity's own; completing one is announced as {@link ActivityCompleted}.
+ */
+@Service
+public class Activities extends RecordServiceBase<Activity> {
+
+    private final ActivityRepository activities;
+    private final LinkTargets links;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Activities(
+            ActivityRepository activities,
+            RecordLifecycle records,
+            LinkTargets links,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        super(ActivityRecord.ACTIVITY, activities, records);
+        this.activities = activities;
+        this.links = links;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Map<String, Object> create(ObjectNode body) {
+        Activity activity =
+                new Activity(TenantContext.require(), Caller.require().userId());
+        boolean completed = apply(body, activity, true);
+        Map<String, Object> created = records.created(ActivityRecord.ACTIVITY, activities, activity);
+        if (completed) {
+            events.publishEvent(activity.completed());
+        }
+        return created;
+    }
+
+    @Override
+    @Transactional
+    public Map<String, Object> change(UUID id, ObjectNode body, String ifMatch) {
+        Activity activity = records.writable(ActivityRecord.ACTIVITY, activities, id, ifMatch);
+        Map<String, Object> before = activity.snapshot();
+        boolean completed = apply(body, activity, false);
+        Map<String, Object> changed = records.changed(ActivityRecord.ACTIVITY, activities, activity, before);
+        if (completed) {
+            events.publishEvent(activity.completed());
+        }
+        return changed;
+    }
+
+    /** Applies the body; true when the activity has just become completed. */
+    private boolean apply(ObjectNode body, Activity activity, boolean creating) {
+        RecordInput.Assignment assignment = new RecordInput.Assignment();
+        ActivityInput.Request request = ActivityInput.apply(body, activity, assignment, creating);
+        activity.settleTimes(request.durationSent());
+        links.apply(request.links(), activity);
+        boolean completed = activity.settleStatus(request.status(), now());
+        records.assign(ActivityRecord.ACTIVITY, activity, assignment);
+        return completed;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

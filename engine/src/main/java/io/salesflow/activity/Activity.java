@@ -1,0 +1,203 @@
+package io.salesflow.activity;
+
+import io.salesflow.platform.problem.Problem;
+import io.salesflow.records.CrmRecord;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Something done or to do with a customer: a call, email, meeting, task, note or deadline, with its time,
+ * status and outcome. Open activities are pending or, once their due time has passed, overdue.
+ */
+@Entity
+@Table(name = "activities")
+class Activity extends CrmRecord implements Linked {
+
+    @Column(nullable = false)
+    private String type;
+
+    @Column(nullable = false)
+    private String subject;
+
+    private String description;
+
+    @Column(name = "due_at")
+    private Instant dueAt;
+
+    @Column(name = "start_at")
+    private Instant startAt;
+
+    @Column(name = "end_at")
+    private Instant endAt;
+
+    @Column(name = "duration_minutes")
+    private Integer durationMinutes;
+
+    @Column(nullable = false)
+    private String status = ActivityStatus.PENDING.code();
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    private String outcome;
+
+    @Column(nullable = false)
+    private String priority = "normal";
+
+    @Column(name = "account_id")
+    private UUID accountId;
+
+    @Column(name = "contact_id")
+    private UUID contactId;
+
+    @Column(name = "lead_id")
+    private UUID leadId;
+
+    @Column(name = "deal_id")
+    private UUID dealId;
+
+    protected Activity() {}
+
+    Activity(UUID tenantId, UUID ownerId) {
+        super(tenantId, ownerId);
+    }
+
+    @Override
+    public Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("type", type);
+        s.put("subject", subject);
+        s.put("description", description);
+        s.put("dueAt", dueAt);
+        s.put("startAt", startAt);
+        s.put("endAt", endAt);
+        s.put("durationMinutes", durationMinutes);
+        s.put("status", status);
+        s.put("completedAt", completedAt);
+        s.put("outcome", outcome);
+        s.put("priority", priority);
+        putLinks(s);
+        return withCommonFields(s);
+    }
+
+    ActivityStatus status() {
+        return ActivityStatus.of(status).orElseThrow();
+    }
+
+    /**
+     * Moves to the status a change asked for, if the status rules allow it, and then keeps an open activity
+     * pending or overdue by its due time. Asking an open activity to be pending leaves the due time to decide.
+     *
+     * @return whether the activity has just become completed
+     */
+    boolean settleStatus(ActivityStatus requested, Instant now) {
+        ActivityStatus from = status();
+        boolean keepsOpen = requested == ActivityStatus.PENDING && from.isOpen();
+        if (requested != null && requested != from && !keepsOpen) {
+            if (requested == ActivityStatus.OVERDUE) {
+                throw Problem.invalid("status", "an activity becomes overdue by itself when its dueAt passes");
+            }
+            if (!from.next().contains(requested)) {
+                throw Problem.invalid(
+                        "status",
+                        "a " + from.code() + " activity cannot become " + requested.code() + "; it can become "
+                                + from.next().stream()
+                                        .map(ActivityStatus::code)
+                                        .sorted()
+                                        .toList());
+            }
+            status = requested.code();
+            completedAt = requested == ActivityStatus.COMPLETED ? now : null;
+        }
+        if (status().isOpen()) {
+            status = (dueAt != null && dueAt.isBefore(now) ? ActivityStatus.OVERDUE : ActivityStatus.PENDING).code();
+        }
+        return from != ActivityStatus.COMPLETED && status() == ActivityStatus.COMPLETED;
+    }
+
+    /**
+     * With a start and an end, the duration is the time between them: a duration sent alongside must agree.
+     * Without both, the duration is what was sent (a logged call of 15 minutes, say).
+     */
+    void settleTimes(boolean durationSent) {
+        if (startAt == null || endAt == null) {
+            return;
+        }
+        if (endAt.isBefore(startAt)) {
+            throw Problem.invalid("endAt", "must not be before startAt");
+        }
+        int minutes = Math.toIntExact(Duration.between(startAt, endAt).toMinutes());
+        if (durationSent && durationMinutes != null && durationMinutes != minutes) {
+            throw Problem.invalid(
+                    "durationMinutes", "must agree with startAt and endAt (" + minutes + ") or be left out");
+        }
+        durationMinutes = minutes;
+    }
+
+    ActivityCompleted completed() {
+        return new ActivityCompleted(
+                getTenantId(), getId(), type, getOwnerId(), accountId, contactId, leadId, dealId, outcome, completedAt);
+    }
+
+    @Override
+    public UUID link(Link link) {
+        return switch (link) {
+            case ACCOUNT -> accountId;
+            case CONTACT -> contactId;
+            case LEAD -> leadId;
+            case DEAL -> dealId;
+        };
+    }
+
+    @Override
+    public void link(Link link, UUID id) {
+        switch (link) {
+            case ACCOUNT -> accountId = id;
+            case CONTACT -> contactId = id;
+            case LEAD -> leadId = id;
+            case DEAL -> dealId = id;
+        }
+    }
+
+    void setType(String type) {
+        this.type = type;
+    }
+
+    void setSubject(String subject) {
+        this.subject = subject;
+    }
+
+    void setDescription(String description) {
+        this.description = description;
+    }
+
+    void setDueAt(Instant dueAt) {
+        this.dueAt = dueAt;
+    }
+
+    void setStartAt(Instant startAt) {
+        this.startAt = startAt;
+    }
+
+    void setEndAt(Instant endAt) {
+        this.endAt = endAt;
+    }
+
+    void setDurationMinutes(Integer durationMinutes) {
+        this.durationMinutes = durationMinutes;
+    }
+
+    void setOutcome(String outcome) {
+        this.outcome = outcome;
+    }
+
+    void setPriority(String priority) {
+        this.priority = priority;
+    }
+}

@@ -1,0 +1,46 @@
+package io.salesflow.activity;
+
+import io.salesflow.records.RecordField;
+import io.salesflow.records.RecordType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The activity as the shared record machinery sees it: fields the list API filters and sorts by, and embeds. */
+@Configuration(proxyBeanMethods = false)
+class ActivityRecord {
+
+    static final String TYPE = "activity";
+
+    static final RecordType ACTIVITY = RecordType.builder(TYPE, "activities")
+            .permissions("activities:read", "activities:write")
+            .field(RecordField.text("type", "type"))
+            .field(RecordField.text("subject", "subject"))
+            .field(RecordField.text("description", "description"))
+            .field(RecordField.timestamp("dueAt", "due_at"))
+            .field(RecordField.timestamp("startAt", "start_at"))
+            .field(RecordField.timestamp("endAt", "end_at"))
+            .field(RecordField.number("durationMinutes", "duration_minutes"))
+            .field(RecordField.text("status", "status"))
+            .field(RecordField.timestamp("completedAt", "completed_at"))
+            .field(RecordField.text("outcome", "outcome"))
+            .field(RecordField.text("priority", "priority"))
+            .field(RecordField.number("priorityRank", "priority_rank"))
+            .field(RecordField.timestamp("occurredAt", "occurred_at"))
+            .field(RecordField.uuid("accountId", "account_id"))
+            .field(RecordField.uuid("contactId", "contact_id"))
+            .field(RecordField.uuid("leadId", "lead_id"))
+            .field(RecordField.uuid("dealId", "deal_id"))
+            .field(RecordField.tags("tags", "tags"))
+            .embed("owner", "owner_id", "users", "display_name", "email")
+            .embed("team", "team_id", "teams", "name")
+            .embed("account", "account_id", "accounts", "name", "domain")
+            .embed("contact", "contact_id", "contacts", "first_name", "last_name", "email")
+            .embed("lead", "lead_id", "leads", "first_name", "last_name", "company")
+            .embed("deal", "deal_id", "deals", "name", "status")
+            .build();
+
+    @Bean
+    RecordType activityRecordType() {
+        return ACTIVITY;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Activities and notes: calls, emails, meetings, tasks and deadlines with their status and outcome, and notes
+ * that mention users, each linked to accounts, contacts, leads and deals and shown in their timelines.
+ */
+package io.salesflow.activity;
