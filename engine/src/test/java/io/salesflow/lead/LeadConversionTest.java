@@ -62,6 +62,37 @@ class LeadConversionTest {
     }
 
     @Test
+    void theLeadsActivitiesAndNotesFollowItToTheContactAndAccount() {
+        String lead = qualifiedLead("Carry Over " + UUID.randomUUID().toString().substring(0, 6));
+        String activity = api.as("acme", "rep@acme.test", "POST", "/api/v1/activities")
+                .json(Map.of("type", "call", "subject", "Discovery call", "leadId", lead))
+                .send()
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        String note = api.as("acme", "rep@acme.test", "POST", "/api/v1/notes")
+                .json(Map.of("body", "Budget approved in Q3", "leadId", lead))
+                .send()
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        JsonNode result = convert(lead, Map.of()).expect(200).json();
+
+        for (String path : new String[] {"/api/v1/activities/" + activity, "/api/v1/notes/" + note}) {
+            JsonNode linked = get(path);
+            assertThat(linked.get("leadId").asText()).isEqualTo(lead);
+            assertThat(linked.get("contactId").asText())
+                    .isEqualTo(result.get("contactId").asText());
+            assertThat(linked.get("accountId").asText())
+                    .isEqualTo(result.get("accountId").asText());
+        }
+        JsonNode timeline = get("/api/v1/contacts/" + result.get("contactId").asText() + "/timeline");
+        assertThat(timeline.get("items").findValuesAsText("id")).contains(activity, note);
+    }
+
+    @Test
     void aLeadCanBeAttachedToAnExistingAccount() {
         String account = api.as("acme", "rep@acme.test", "POST", "/api/v1/accounts")
                 .json(Map.of("name", "Existing Co"))
