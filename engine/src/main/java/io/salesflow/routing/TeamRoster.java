@@ -9,6 +9,7 @@ import io.salesflow.rules.routing.TeamMember;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,9 @@ class TeamRoster {
             return Optional.empty();
         }
         TeamView team = teams.get(teamId);
-        List<UUID> memberIds = team.memberIds().stream().sorted().toList();
+        List<UUID> memberIds = team.memberIds().stream()
+                .sorted(Comparator.comparing(UUID::toString))
+                .toList();
         Map<UUID, Settings> settings = settings(teamId);
         Map<UUID, List<Absence>> absences = absencesAt(memberIds, now);
         List<TeamMember> members = new ArrayList<>();
