@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -175,14 +177,14 @@ public class RoutingMembers {
                         Timestamp.from(now),
                         Timestamp.from(now))
                 .stream()
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(Timestamp::toInstant)
                 .findFirst()
                 .orElse(null);
     }
 
     private static Map<String, Object> snapshot(Map<UUID, TeamRoster.Settings> settings) {
-        Map<String, Object> s = new java.util.TreeMap<>();
+        Map<String, Object> s = new TreeMap<>();
         settings.forEach((user, setting) -> s.put(user.toString(), setting));
         return s;
     }

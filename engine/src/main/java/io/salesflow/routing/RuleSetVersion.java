@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -28,7 +29,7 @@ class RuleSetVersion extends TenantEntity {
         RETIRED;
 
         String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -100,7 +101,7 @@ class RuleSetVersion extends TenantEntity {
     }
 
     Status status() {
-        return Status.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        return Status.valueOf(status.toUpperCase(Locale.ROOT));
     }
 
     int number() {
