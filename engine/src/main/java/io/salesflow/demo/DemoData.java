@@ -46,6 +46,7 @@ class DemoData {
     private final Teams teams;
     private final DemoRecords records;
     private final DemoCustomFields customFields;
+    private final DemoRouting routing;
 
     DemoData(
             Tenants tenants,
@@ -53,7 +54,9 @@ class DemoData {
             Roles roles,
             Teams teams,
             DemoRecords records,
-            DemoCustomFields customFields) {
+            DemoCustomFields customFields,
+            DemoRouting routing) {
+        this.routing = routing;
         this.records = records;
         this.customFields = customFields;
         this.tenants = tenants;
@@ -81,6 +84,10 @@ class DemoData {
                     east,
                     new DemoRecords.Sizes(100, 5, 200, 100));
             customFields.load(acme.getId(), "acme", 100, 200);
+            routing.load(
+                    east,
+                    users.get("rep@acme.test").id(),
+                    users.get("rep2@acme.test").id());
         });
         TenantContext.runAs(globex.getId(), () -> {
             Map<String, UserView> users = loadUsers(GLOBEX, password);

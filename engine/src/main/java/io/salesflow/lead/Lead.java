@@ -32,6 +32,11 @@ class Lead extends CustomizableRecord {
     private String companySize;
 
     private String country;
+    private String region;
+
+    @Column(name = "postal_code")
+    private String postalCode;
+
     private String language;
 
     @Column(name = "product_interest")
@@ -160,6 +165,8 @@ class Lead extends CustomizableRecord {
         s.put("industry", industry);
         s.put("companySize", companySize);
         s.put("country", country);
+        s.put("region", region);
+        s.put("postalCode", postalCode);
         s.put("language", language);
         s.put("productInterest", productInterest);
         s.put("source", source);
@@ -261,6 +268,14 @@ class Lead extends CustomizableRecord {
 
     void setCountry(String country) {
         this.country = country;
+    }
+
+    void setRegion(String region) {
+        this.region = region;
+    }
+
+    void setPostalCode(String postalCode) {
+        this.postalCode = postalCode;
     }
 
     void setLanguage(String language) {

@@ -33,6 +33,7 @@ final class LeadInput {
             "convertedContactId",
             "convertedAccountId",
             "convertedDealId");
+    private static final Pattern POSTAL_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{5,40}$");
 
     /** A status the body asks for, with the reason that goes with an unqualified lead. */
@@ -68,6 +69,8 @@ final class LeadInput {
                 case "industry" -> lead.setIndustry(RecordInput.text(field, v, 100));
                 case "companySize" -> lead.setCompanySize(RecordInput.oneOf(field, v, RecordInput.COMPANY_SIZES));
                 case "country" -> lead.setCountry(RecordInput.country(field, v));
+                case "region" -> lead.setRegion(RecordInput.text(field, v, 100));
+                case "postalCode" -> lead.setPostalCode(postalCode(field, v));
                 case "language" -> lead.setLanguage(language(field, v));
                 case "productInterest" -> lead.setProductInterest(RecordInput.text(field, v, 200));
                 case "source" -> lead.setSource(required(field, RecordInput.oneOf(field, v, SOURCES)));
@@ -98,6 +101,14 @@ final class LeadInput {
             throw Problem.invalid(field, "is not a phone number");
         }
         return s;
+    }
+
+    private static String postalCode(String field, JsonNode v) {
+        String s = RecordInput.text(field, v, 12);
+        if (s != null && !POSTAL_CODE.matcher(s).matches()) {
+            throw Problem.invalid(field, "must be a postal code: 2-12 letters, digits, spaces or hyphens");
+        }
+        return s == null ? null : s.toUpperCase(Locale.ROOT);
     }
 
     private static String language(String field, JsonNode v) {

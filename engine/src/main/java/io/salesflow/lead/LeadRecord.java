@@ -24,6 +24,8 @@ class LeadRecord {
             .field(RecordField.text("industry", "industry"))
             .field(RecordField.text("companySize", "company_size"))
             .field(RecordField.text("country", "country"))
+            .field(RecordField.text("region", "region"))
+            .field(RecordField.text("postalCode", "postal_code"))
             .field(RecordField.text("language", "language"))
             .field(RecordField.text("productInterest", "product_interest"))
             .field(RecordField.text("source", "source"))

@@ -1,0 +1,264 @@
+package io.salesflow.routing;
+
+import static io.salesflow.routing.RoutingWorkspace.setting;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.salesflow.identity.Teams;
+import io.salesflow.identity.Users;
+import io.salesflow.support.Api;
+import io.salesflow.support.InTenant;
+import io.salesflow.support.IntegrationTest;
+import io.salesflow.support.PublishedEvents;
+import io.salesflow.tenancy.Tenants;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** New leads from marketing, admins and API keys are routed to a rep of the chosen team, with the reason kept. */
+@IntegrationTest
+class LeadRoutingTest {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    Tenants tenants;
+
+    @Autowired
+    InTenant inTenant;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    Teams teams;
+
+    @Autowired
+    PublishedEvents events;
+
+    @Autowired
+    UnassignedLeadProbe probe;
+
+    RoutingWorkspace ws;
+
+    @BeforeEach
+    void workspace() {
+        ws = RoutingWorkspace.create(api, tenants, inTenant, users, teams, 2);
+        ws.activateCountries("DE", "AT", "CH");
+    }
+
+    @Test
+    void aLeadFromMarketingGoesToARepOfTheTeamWithTheExplanationKept() {
+        JsonNode lead = ws.leadFrom("marketing", "DE");
+
+        UUID owner = UUID.fromString(lead.get("ownerId").asText());
+        assertThat(owner).isIn(ws.id("rep1"), ws.id("rep2"));
+        assertThat(lead.get("teamId").asText()).isEqualTo(ws.team.toString());
+        JsonNode assignment =
+                ws.assignments("marketing", lead.get("id").asText()).get(0);
+        assertThat(assignment.get("kind").asText()).isEqualTo("automatic");
+        assertThat(assignment.get("ownerId").asText()).isEqualTo(owner.toString());
+        assertThat(assignment.get("previousOwnerId").asText())
+                .isEqualTo(ws.id("marketing").toString());
+        assertThat(assignment.get("rule").asText()).isEqualTo("Countries");
+        assertThat(assignment.get("ruleSetVersion").asInt()).isEqualTo(1);
+        assertThat(assignment.get("reason").asText()).contains("rule \"Countries\"", "\"Inside\"", "round robin");
+        assertThat(assignment.get("candidates")).hasSize(2);
+        assertThat(assignment.get("candidates").findValuesAsText("verdict"))
+                .containsExactlyInAnyOrder("chosen", "passed_over");
+        JsonNode chosen = candidate(assignment, owner);
+        assertThat(chosen.get("verdict").asText()).isEqualTo("chosen");
+        assertThat(chosen.get("reason").asText()).contains("highest credit");
+
+        JsonNode history = ws.as(
+                        "marketing", "GET", "/api/v1/leads/" + lead.get("id").asText() + "/history")
+                .send()
+                .expect(200)
+                .json()
+                .get("items");
+        assertThat(history.findValuesAsText("field")).contains("ownerId", "teamId");
+    }
+
+    @Test
+    void aRepKeepsTheLeadTheyCaptureAndANamedOwnerIsKept() {
+        JsonNode own = ws.leadFrom("rep1", "DE");
+        assertThat(own.get("ownerId").asText()).isEqualTo(ws.id("rep1").toString());
+        assertThat(ws.assignments("rep1", own.get("id").asText())).isEmpty();
+
+        JsonNode named = ws.as("marketing", "POST", "/api/v1/leads")
+                .json(Map.of(
+                        "company",
+                        "Named",
+                        "source",
+                        "event",
+                        "country",
+                        "DE",
+                        "ownerId",
+                        ws.id("marketing").toString()))
+                .send()
+                .expect(201)
+                .json();
+        assertThat(named.get("ownerId").asText()).isEqualTo(ws.id("marketing").toString());
+        assertThat(ws.assignments("marketing", named.get("id").asText())).isEmpty();
+    }
+
+    @Test
+    void aLeadFromAnApiKeyIsRouted() {
+        String key = ws.as("admin", "POST", "/api/v1/api-keys")
+                .json(Map.of("name", "Web form", "scopes", List.of("leads:read", "leads:write")))
+                .send()
+                .expect(201)
+                .json()
+                .get("key")
+                .asText();
+        JsonNode lead = api.post("/api/v1/leads")
+                .bearer(key)
+                .json(Map.of("lastName", "Formfill", "source", "web_form", "country", "AT"))
+                .send()
+                .expect(201)
+                .json();
+        assertThat(UUID.fromString(lead.get("ownerId").asText())).isIn(ws.id("rep1"), ws.id("rep2"));
+    }
+
+    @Test
+    void anAbsentRepIsSkippedUntilTheAbsenceIsOver() {
+        JsonNode absence = ws.as("rep1", "POST", "/api/v1/users/" + ws.id("rep1") + "/absences")
+                .json(Map.of(
+                        "startsAt",
+                        Instant.now().minus(1, ChronoUnit.HOURS).toString(),
+                        "endsAt",
+                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        "reason",
+                        "Holiday"))
+                .send()
+                .expect(201)
+                .json();
+        for (int i = 0; i < 3; i++) {
+            JsonNode lead = ws.leadFrom("marketing", "CH");
+            assertThat(lead.get("ownerId").asText()).isEqualTo(ws.id("rep2").toString());
+            JsonNode skipped =
+                    candidate(ws.assignments("admin", lead.get("id").asText()).get(0), ws.id("rep1"));
+            assertThat(skipped.get("verdict").asText()).isEqualTo("skipped");
+            assertThat(skipped.get("reason").asText()).startsWith("out of office until");
+        }
+        ws.as(
+                        "rep1",
+                        "DELETE",
+                        "/api/v1/users/" + ws.id("rep1") + "/absences/"
+                                + absence.get("id").asText())
+                .send()
+                .expect(204);
+        List<String> afterwards = List.of(
+                ws.leadFrom("marketing", "CH").get("ownerId").asText(),
+                ws.leadFrom("marketing", "CH").get("ownerId").asText());
+        assertThat(afterwards)
+                .as("the rep back joins the rotation at par")
+                .containsExactlyInAnyOrder(
+                        ws.id("rep1").toString(), ws.id("rep2").toString());
+    }
+
+    @Test
+    void aDeactivatedRepIsSkipped() {
+        ws.as("admin", "PATCH", "/api/v1/users/" + ws.id("rep2"))
+                .json(Map.of("status", "DEACTIVATED"))
+                .send()
+                .expect(200);
+        for (int i = 0; i < 3; i++) {
+            JsonNode lead = ws.leadFrom("marketing", "DE");
+            assertThat(lead.get("ownerId").asText()).isEqualTo(ws.id("rep1").toString());
+            JsonNode skipped =
+                    candidate(ws.assignments("admin", lead.get("id").asText()).get(0), ws.id("rep2"));
+            assertThat(skipped.get("verdict").asText()).isEqualTo("skipped");
+            assertThat(skipped.get("reason").asText()).isEqualTo("deactivated");
+        }
+    }
+
+    @Test
+    void aLeadNoRulePlacesStaysWithItsCreatorIsQueuedAndAnnounced() {
+        JsonNode lead = ws.leadFrom("marketing", "BR");
+        String id = lead.get("id").asText();
+
+        assertThat(lead.get("ownerId").asText()).isEqualTo(ws.id("marketing").toString());
+        assertThat(lead.get("teamId").isNull()).isTrue();
+        JsonNode assignment = ws.assignments("marketing", id).get(0);
+        assertThat(assignment.get("kind").asText()).isEqualTo("unassigned");
+        assertThat(assignment.get("reason").asText()).contains("no rule of v1 matched");
+        assertThat(events.of(LeadUnassigned.class)).anySatisfy(e -> {
+            assertThat(e.leadId().toString()).isEqualTo(id);
+            assertThat(e.teamId()).isNull();
+            assertThat(e.managerId()).isNull();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled(UUID.fromString(id)));
+        assertThat(ws.as("marketing", "GET", "/api/v1/routing/unassigned")
+                        .send()
+                        .expect(200)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("leadId"))
+                .contains(id);
+    }
+
+    @Test
+    void whenNoRepIsAvailableTheLeadWaitsInTheTeamAndItsManagerHearsOfIt() {
+        ws.members(List.of(setting(ws.id("rep1"), 1, null, null, false), setting(ws.id("rep2"), 0, null, null, true)));
+        JsonNode lead = ws.leadFrom("marketing", "DE");
+        String id = lead.get("id").asText();
+
+        assertThat(lead.get("ownerId").asText()).isEqualTo(ws.id("marketing").toString());
+        assertThat(lead.get("teamId").asText()).isEqualTo(ws.team.toString());
+        JsonNode assignment = ws.assignments("marketing", id).get(0);
+        assertThat(assignment.get("kind").asText()).isEqualTo("unassigned");
+        assertThat(assignment.get("reason").asText()).contains("no rep in the team is available");
+        assertThat(assignment.get("candidates").findValuesAsText("verdict")).containsOnly("skipped");
+        assertThat(events.of(LeadUnassigned.class)).anySatisfy(e -> {
+            assertThat(e.leadId().toString()).isEqualTo(id);
+            assertThat(e.teamId()).isEqualTo(ws.team);
+            assertThat(e.managerId()).isEqualTo(ws.id("manager"));
+        });
+        JsonNode queue = ws.as("manager", "GET", "/api/v1/routing/unassigned")
+                .send()
+                .expect(200)
+                .json()
+                .get("items");
+        assertThat(queue.findValuesAsText("leadId"))
+                .as("the team's manager sees it")
+                .contains(id);
+
+        ws.as("manager", "POST", "/api/v1/leads/" + id + "/reassign")
+                .json(Map.of("ownerId", ws.id("rep1").toString(), "reason", "Rita covers while the team is paused"))
+                .send()
+                .expect(200);
+        assertThat(ws.as("manager", "GET", "/api/v1/routing/unassigned")
+                        .send()
+                        .expect(200)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("leadId"))
+                .doesNotContain(id);
+    }
+
+    @Test
+    void noActiveRuleSetMeansNoRouting() {
+        RoutingWorkspace bare = RoutingWorkspace.create(api, tenants, inTenant, users, teams, 1);
+        JsonNode lead = bare.leadFrom("marketing", "DE");
+        assertThat(lead.get("ownerId").asText()).isEqualTo(bare.id("marketing").toString());
+        assertThat(bare.assignments("marketing", lead.get("id").asText())).isEmpty();
+    }
+
+    private static JsonNode candidate(JsonNode assignment, UUID user) {
+        for (JsonNode c : assignment.get("candidates")) {
+            if (c.get("userId").asText().equals(user.toString())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no candidate " + user + " in " + assignment);
+    }
+}

@@ -1,0 +1,122 @@
+package io.salesflow.routing;
+
+import static io.salesflow.support.ApiAssertions.assertField;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.salesflow.identity.Teams;
+import io.salesflow.identity.Users;
+import io.salesflow.support.Api;
+import io.salesflow.support.InTenant;
+import io.salesflow.support.IntegrationTest;
+import io.salesflow.tenancy.Tenants;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Reassigning a lead by hand is a change of the lead, kept with who did it and why. */
+@IntegrationTest
+class ReassignmentTest {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    Tenants tenants;
+
+    @Autowired
+    InTenant inTenant;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    Teams teams;
+
+    RoutingWorkspace ws;
+
+    @BeforeEach
+    void workspace() {
+        ws = RoutingWorkspace.create(api, tenants, inTenant, users, teams, 2);
+        ws.activateCountries("DE");
+    }
+
+    @Test
+    void aManagerReassignsALeadAndTheHistoryTellsWhoAndWhy() {
+        JsonNode lead = ws.leadFrom("marketing", "DE");
+        String id = lead.get("id").asText();
+        String from = lead.get("ownerId").asText();
+        String to = (from.equals(ws.id("rep1").toString()) ? ws.id("rep2") : ws.id("rep1")).toString();
+
+        JsonNode manual = ws.as("manager", "POST", "/api/v1/leads/" + id + "/reassign")
+                .json(Map.of("ownerId", to, "reason", "Speaks the customer's dialect"))
+                .send()
+                .expect(200)
+                .json();
+
+        assertThat(manual.get("kind").asText()).isEqualTo("manual");
+        JsonNode items = ws.assignments("rep1", id);
+        assertThat(items.findValuesAsText("kind")).containsExactly("manual", "automatic");
+        JsonNode latest = items.get(0);
+        assertThat(latest.get("ownerId").asText()).isEqualTo(to);
+        assertThat(latest.get("previousOwnerId").asText()).isEqualTo(from);
+        assertThat(latest.get("assignedBy").asText()).isEqualTo(ws.id("manager").toString());
+        assertThat(latest.get("why").asText()).isEqualTo("Speaks the customer's dialect");
+        assertThat(latest.get("reason").asText()).contains("manager");
+        JsonNode read = ws.as("manager", "GET", "/api/v1/leads/" + id)
+                .send()
+                .expect(200)
+                .json();
+        assertThat(read.get("ownerId").asText()).isEqualTo(to);
+        JsonNode history = ws.as("manager", "GET", "/api/v1/leads/" + id + "/history")
+                .send()
+                .expect(200)
+                .json()
+                .get("items");
+        assertThat(history.toString()).contains(from, to);
+    }
+
+    @Test
+    void aReassignmentNeedsAReasonAnOwnerAndWriteAccess() {
+        JsonNode lead = ws.leadFrom("marketing", "DE");
+        String id = lead.get("id").asText();
+        String owner = lead.get("ownerId").asText();
+        String other = (owner.equals(ws.id("rep1").toString()) ? "rep2" : "rep1");
+        String path = "/api/v1/leads/" + id + "/reassign";
+
+        assertField(
+                ws.as("manager", "POST", path)
+                        .json(Map.of("ownerId", ws.id(other).toString()))
+                        .send(),
+                "reason");
+        assertField(
+                ws.as("manager", "POST", path)
+                        .json(Map.of("ownerId", ws.id(other).toString(), "reason", " "))
+                        .send(),
+                "reason");
+        assertField(ws.as("manager", "POST", path).json(Map.of("reason", "x")).send(), "ownerId");
+        assertField(
+                ws.as("manager", "POST", path)
+                        .json(Map.of("ownerId", owner, "reason", "x"))
+                        .send(),
+                "ownerId");
+        assertThat(ws.as(other, "POST", path)
+                        .json(Map.of("ownerId", ws.id(other).toString(), "reason", "Mine now"))
+                        .send()
+                        .status())
+                .as("a rep reads the team's leads but changes only their own")
+                .isEqualTo(403);
+        assertThat(ws.assignments("admin", id)).hasSize(1);
+
+        assertThat(api.as("globex", "admin@globex.test", "POST", path)
+                        .json(Map.of("ownerId", owner, "reason", "x"))
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.as("globex", "admin@globex.test", "GET", "/api/v1/leads/" + id + "/assignments")
+                        .send()
+                        .status())
+                .isEqualTo(404);
+    }
+}
