@@ -197,6 +197,10 @@ class LeadRoutingTest {
             assertThat(e.managerId()).isNull();
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled(UUID.fromString(id)));
+        JsonNode task = awaitTask("marketing", id);
+        assertThat(task.get("ownerId").asText())
+                .as("without a team, the creator is asked to place it")
+                .isEqualTo(ws.id("marketing").toString());
         assertThat(ws.as("marketing", "GET", "/api/v1/routing/unassigned")
                         .send()
                         .expect(200)
@@ -231,6 +235,10 @@ class LeadRoutingTest {
         assertThat(queue.findValuesAsText("leadId"))
                 .as("the team's manager sees it")
                 .contains(id);
+        JsonNode task = awaitTask("manager", id);
+        assertThat(task.get("ownerId").asText()).isEqualTo(ws.id("manager").toString());
+        assertThat(task.get("priority").asText()).isEqualTo("high");
+        assertThat(task.get("status").asText()).isEqualTo("pending");
 
         ws.as("manager", "POST", "/api/v1/leads/" + id + "/reassign")
                 .json(Map.of("ownerId", ws.id("rep1").toString(), "reason", "Rita covers while the team is paused"))
@@ -243,6 +251,19 @@ class LeadRoutingTest {
                         .get("items")
                         .findValuesAsText("leadId"))
                 .doesNotContain(id);
+    }
+
+    /** The task raised for an unplaced lead, as the given user lists it. */
+    private JsonNode awaitTask(String user, String leadId) {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> ws.as(user, "GET", "/api/v1/activities?type=task&leadId=" + leadId)
+                                .send()
+                                .expect(200)
+                                .json()
+                                .get("items"),
+                        items -> items.size() == 1)
+                .get(0);
     }
 
     @Test
