@@ -33,8 +33,9 @@ public record RecordField(String name, String column, FieldType type, Set<Operat
                 name, column, FieldType.BOOLEAN, Set.of(Operator.EQ, Operator.NE, Operator.IS_NULL), false);
     }
 
+    /** A text array: {@code has} one value, or {@code in} meaning has any of the values. */
     public static RecordField tags(String name, String column) {
-        return new RecordField(name, column, FieldType.TEXT_ARRAY, Set.of(Operator.HAS), false);
+        return new RecordField(name, column, FieldType.TEXT_ARRAY, Set.of(Operator.HAS, Operator.IN), false);
     }
 
     public static RecordField json(String name, String column) {

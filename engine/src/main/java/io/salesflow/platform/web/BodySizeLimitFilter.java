@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -15,8 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code salesflow.api.max-body-size} (the engine's API and webapps:
- * {@code max-engine-body-size}) with 413: at once when the {@code Content-Length} says so, and while reading
- * when a chunked body grows past the limit.
+ * {@code max-engine-body-size}; upload routes: their {@link UploadLimit}) with 413: at once when the
+ * {@code Content-Length} says so, and while reading when a chunked body grows past the limit. Multipart bodies
+ * are parsed by the servlet container past this filter's stream, so under {@code /api/} they must declare their
+ * length (411 otherwise) and are held to it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -24,11 +28,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long apiLimit;
     private final long engineLimit;
+    private final List<UploadLimit> uploads;
     private final ProblemResponseWriter writer;
 
-    BodySizeLimitFilter(ApiProperties properties, ProblemResponseWriter writer) {
+    BodySizeLimitFilter(ApiProperties properties, List<UploadLimit> uploads, ProblemResponseWriter writer) {
         this.apiLimit = properties.maxBodySize().toBytes();
         this.engineLimit = properties.maxEngineBodySize().toBytes();
+        this.uploads = List.copyOf(uploads);
         this.writer = writer;
     }
 
@@ -41,9 +47,17 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().startsWith("/api/") ? apiLimit : engineLimit;
+        boolean api = request.getRequestURI().startsWith("/api/");
+        long limit = api ? apiLimit(request) : engineLimit;
         if (request.getContentLengthLong() > limit) {
             writer.write(request, response, tooLarge(limit));
+            return;
+        }
+        if (api && isMultipart(request) && request.getContentLengthLong() < 0) {
+            writer.write(
+                    request,
+                    response,
+                    Problems.of(411, "length-required", "Length required", "An upload must send its Content-Length"));
             return;
         }
         try {
@@ -54,6 +68,19 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                 writer.write(request, response, tooLarge(limit));
             }
         }
+    }
+
+    private long apiLimit(HttpServletRequest request) {
+        return uploads.stream()
+                .filter(u -> u.matches(request.getMethod(), request.getRequestURI()))
+                .mapToLong(u -> u.maxSize().toBytes())
+                .findFirst()
+                .orElse(apiLimit);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     static org.springframework.http.ProblemDetail tooLarge(long limit) {
