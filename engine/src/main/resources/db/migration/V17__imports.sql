@@ -1,6 +1,7 @@
 -- Imports of leads, contacts and accounts from CSV or XLSX files. A job keeps its file until it is done, so an
 -- interrupted job resumes after the rows it had committed (processed_rows); the worker that holds the lease
 -- (worker, lease_until) is the only one writing progress. Bad rows keep their raw cells for the failed-rows file.
+-- request_hash is the SHA-256 of the upload (file and form fields), compared when an Idempotency-Key repeats.
 CREATE TABLE import_jobs (
     tenant_id       uuid NOT NULL REFERENCES tenants (id),
     id              uuid NOT NULL,
@@ -24,6 +25,8 @@ CREATE TABLE import_jobs (
     actor_type      text NOT NULL CHECK (actor_type IN ('USER', 'API_KEY')),
     actor_id        uuid NOT NULL,
     permissions     text[] NOT NULL,
+    idempotency_key text,
+    request_hash    text NOT NULL,
     worker          uuid,
     lease_until     timestamptz,
     created_at      timestamptz NOT NULL DEFAULT now(),
@@ -34,6 +37,9 @@ CREATE TABLE import_jobs (
     FOREIGN KEY (tenant_id, created_by) REFERENCES users (tenant_id, id)
 );
 CREATE INDEX import_jobs_created ON import_jobs (tenant_id, created_at DESC, id);
+-- An upload repeated with the same Idempotency-Key by the same principal finds its first job.
+CREATE UNIQUE INDEX import_jobs_idempotency ON import_jobs (tenant_id, actor_id, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
 CREATE INDEX import_jobs_unfinished ON import_jobs (tenant_id, status) WHERE status IN ('queued', 'running');
 SELECT app_enable_tenant_rls('import_jobs');
 

@@ -45,12 +45,16 @@ class ImportJobStore {
         this.objectMapper = objectMapper;
     }
 
-    void insert(ImportJob job, byte[] content) {
+    /** A job started with an {@code Idempotency-Key}, and the hash of the upload that started it. */
+    record Keyed(UUID id, String requestHash) {}
+
+    void insert(ImportJob job, byte[] content, String idempotencyKey, String requestHash) {
         jdbc.update(
                 """
                 INSERT INTO import_jobs (tenant_id, id, record_type, format, filename, columns, mapping, dry_run,
-                                         duplicates, created_by, actor_type, actor_id, permissions)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)
+                                         duplicates, created_by, actor_type, actor_id, permissions, idempotency_key,
+                                         request_hash)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 TenantContext.require(),
                 job.id(),
@@ -64,12 +68,25 @@ class ImportJobStore {
                 job.createdBy(),
                 job.actorType(),
                 job.actorId(),
-                job.permissions().toArray(String[]::new));
+                job.permissions().toArray(String[]::new),
+                idempotencyKey,
+                requestHash);
         jdbc.update(
                 "INSERT INTO import_files (tenant_id, job_id, content) VALUES (?, ?, ?)",
                 TenantContext.require(),
                 job.id(),
                 content);
+    }
+
+    Optional<Keyed> byKey(UUID actor, String idempotencyKey) {
+        return jdbc
+                .query(
+                        "SELECT id, request_hash FROM import_jobs WHERE actor_id = ? AND idempotency_key = ?",
+                        (rs, n) -> new Keyed(rs.getObject(1, UUID.class), rs.getString(2)),
+                        actor,
+                        idempotencyKey)
+                .stream()
+                .findFirst();
     }
 
     Optional<ImportJob> find(UUID id) {

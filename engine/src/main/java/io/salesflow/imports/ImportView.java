@@ -54,7 +54,19 @@ public record ImportView(
     /** One row that was not imported: its number as a spreadsheet shows it, the field and column at fault. */
     public record RowErrorView(int row, String field, String column, String message) {}
 
-    /** What an upload asks for; {@code mapping} is a JSON object of column name to field, or null to map by name. */
+    /**
+     * What an upload asks for; {@code mapping} is a JSON object of column name to field, or null to map by name;
+     * {@code idempotencyKey} (optional) makes a repeated upload find its first job instead of starting another.
+     */
     public record Upload(
-            String recordType, String filename, byte[] content, String mapping, boolean dryRun, String duplicates) {}
+            String recordType,
+            String filename,
+            byte[] content,
+            String mapping,
+            boolean dryRun,
+            String duplicates,
+            String idempotencyKey) {}
+
+    /** The job an upload started, or found again for a repeated {@code Idempotency-Key}. */
+    public record Started(ImportView job, boolean replayed) {}
 }

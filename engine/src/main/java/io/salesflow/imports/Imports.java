@@ -11,16 +11,22 @@ import io.salesflow.platform.web.CursorPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,9 +62,22 @@ public class Imports {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Checks the upload, stores the job with its file and queues it; the rows are read in the background. */
-    public ImportView start(ImportView.Upload upload) {
+    /**
+     * Checks the upload, stores the job with its file and queues it; the rows are read in the background. With an
+     * {@code Idempotency-Key} that this principal used before, the first job is the answer (a different upload
+     * under the same key is a 422).
+     */
+    public ImportView.Started start(ImportView.Upload upload) {
         Caller caller = Caller.require();
+        RequestContext.Actor actor = RequestContext.actor();
+        String key = idempotencyKey(upload.idempotencyKey());
+        String hash = hash(upload);
+        if (key != null) {
+            Optional<ImportView.Started> earlier = earlier(actor, key, hash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         ImportableType type = ImportableType.of(upload.recordType() == null ? "" : upload.recordType())
                 .orElseThrow(() -> Problem.invalid("recordType", "must be one of leads, contacts, accounts"));
         if (!caller.can(type.writePermission())) {
@@ -78,7 +97,6 @@ public class Imports {
             throw Problem.invalid("file", "could not be read");
         }
         ColumnMapping mapping = ColumnMapping.resolve(type, header, requested);
-        RequestContext.Actor actor = RequestContext.actor();
         ImportJob job = new ImportJob(
                 UUID.randomUUID(),
                 type,
@@ -103,14 +121,65 @@ public class Imports {
                 Instant.now(),
                 null,
                 null);
-        ImportJob stored = transactions.execute(s -> {
-            store.insert(job, content);
-            ImportJob saved = store.find(job.id()).orElseThrow();
-            audit.record("import.started", "import", job.id(), null, ImportView.of(saved));
-            return saved;
-        });
+        ImportJob stored;
+        try {
+            stored = transactions.execute(s -> {
+                store.insert(job, content, key, hash);
+                ImportJob saved = store.find(job.id()).orElseThrow();
+                audit.record("import.started", "import", job.id(), null, ImportView.of(saved));
+                return saved;
+            });
+        } catch (DuplicateKeyException e) {
+            // The same key arrived twice at once: the other request's job is the answer.
+            return earlier(actor, key, hash).orElseThrow(() -> e);
+        }
         runner.submit(job.id());
-        return ImportView.of(stored);
+        return new ImportView.Started(ImportView.of(stored), false);
+    }
+
+    private Optional<ImportView.Started> earlier(RequestContext.Actor actor, String key, String hash) {
+        return transactions.execute(s -> store.byKey(actor.id(), key).map(keyed -> {
+            if (!keyed.requestHash().equals(hash)) {
+                throw new Problem(
+                        422,
+                        "idempotency-key-reused",
+                        "Idempotency key reused",
+                        "This Idempotency-Key was used for a different upload; use a new key for a new request");
+            }
+            return new ImportView.Started(ImportView.of(store.find(keyed.id()).orElseThrow()), true);
+        }));
+    }
+
+    private static String idempotencyKey(String header) {
+        if (header == null) {
+            return null;
+        }
+        String key = header.trim();
+        if (key.isEmpty() || key.length() > 255) {
+            throw Problem.invalid("Idempotency-Key", "must have 1 to 255 characters");
+        }
+        return key;
+    }
+
+    /** What identifies an upload: its form fields and its file. */
+    private static String hash(ImportView.Upload upload) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String fields = String.join(
+                    "\n",
+                    String.valueOf(upload.recordType()),
+                    String.valueOf(upload.filename()),
+                    String.valueOf(upload.mapping()),
+                    String.valueOf(upload.dryRun()),
+                    String.valueOf(upload.duplicates()));
+            digest.update(fields.getBytes(StandardCharsets.UTF_8));
+            if (upload.content() != null) {
+                digest.update(upload.content());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -132,6 +132,29 @@ class ImportInputTest {
                 .isEqualTo(413);
     }
 
+    @Test
+    void anUploadRepeatedWithItsIdempotencyKeyFindsItsFirstJob() {
+        String csv = "Last Name,Email\nOnce," + ImportApiTest.marker() + "@once.test\n";
+        String key = "import-" + ImportApiTest.marker();
+        Api.Response first = keyed(key, csv);
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        Api.Response again = keyed(key, csv);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.header("Idempotent-Replayed")).contains("true");
+        assertThat(again.json().get("id").asText())
+                .isEqualTo(first.json().get("id").asText());
+        Api.Response other = keyed(key, csv + "Twice,twice@once.test\n");
+        assertThat(other.status()).isEqualTo(422);
+        calls.finished("admin@acme.test", first.json().get("id").asText());
+    }
+
+    private Api.Response keyed(String key, String csv) {
+        return api.as("acme", "admin@acme.test", "POST", "/api/v1/imports")
+                .header("Idempotency-Key", key)
+                .multipart(new Multipart().field("recordType", "leads").file("file", "l.csv", "text/csv", bytes(csv)))
+                .send();
+    }
+
     private Api.Response upload(String filename, byte[] content) {
         return calls.upload(
                 "acme",

@@ -114,7 +114,7 @@ class ImportProgressTest {
         UUID id = UUID.randomUUID();
         UUID crashedWorker = UUID.randomUUID();
         inTenant.run("acme", () -> {
-            store.insert(job(id, admin), ImportCalls.csv(csv));
+            store.insert(job(id, admin), ImportCalls.csv(csv), null, "resume-test");
             store.claim(id, crashedWorker, Duration.ofMinutes(2));
             jdbc.update("UPDATE import_jobs SET total_rows = 4, processed_rows = 2, imported = 2 WHERE id = ?", id);
         });

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -45,18 +46,23 @@ class ImportController {
             @RequestParam(required = false) String recordType,
             @RequestParam(required = false) String mapping,
             @RequestParam(defaultValue = "false") boolean dryRun,
-            @RequestParam(required = false) String duplicates)
+            @RequestParam(required = false) String duplicates,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey)
             throws IOException {
-        ImportView job = imports.start(new ImportView.Upload(
+        ImportView.Started started = imports.start(new ImportView.Upload(
                 recordType,
                 file == null ? null : file.getOriginalFilename(),
                 file == null ? null : file.getBytes(),
                 mapping,
                 dryRun,
-                duplicates));
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/v1/imports/" + job.id()))
-                .body(job);
+                duplicates,
+                idempotencyKey));
+        ResponseEntity.BodyBuilder response = ResponseEntity.accepted()
+                .location(URI.create("/api/v1/imports/" + started.job().id()));
+        if (started.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(started.job());
     }
 
     @GetMapping

@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,11 +51,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /**
+     * Uploads ({@code multipart/form-data}) are left to their endpoint: the container parses their parts from the
+     * raw request, which this filter would have read already, and they are too large to keep as a response key.
+     * An upload endpoint that takes {@code Idempotency-Key} honours it itself (imports: one job per key).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        String contentType = request.getContentType();
         return !"POST".equals(request.getMethod())
                 || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/api/");
+                || !request.getRequestURI().startsWith("/api/")
+                || (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/"));
     }
 
     @Override
