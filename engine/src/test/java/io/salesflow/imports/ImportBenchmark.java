@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -52,7 +53,27 @@ class ImportBenchmark {
     private JsonNode measure(String filename, String contentType, byte[] content) {
         ImportCalls calls = new ImportCalls(api);
         Multipart form = new Multipart().field("recordType", "leads").file("file", filename, contentType, content);
-        JsonNode job = calls.imported("admin@acme.test", calls.upload("acme", "admin@acme.test", form));
+        String id = calls.upload("acme", "admin@acme.test", form)
+                .expect(202)
+                .json()
+                .get("id")
+                .asText();
+        JsonNode job = calls.job("admin@acme.test", id);
+        for (int polls = 0;
+                !Set.of("completed", "failed", "cancelled")
+                        .contains(job.get("status").asText());
+                polls++) {
+            if (polls % 100 == 0) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: %d of %s rows%n",
+                        filename,
+                        job.get("processedRows").asInt(),
+                        job.get("totalRows").asText());
+            }
+            ImportCalls.pause();
+            job = calls.job("admin@acme.test", id);
+        }
         assertThat(job.get("status").asText()).isEqualTo("completed");
         assertThat(job.get("imported").asInt()).isEqualTo(ROWS);
         return job;
