@@ -155,15 +155,19 @@ class ChunkImporter {
                 return attempt(chunk, batch);
             });
             attempt.keys().keySet().forEach(key -> chunk.memory.remember(key, JobMemory.WOULD_EXIST));
+            List<RowError> errors = new ArrayList<>(attempt.errors());
+            int settled = attempt.ran();
             if (attempt.refusal() != null) {
-                chunk.carriedErrors.add(attempt.refusal());
-                chunk.carriedRows++;
+                errors.add(attempt.refusal());
+                settled++;
             }
-            transactions.executeWithoutResult(s -> record(chunk, attempt.ran(), attempt));
+            Attempt tried = new Attempt(
+                    settled, null, attempt.imported(), attempt.merged(), attempt.skipped(), errors, attempt.keys());
+            transactions.executeWithoutResult(s -> record(chunk, tried.ran(), tried));
             if (attempt.refusal() == null) {
                 return;
             }
-            rest = rest.subList(attempt.ran() + 1, rest.size());
+            rest = rest.subList(settled, rest.size());
         }
     }
 
@@ -253,12 +257,9 @@ class ChunkImporter {
         if (email == null) {
             return Optional.empty();
         }
-        String key = email.toLowerCase(Locale.ROOT);
-        Optional<UUID> owner = memory.owner(key);
-        if (owner == null) {
-            owner = users.byEmail(key).filter(u -> u.status().equals("ACTIVE")).map(UserView::id);
-            memory.rememberOwner(key, owner);
-        }
+        Optional<UUID> owner = memory.owner(email.toLowerCase(Locale.ROOT), key -> users.byEmail(key)
+                .filter(u -> u.status().equals("ACTIVE"))
+                .map(UserView::id));
         if (owner.isEmpty()) {
             return Optional.of(RowError.of(input.row(), "ownerEmail", "no active user has the email " + email));
         }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What a running job remembers between rows: the record each duplicate key went to in this file, and the owners
@@ -35,12 +36,9 @@ final class JobMemory {
         recordsByKey.putAll(records);
     }
 
-    Optional<UUID> owner(String email) {
-        return ownersByEmail.get(email);
-    }
-
-    void rememberOwner(String email, Optional<UUID> owner) {
-        ownersByEmail.put(email, owner);
+    /** The active user with this email, looked up once per job. */
+    Optional<UUID> owner(String email, Function<String, Optional<UUID>> lookup) {
+        return ownersByEmail.computeIfAbsent(email, lookup);
     }
 
     /** After a chunk: a dry run's records were rolled back and only would exist; a real run's are committed. */
