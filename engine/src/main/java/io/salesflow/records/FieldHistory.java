@@ -3,9 +3,11 @@ package io.salesflow.records;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.salesflow.platform.database.TransactionBatch;
 import io.salesflow.platform.request.RequestContext;
 import io.salesflow.tenancy.TenantContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,27 +51,27 @@ public class FieldHistory {
             fields.addAll(after.keySet());
         }
         RequestContext.Actor actor = RequestContext.actor();
+        UUID tenant = TenantContext.require();
+        String requestId = RequestContext.requestId();
+        List<Object[]> rows = new ArrayList<>();
         for (String field : fields) {
-            Object was = before == null ? null : before.get(field);
-            Object is = after == null ? null : after.get(field);
-            if (!Objects.equals(json(was), json(is))) {
-                jdbc.update(
-                        """
-                        INSERT INTO record_history (tenant_id, record_type, record_id, field, before_value, after_value,
-                                                    actor_type, actor_id, request_id)
-                        VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
-                        """,
-                        TenantContext.require(),
-                        recordType,
-                        recordId,
-                        field,
-                        json(was),
-                        json(is),
-                        actor.type().name(),
-                        actor.id(),
-                        RequestContext.requestId());
+            String was = json(before == null ? null : before.get(field));
+            String is = json(after == null ? null : after.get(field));
+            if (!Objects.equals(was, is)) {
+                rows.add(new Object[] {
+                    tenant, recordType, recordId, field, was, is, actor.type().name(), actor.id(), requestId
+                });
             }
         }
+        // One batch per change rather than a statement per field; bulk work may defer it to its commit.
+        TransactionBatch.insert(
+                jdbc,
+                """
+                INSERT INTO record_history (tenant_id, record_type, record_id, field, before_value, after_value,
+                                            actor_type, actor_id, request_id)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
+                """,
+                rows);
     }
 
     /** Changes of one record, newest first, older than {@code beforeId} when given. */

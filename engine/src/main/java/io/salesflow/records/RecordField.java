@@ -56,8 +56,9 @@ public record RecordField(
                 name, column, FieldType.BOOLEAN, Set.of(Operator.EQ, Operator.NE, Operator.IS_NULL), false);
     }
 
+    /** A text array: {@code has} one value, or {@code in} meaning has any of the values. */
     public static RecordField tags(String name, String column) {
-        return new RecordField(name, column, FieldType.TEXT_ARRAY, Set.of(Operator.HAS), false);
+        return new RecordField(name, column, FieldType.TEXT_ARRAY, Set.of(Operator.HAS, Operator.IN), false);
     }
 
     /** A list of ids; {@code field[has]=<id>} finds the records whose list holds it. */

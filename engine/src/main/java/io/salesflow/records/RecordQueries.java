@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesflow.identity.Caller;
+import io.salesflow.identity.Scope;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
 import java.sql.Array;
@@ -127,13 +128,20 @@ public class RecordQueries {
         return predicate != null && matches(type, id, predicate);
     }
 
-    /** Whether a record owned by {@code ownerId} (in {@code teamId}) would be within the caller's write scope. */
+    /**
+     * Whether a record owned by {@code ownerId} (in {@code teamId}) would be within the caller's write scope; only
+     * the team scope needs the database.
+     */
     @Transactional(readOnly = true)
     public boolean mayAssign(RecordType type, UUID ownerId, UUID teamId, Caller caller) {
-        SqlPart predicate = RecordAccess.predicate(caller, type.writePermission(), ALIAS);
-        if (predicate == null) {
-            return false;
+        Scope scope = caller.scopeOf(type.writePermission()).orElse(null);
+        if (scope == null || scope == Scope.OWN) {
+            return scope != null && caller.userId().equals(ownerId);
         }
+        if (scope == Scope.ALL) {
+            return true;
+        }
+        SqlPart predicate = RecordAccess.predicate(caller, type.writePermission(), ALIAS);
         List<Object> params = new ArrayList<>(Arrays.asList(ownerId, teamId));
         params.addAll(predicate.params());
         Boolean allowed = jdbc.queryForObject(
@@ -237,6 +245,10 @@ public class RecordQueries {
                         : SqlPart.join(col, " @> ARRAY[lower(", bound, ")]::text[]");
             case IS_NULL -> SqlPart.join(col, (Boolean) value ? " IS NULL" : " IS NOT NULL");
             case IN -> {
+                if (f.field().type() == FieldType.TEXT_ARRAY) {
+                    String[] any = f.values().stream().map(String::toLowerCase).toArray(String[]::new);
+                    yield SqlPart.join(col, " && ", SqlPart.bind(any), "::text[]");
+                }
                 List<Object> in = new ArrayList<>(List.of(text ? SqlPart.join("lower(", col, ")") : col, " IN ("));
                 for (int i = 0; i < f.values().size(); i++) {
                     Object v = SqlValues.convert(

@@ -1,5 +1,6 @@
 package io.salesflow.records;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,10 @@ public record RecordType(
         Map<String, Embed> embeds,
         Search search) {
 
+    /** Fields and embeds keep the order they were declared in: lists and exports show them that way. */
     public RecordType {
-        fields = Map.copyOf(fields);
-        embeds = Map.copyOf(embeds);
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        embeds = Collections.unmodifiableMap(new LinkedHashMap<>(embeds));
     }
 
     /**

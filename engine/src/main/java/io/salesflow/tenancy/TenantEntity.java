@@ -3,17 +3,22 @@ package io.salesflow.tenancy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /**
  * What every record of a tenant has: an id, the tenant (fixed at creation), creation and change times,
- * and the row version behind its ETag.
+ * and the row version behind its ETag. Ids are assigned at construction, so whether an entity is new is
+ * tracked here: saving a new one inserts it without first looking for its id.
  */
 @MappedSuperclass
-public abstract class TenantEntity {
+public abstract class TenantEntity implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -30,11 +35,25 @@ public abstract class TenantEntity {
     @Version
     private long version;
 
+    @Transient
+    private boolean stored;
+
     protected TenantEntity() {}
 
     protected TenantEntity(UUID tenantId) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        stored = true;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
     }
 
     @PreUpdate
@@ -51,6 +70,7 @@ public abstract class TenantEntity {
         updatedAt = Instant.now();
     }
 
+    @Override
     public UUID getId() {
         return id;
     }

@@ -127,6 +127,29 @@ public class Api {
             return this;
         }
 
+        /** Sends a {@code multipart/form-data} body. */
+        public Call multipart(Multipart form) {
+            return body(form.bytes(), form.contentType());
+        }
+
+        /** Sends the request and returns the body as bytes (files, such as an XLSX export), failing on another status. */
+        public byte[] download(int status) {
+            try {
+                HttpResponse<byte[]> response =
+                        http.send(builder.method(method, body).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != status) {
+                    throw new AssertionError("Expected HTTP " + status + " but got " + response.statusCode() + ": "
+                            + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+                return response.body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         public Response send() {
             try {
                 HttpResponse<byte[]> response =

@@ -1,0 +1,5 @@
+/**
+ * Imports of leads, contacts and accounts from CSV and XLSX files (mapped columns, dry runs, duplicates by email,
+ * resumable background jobs) and exports of any record list to CSV or XLSX, all through the record services.
+ */
+package io.salesflow.imports;

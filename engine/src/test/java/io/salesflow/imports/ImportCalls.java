@@ -1,0 +1,69 @@
+package io.salesflow.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.salesflow.support.Api;
+import io.salesflow.support.Multipart;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/** The calls import tests make: upload a file as a demo user and wait for the job to finish. */
+final class ImportCalls {
+
+    private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
+
+    private final Api api;
+
+    ImportCalls(Api api) {
+        this.api = api;
+    }
+
+    static byte[] csv(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    Api.Response upload(String tenant, String email, Multipart form) {
+        return api.as(tenant, email, "POST", "/api/v1/imports").multipart(form).send();
+    }
+
+    /** Uploads a CSV of leads as an acme user with the given extra form fields (name, value, name, value, ...). */
+    Api.Response leads(String email, String csv, String... fields) {
+        Multipart form = new Multipart().field("recordType", "leads");
+        for (int i = 0; i < fields.length; i += 2) {
+            form.field(fields[i], fields[i + 1]);
+        }
+        return upload("acme", email, form.file("file", "leads.csv", "text/csv", csv(csv)));
+    }
+
+    JsonNode job(String email, String id) {
+        return api.as("acme", email, "GET", "/api/v1/imports/" + id)
+                .send()
+                .expect(200)
+                .json();
+    }
+
+    /** Polls the job until it has finished (a bounded number of times: a stuck job fails the test). */
+    JsonNode finished(String email, String id) {
+        for (int i = 0; i < 1200; i++) {
+            JsonNode job = job(email, id);
+            if (FINISHED.contains(job.get("status").asText())) {
+                return job;
+            }
+            pause();
+        }
+        throw new AssertionError("Import " + id + " did not finish");
+    }
+
+    /** Starts an import that must be accepted and returns the finished job. */
+    JsonNode imported(String email, Api.Response upload) {
+        return finished(email, upload.expect(202).json().get("id").asText());
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
