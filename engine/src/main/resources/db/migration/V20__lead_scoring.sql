@@ -57,8 +57,8 @@ CREATE UNIQUE INDEX lead_engagements_reference ON lead_engagements (tenant_id, l
 SELECT app_enable_tenant_rls('lead_engagements');
 
 -- Every change of a lead's score or band, and its first score. reason: created, engagement:<type>,
--- rule_set_activated:<version> or manual. explanation: the rules that fired with their points and the raw
--- total before clamping to 0..100.
+-- status_changed:<status>, rule_set_activated:<version> or manual. explanation: the rules that fired with
+-- their points and the raw total before clamping to 0..100.
 CREATE TABLE lead_score_history (
     tenant_id         uuid NOT NULL REFERENCES tenants (id),
     id                bigint GENERATED ALWAYS AS IDENTITY,
@@ -69,7 +69,7 @@ CREATE TABLE lead_score_history (
     previous_band     text CHECK (previous_band IN ('hot', 'warm', 'cold')),
     new_band          text NOT NULL CHECK (new_band IN ('hot', 'warm', 'cold')),
     reason            text NOT NULL
-                      CHECK (reason ~ '^(created|manual|engagement:[a-z_]+|rule_set_activated:[0-9]+)$'),
+                      CHECK (reason ~ '^(created|manual|engagement:[a-z_]+|status_changed:[a-z_]+|rule_set_activated:[0-9]+)$'),
     rule_set_version  integer NOT NULL,
     explanation       jsonb NOT NULL,
     at                timestamptz NOT NULL,

@@ -338,6 +338,19 @@ class LeadScoreApiTest {
     }
 
     @Test
+    void aLeadMarkedUnqualifiedLosesItsPoints() {
+        String id = createLead("rep@acme.test", ceoOfInitech());
+        patch(id, Map.of("status", "contacted"));
+        patch(id, Map.of("status", "unqualified", "unqualifiedReason", "No budget"));
+
+        JsonNode latest = awaitHistory(id, 2).get(0);
+        assertThat(latest.get("reason").asText()).isEqualTo("status_changed:unqualified");
+        assertThat(latest.get("newScore").asInt()).isEqualTo(25);
+        assertThat(latest.get("newBand").asText()).isEqualTo("cold");
+        assertThat(firedRules(latest.get("explanation"))).contains("Unqualified status");
+    }
+
+    @Test
     void aManualRescoreKeepsTheScoreWhenNothingChanged() {
         String id = createLead("rep@acme.test", ceoOfInitech());
         JsonNode score = api.as("acme", "rep@acme.test", "POST", "/api/v1/leads/" + id + "/rescore")
@@ -378,6 +391,13 @@ class LeadScoreApiTest {
                 .json(body)
                 .send()
                 .expect(202);
+    }
+
+    private void patch(String leadId, Map<String, Object> body) {
+        api.as("acme", "rep@acme.test", "PATCH", "/api/v1/leads/" + leadId)
+                .json(body)
+                .send()
+                .expect(200);
     }
 
     private JsonNode awaitHistory(String leadId, int size) {
