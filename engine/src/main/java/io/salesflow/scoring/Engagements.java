@@ -1,5 +1,6 @@
 package io.salesflow.scoring;
 
+import io.salesflow.audit.AuditLog;
 import io.salesflow.engagement.EngagementKind;
 import io.salesflow.engagement.LeadEngaged;
 import io.salesflow.lead.LeadScores;
@@ -11,6 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,7 @@ public class Engagements {
     private final TenantScope tenantScope;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditLog audit;
 
     Engagements(
             LeadAccess access,
@@ -45,7 +49,8 @@ public class Engagements {
             LeadScoring scoring,
             TenantScope tenantScope,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            AuditLog audit) {
         this.access = access;
         this.leads = leads;
         this.store = store;
@@ -53,6 +58,7 @@ public class Engagements {
         this.tenantScope = tenantScope;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -82,6 +88,13 @@ public class Engagements {
                 text("detail", detail),
                 API_SOURCE,
                 text("reference", reference));
+        Map<String, Object> reported = new LinkedHashMap<>();
+        reported.put("engagementId", engaged.engagementId());
+        reported.put("type", kind.code());
+        reported.put("occurredAt", engaged.occurredAt());
+        reported.put("detail", engaged.detail());
+        reported.put("reference", engaged.reference());
+        audit.record("lead.engagement_reported", "lead", leadId, null, reported);
         events.publishEvent(engaged);
         return engaged;
     }

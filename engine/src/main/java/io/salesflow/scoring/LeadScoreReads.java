@@ -3,6 +3,7 @@ package io.salesflow.scoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.salesflow.audit.AuditLog;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
 import io.salesflow.rules.drl.RuleSetInvalidException;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -23,12 +25,14 @@ public class LeadScoreReads {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final LeadScoring scoring;
+    private final AuditLog audit;
 
-    LeadScoreReads(LeadAccess access, JdbcTemplate jdbc, ObjectMapper json, LeadScoring scoring) {
+    LeadScoreReads(LeadAccess access, JdbcTemplate jdbc, ObjectMapper json, LeadScoring scoring, AuditLog audit) {
         this.access = access;
         this.jdbc = jdbc;
         this.json = json;
         this.scoring = scoring;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -79,12 +83,21 @@ public class LeadScoreReads {
     @Transactional
     public LeadScoreViews.Score rescore(UUID leadId) {
         access.requireChangeable(leadId);
+        ScoredLead scored;
         try {
-            scoring.rescore(leadId, "manual")
+            scored = scoring.rescore(leadId, "manual")
                     .orElseThrow(() -> Problem.conflict("The workspace has no active scoring rule set"));
         } catch (RuleSetInvalidException e) {
             throw ScoringRuleSets.invalid(null, e.problems());
         }
+        audit.record(
+                "lead.rescored",
+                "lead",
+                leadId,
+                Map.of(
+                        "score",
+                        scored.lead().score() == null ? "none" : scored.lead().score()),
+                Map.of("score", scored.result().score(), "ruleSetVersion", scored.ruleSetVersion()));
         return score(leadId);
     }
 

@@ -93,6 +93,10 @@ class LeadScoreApiTest {
         assertThat(firedRules(latest.get("explanation"))).contains("Meeting booked");
         JsonNode lead = get("rep@acme.test", "/api/v1/leads/" + id);
         assertThat(lead.get("score").asInt()).isEqualTo(90);
+        assertThat(get("admin@acme.test", "/api/v1/audit-log?resourceType=lead&resourceId=" + id)
+                        .get("items")
+                        .findValuesAsText("action"))
+                .contains("lead.engagement_reported");
         assertThat(lead.get("scoreBand").asText()).isEqualTo("hot");
     }
 
