@@ -5,13 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** Module boundaries: no cycles, and modules use each other only through their published types. */
+/**
+ * Module boundaries: no cycles, and modules use each other only through their published types. The rules
+ * library shares the base package but is a Maven module of its own (plain Java, no Spring), not an
+ * application module: every engine module may use its public types.
+ */
 class ModularityTest {
 
-    /**
-     * The {@code rules} library lives under {@code io.salesflow.rules} but is a plain jar the engine uses, not an
-     * application module: its packages are left out, so modules may use all of its public types.
-     */
     private final ApplicationModules modules = ApplicationModules.of(
             SalesflowApplication.class, JavaClass.Predicates.resideInAPackage("io.salesflow.rules.."));
 

@@ -9,10 +9,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** A prospect not yet qualified: a person, a company, or both, with where it came from and how far it got. */
+/**
+ * A prospect not yet qualified: a person, a company, or both, with where it came from and how far it got.
+ * Updates write only the columns that changed: lead scoring writes the score columns of existing leads
+ * itself, and a change made meanwhile must not put back the score it loaded.
+ */
 @Entity
 @Table(name = "leads")
+@DynamicUpdate
 class Lead extends CustomizableRecord {
 
     @Column(name = "first_name")

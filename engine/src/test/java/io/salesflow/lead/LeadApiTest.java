@@ -56,7 +56,10 @@ class LeadApiTest {
                 .json();
         assertThat(lead.get("status").asText()).isEqualTo("new");
         assertThat(lead.get("email").asText()).isEqualTo("jane.doe@hooli.com");
-        assertThat(lead.get("score").isNull()).isTrue();
+        assertThat(lead.get("score").asInt())
+                .as("business email 10, size 15, US 10, web form 5")
+                .isEqualTo(40);
+        assertThat(lead.get("scoreBand").asText()).isEqualTo("warm");
         UUID id = UUID.fromString(lead.get("id").asText());
         assertThat(events.of(LeadCreated.class)).anySatisfy(e -> {
             assertThat(e.leadId()).isEqualTo(id);

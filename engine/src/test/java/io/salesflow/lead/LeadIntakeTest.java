@@ -64,6 +64,8 @@ class LeadIntakeTest {
                 .expect(201)
                 .json();
         assertThat(created.get("ownerId").asText()).isEqualTo(marketing);
-        assertThat(created.get("score").isNull()).isTrue();
+        assertThat(created.get("score").asInt())
+                .as("scored by the rules, not by the probe")
+                .isNotEqualTo(42);
     }
 }

@@ -1,0 +1,6 @@
+/**
+ * What leads do that tells how interested they are (emails opened, forms submitted, meetings booked): the
+ * events any module that learns of an engagement publishes (messaging, web forms, activities), and lead
+ * scoring consumes.
+ */
+package io.salesflow.engagement;

@@ -1,0 +1,6 @@
+/**
+ * Lead scoring: each tenant's versioned scoring rule sets (rules as data or admin DRL, compiled by the rules
+ * module), a score with its explanation for every lead at intake, on engagement and after an activation
+ * (rescoring every lead in resumable background jobs), and the score history.
+ */
+package io.salesflow.scoring;

@@ -1,0 +1,161 @@
+package io.salesflow.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.salesflow.identity.Users;
+import io.salesflow.support.Api;
+import io.salesflow.support.InTenant;
+import io.salesflow.support.IntegrationTest;
+import io.salesflow.tenancy.Tenants;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Rescoring jobs resume where they stopped, and tenants that predate scoring get the default rules at start. */
+@IntegrationTest
+class RescoringJobsTest {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    Tenants tenants;
+
+    @Autowired
+    InTenant inTenant;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    RescoringJobs jobs;
+
+    @Autowired
+    DefaultRuleSetProvisioner provisioner;
+
+    @Test
+    void aJobLeftRunningResumesAfterItsLastLeadAndAnotherNodesActivationIsNoticed() {
+        ScoringWorkspace ws = ScoringWorkspace.create(api, tenants, inTenant, users);
+        for (int i = 0; i < 6; i++) {
+            ws.createLead(LeadScoreApiTest.ceoOfInitech());
+        }
+        String v2 = ws.createRuleSet(ScoringWorkspace.flatRules("Resumed", 10, "Resumed ten"));
+        List<UUID> leads =
+                inTenant.call(ws.slug, () -> jdbc.queryForList("SELECT id FROM leads ORDER BY id", UUID.class));
+        UUID job = UUID.randomUUID();
+        inTenant.run(ws.slug, () -> {
+            jdbc.update("UPDATE scoring_rule_sets SET status = 'retired', retired_at = now() WHERE status = 'active'");
+            jdbc.update("UPDATE scoring_rule_sets SET status = 'active', activated_at = now() WHERE id = ?::uuid", v2);
+            jdbc.update(
+                    """
+                    INSERT INTO rescoring_jobs (tenant_id, id, rule_set_id, rule_set_version, status, total, processed,
+                                                last_lead_id, started_at)
+                    VALUES (?, ?, ?::uuid, 2, 'running', 6, 3, ?, now())
+                    """,
+                    ws.tenantId,
+                    job,
+                    v2,
+                    leads.get(2));
+        });
+
+        jobs.resume();
+        JsonNode done = ws.awaitJob(job.toString());
+
+        assertThat(done.get("processed").asInt()).isEqualTo(6);
+        assertThat(done.get("changed").asInt()).isEqualTo(3);
+        for (int i = 0; i < leads.size(); i++) {
+            JsonNode score = ws.score(leads.get(i).toString());
+            boolean rescored = i > 2;
+            assertThat(score.get("ruleSetVersion").asInt()).as("lead %d", i).isEqualTo(rescored ? 2 : 1);
+            assertThat(score.get("score").asInt()).isEqualTo(rescored ? 10 : 65);
+            assertThat(ws.history(leads.get(i).toString()).get(0).get("reason").asText())
+                    .isEqualTo(rescored ? "rule_set_activated:2" : "created");
+        }
+        JsonNode fresh = ws.score(ws.createLead(LeadScoreApiTest.ceoOfInitech()));
+        assertThat(fresh.get("ruleSetVersion").asInt())
+                .as("a version activated elsewhere is used at once")
+                .isEqualTo(2);
+        assertThat(LeadScoreApiTest.firedRules(fresh.get("explanation"))).containsExactly("Resumed ten");
+    }
+
+    @Test
+    void aJobWhoseVersionWasReplacedIsCancelled() {
+        ScoringWorkspace ws = ScoringWorkspace.create(api, tenants, inTenant, users);
+        ws.createLead(LeadScoreApiTest.ceoOfInitech());
+        String v1 = ws.activeRuleSetId();
+        UUID job = UUID.randomUUID();
+        String v2 = ws.createRuleSet(ScoringWorkspace.flatRules("Never active", 10, "Never"));
+        inTenant.run(
+                ws.slug,
+                () -> jdbc.update(
+                        "INSERT INTO rescoring_jobs (tenant_id, id, rule_set_id, rule_set_version) VALUES (?, ?, ?::uuid, 2)",
+                        ws.tenantId,
+                        job,
+                        v2));
+
+        jobs.resume();
+
+        JsonNode cancelled = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> ws.job(job.toString()),
+                        j -> j.get("status").asText().equals("cancelled"));
+        assertThat(cancelled.get("processed").asInt()).isZero();
+        assertThat(ws.activeRuleSetId()).isEqualTo(v1);
+    }
+
+    @Test
+    void aTenantWithoutRuleSetsGetsTheDefaultsAtStartAndItsLeadsAreScored() {
+        UUID tenant = UUID.randomUUID();
+        String slug = "prescoring-" + tenant.toString().substring(0, 8);
+        jdbc.update("INSERT INTO tenants (id, slug, name) VALUES (?, ?, 'Before scoring')", tenant, slug);
+        UUID owner = inTenant.call(
+                slug, () -> users.ensure("owner@" + slug + ".test", "Owner", ScoringWorkspace.PASSWORD, List.of())
+                        .id());
+        UUID lead = UUID.randomUUID();
+        inTenant.run(
+                slug,
+                () -> jdbc.update(
+                        "INSERT INTO leads (tenant_id, id, company, email, source, owner_id) VALUES (?, ?, 'Old', 'a@old.example', 'referral', ?)",
+                        tenant,
+                        lead,
+                        owner));
+
+        provisioner.provisionExistingTenants();
+        provisioner.provisionExistingTenants();
+
+        List<Map<String, Object>> sets = inTenant.call(
+                slug, () -> jdbc.queryForList("SELECT version, status, name, created_by FROM scoring_rule_sets"));
+        assertThat(sets).singleElement().satisfies(s -> {
+            assertThat(s.get("version")).isEqualTo(1);
+            assertThat(s.get("status")).isEqualTo("active");
+            assertThat(s.get("created_by")).isNull();
+        });
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> inTenant.call(
+                        slug,
+                        () -> jdbc.queryForObject(
+                                        "SELECT count(*) FROM rescoring_jobs WHERE status = 'completed'", Integer.class)
+                                == 1));
+        Map<String, Object> scored = inTenant.call(
+                slug,
+                () -> jdbc.queryForMap(
+                        "SELECT l.score, e.rule_set_version, h.reason FROM leads l"
+                                + " JOIN lead_score_explanations e ON e.lead_id = l.id"
+                                + " JOIN lead_score_history h ON h.lead_id = l.id WHERE l.id = ?",
+                        lead));
+        assertThat(scored.get("score")).as("business email 10, referral 15").isEqualTo(25);
+        assertThat(scored.get("rule_set_version")).isEqualTo(1);
+        assertThat(scored.get("reason")).isEqualTo("rule_set_activated:1");
+        assertThat(inTenant.call(slug, () -> jdbc.queryForObject("SELECT count(*) FROM rescoring_jobs", Integer.class)))
+                .isEqualTo(1);
+    }
+}
