@@ -1,6 +1,8 @@
 package io.salesflow.activity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.engagement.EngagementKind;
+import io.salesflow.engagement.LeadEngaged;
 import io.salesflow.identity.Caller;
 import io.salesflow.records.RecordInput;
 import io.salesflow.records.RecordLifecycle;
@@ -48,7 +50,7 @@ public class Activities extends RecordServiceBase<Activity> {
         boolean completed = apply(body, activity, true);
         Map<String, Object> created = records.created(ActivityRecord.ACTIVITY, activities, activity);
         if (completed) {
-            events.publishEvent(activity.completed());
+            announceCompleted(activity);
         }
         return created;
     }
@@ -61,7 +63,7 @@ public class Activities extends RecordServiceBase<Activity> {
         boolean completed = apply(body, activity, false);
         Map<String, Object> changed = records.changed(ActivityRecord.ACTIVITY, activities, activity, before);
         if (completed) {
-            events.publishEvent(activity.completed());
+            announceCompleted(activity);
         }
         return changed;
     }
@@ -79,5 +81,24 @@ public class Activities extends RecordServiceBase<Activity> {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Completing an activity about a lead is also an engagement of that lead (a call held, a meeting had), which
+     * lead scoring counts.
+     */
+    private void announceCompleted(Activity activity) {
+        ActivityCompleted completed = activity.completed();
+        events.publishEvent(completed);
+        if (completed.leadId() != null) {
+            events.publishEvent(LeadEngaged.of(
+                    completed.tenantId(),
+                    completed.leadId(),
+                    EngagementKind.ACTIVITY_COMPLETED,
+                    completed.completedAt(),
+                    completed.type(),
+                    "activity",
+                    completed.activityId().toString()));
+        }
     }
 }

@@ -132,6 +132,25 @@ class LeadScoreApiTest {
     }
 
     @Test
+    void completingACallWithTheLeadRescoresIt() {
+        String id = createLead("rep@acme.test", ceoOfInitech());
+        api.as("acme", "rep@acme.test", "POST", "/api/v1/activities")
+                .json(Map.of("type", "call", "subject", "Intro call", "leadId", id, "status", "completed"))
+                .send()
+                .expect(201);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(get("rep@acme.test", "/api/v1/leads/" + id + "/score-history")
+                                .get("items")
+                                .get(0)
+                                .get("reason")
+                                .asText())
+                        .isEqualTo("engagement:activity_completed"));
+        assertThat(firedRules(
+                        get("rep@acme.test", "/api/v1/leads/" + id + "/score").get("explanation")))
+                .contains("Activity completed");
+    }
+
+    @Test
     void anotherModulesEngagementCountsOnceHoweverOftenItArrives() {
         String id = createLead("rep@acme.test", ceoOfInitech());
         UUID acme = tenants.findBySlug("acme").orElseThrow().getId();
