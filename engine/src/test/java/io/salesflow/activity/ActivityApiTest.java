@@ -11,7 +11,6 @@ import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.support.PublishedEvents;
 import io.salesflow.support.RecordEndpoint;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -79,8 +78,8 @@ class ActivityApiTest {
         assertThat(event.outcome()).isEqualTo("connected");
         assertThat(event.completedAt()).isNotNull();
         assertThat(event.tenantId()).isNotNull();
-        await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled(UUID.fromString(id)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> completedPublications(id) == 1);
+        await().atMost(DurableEventProbe.PATIENCE).until(() -> probe.handled(UUID.fromString(id)));
+        await().atMost(DurableEventProbe.PATIENCE).until(() -> completedPublications(id) == 1);
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.support.PublishedEvents;
 import io.salesflow.support.RecordEndpoint;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,7 +88,7 @@ class NoteApiTest {
                         .list("rep@acme.test", "?mentionedUserIds[has]=" + rep2 + "&accountId=" + account)
                         .get("items"))
                 .isEmpty();
-        await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled(UUID.fromString(id)));
+        await().atMost(DurableEventProbe.PATIENCE).until(() -> probe.handled(UUID.fromString(id)));
     }
 
     @Test

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.records.DeletedRecordPurge;
 import io.salesflow.support.Api;
+import io.salesflow.support.DurableEventProbe;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.support.PublishedEvents;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -401,7 +401,7 @@ class AttachmentApiTest {
 
         purge.purge();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> rows("attachments", id) == 0);
+        await().atMost(DurableEventProbe.PATIENCE).until(() -> rows("attachments", id) == 0);
         assertThat(rows("attachment_contents", id)).isZero();
         assertThat(rows("attachments", other)).isOne();
         assertThat(rows("attachment_contents", other)).isOne();

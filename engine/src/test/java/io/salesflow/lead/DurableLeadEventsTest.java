@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.salesflow.support.Api;
 import io.salesflow.support.DurableEventProbe;
 import io.salesflow.support.IntegrationTest;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,22 +32,22 @@ class DurableLeadEventsTest {
     @Test
     void aLeadCreatedEventIsStoredAndCompletedOnceHandled() {
         UUID lead = createLead();
-        await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled(lead));
-        await().atMost(Duration.ofSeconds(10)).until(() -> completed(lead));
+        await().atMost(DurableEventProbe.PATIENCE).until(() -> probe.handled(lead));
+        await().atMost(DurableEventProbe.PATIENCE).until(() -> completed(lead));
     }
 
     @Test
     void aFailedHandlingStaysIncompleteAndIsResubmitted() {
         probe.failing(true);
         UUID lead = createLead();
-        await().atMost(Duration.ofSeconds(10)).until(() -> publications(lead) == 1);
+        await().atMost(DurableEventProbe.PATIENCE).until(() -> publications(lead) == 1);
         assertThat(completed(lead)).isFalse();
         assertThat(probe.handled(lead)).isFalse();
 
         probe.failing(false);
         incomplete.resubmitIncompletePublications(p -> true);
-        await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled(lead));
-        await().atMost(Duration.ofSeconds(10)).until(() -> completed(lead));
+        await().atMost(DurableEventProbe.PATIENCE).until(() -> probe.handled(lead));
+        await().atMost(DurableEventProbe.PATIENCE).until(() -> completed(lead));
     }
 
     private UUID createLead() {

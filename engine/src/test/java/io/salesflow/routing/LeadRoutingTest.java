@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.identity.Teams;
 import io.salesflow.identity.Users;
 import io.salesflow.support.Api;
+import io.salesflow.support.DurableEventProbe;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.support.PublishedEvents;
 import io.salesflow.tenancy.Tenants;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -196,7 +196,7 @@ class LeadRoutingTest {
             assertThat(e.teamId()).isNull();
             assertThat(e.managerId()).isNull();
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled(UUID.fromString(id)));
+        await().atMost(DurableEventProbe.PATIENCE).until(() -> probe.handled(UUID.fromString(id)));
         JsonNode task = awaitTask("marketing", id);
         assertThat(task.get("ownerId").asText())
                 .as("without a team, the creator is asked to place it")
@@ -255,7 +255,7 @@ class LeadRoutingTest {
 
     /** The task raised for an unplaced lead, as the given user lists it. */
     private JsonNode awaitTask(String user, String leadId) {
-        return await().atMost(Duration.ofSeconds(10))
+        return await().atMost(DurableEventProbe.PATIENCE)
                 .until(
                         () -> ws.as(user, "GET", "/api/v1/activities?type=task&leadId=" + leadId)
                                 .send()

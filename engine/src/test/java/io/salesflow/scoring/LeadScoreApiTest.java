@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.engagement.EngagementKind;
 import io.salesflow.engagement.LeadEngaged;
 import io.salesflow.support.Api;
+import io.salesflow.support.DurableEventProbe;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.support.PublishedEvents;
 import io.salesflow.tenancy.Tenants;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,7 +138,7 @@ class LeadScoreApiTest {
                 .json(Map.of("type", "call", "subject", "Intro call", "leadId", id, "status", "completed"))
                 .send()
                 .expect(201);
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(DurableEventProbe.PATIENCE)
                 .untilAsserted(() -> assertThat(get("rep@acme.test", "/api/v1/leads/" + id + "/score-history")
                                 .get("items")
                                 .get(0)
@@ -424,7 +424,7 @@ class LeadScoreApiTest {
     }
 
     private JsonNode awaitHistory(String leadId, int size) {
-        return await().atMost(Duration.ofSeconds(20))
+        return await().atMost(DurableEventProbe.PATIENCE)
                 .until(
                         () -> get("rep@acme.test", "/api/v1/leads/" + leadId + "/score-history")
                                 .get("items"),

@@ -17,6 +17,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class DurableEventProbe {
 
+    /**
+     * How long a test waits for an after-commit listener to have run. Generous: on a loaded two-core CI machine
+     * the listeners share their executor with rule compiles and rescoring, and a wait is over as soon as the
+     * condition holds.
+     */
+    public static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(60);
+
     private final List<UUID> handled = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failing = new AtomicBoolean();
 
