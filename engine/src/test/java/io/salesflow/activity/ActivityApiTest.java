@@ -296,7 +296,8 @@ class ActivityApiTest {
 
     private int completedPublications(String id) {
         return jdbc.queryForObject(
-                "SELECT count(*) FROM event_publication WHERE serialized_event LIKE ? AND completion_date IS NOT NULL",
+                "SELECT count(*) FROM event_publication WHERE serialized_event LIKE ? AND completion_date IS NOT NULL"
+                        + " AND event_type = 'io.salesflow.activity.ActivityCompleted'",
                 Integer.class,
                 "%" + id + "%");
     }
