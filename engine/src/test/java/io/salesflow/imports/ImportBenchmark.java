@@ -1,6 +1,7 @@
 package io.salesflow.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
@@ -58,22 +59,22 @@ class ImportBenchmark {
                 .json()
                 .get("id")
                 .asText();
-        JsonNode job = calls.job("admin@acme.test", id);
-        for (int polls = 0;
-                !Set.of("completed", "failed", "cancelled")
-                        .contains(job.get("status").asText());
-                polls++) {
-            if (polls % 100 == 0) {
-                System.out.printf(
-                        Locale.ROOT,
-                        "%s: %d of %s rows%n",
-                        filename,
-                        job.get("processedRows").asInt(),
-                        job.get("totalRows").asText());
-            }
-            ImportCalls.pause();
-            job = calls.job("admin@acme.test", id);
-        }
+        JsonNode job = await("import " + id + " finished")
+                .atMost(Duration.ofHours(1))
+                .pollInterval(Duration.ofSeconds(5))
+                .until(
+                        () -> {
+                            JsonNode progress = calls.job("admin@acme.test", id);
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "%s: %d of %s rows%n",
+                                    filename,
+                                    progress.get("processedRows").asInt(),
+                                    progress.get("totalRows").asText());
+                            return progress;
+                        },
+                        progress -> Set.of("completed", "failed", "cancelled")
+                                .contains(progress.get("status").asText()));
         assertThat(job.get("status").asText()).isEqualTo("completed");
         assertThat(job.get("imported").asInt()).isEqualTo(ROWS);
         return job;

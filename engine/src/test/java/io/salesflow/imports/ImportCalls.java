@@ -1,9 +1,12 @@
 package io.salesflow.imports;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
 import io.salesflow.support.Multipart;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 
 /** The calls import tests make: upload a file as a demo user and wait for the job to finish. */
@@ -41,29 +44,18 @@ final class ImportCalls {
                 .json();
     }
 
-    /** Polls the job until it has finished (a bounded number of times: a stuck job fails the test). */
+    /** Waits for the job to finish (a stuck job fails the test). */
     JsonNode finished(String email, String id) {
-        for (int i = 0; i < 1200; i++) {
-            JsonNode job = job(email, id);
-            if (FINISHED.contains(job.get("status").asText())) {
-                return job;
-            }
-            pause();
-        }
-        throw new AssertionError("Import " + id + " did not finish");
+        return await("import " + id + " finished")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> job(email, id),
+                        job -> FINISHED.contains(job.get("status").asText()));
     }
 
     /** Starts an import that must be accepted and returns the finished job. */
     JsonNode imported(String email, Api.Response upload) {
         return finished(email, upload.expect(202).json().get("id").asText());
-    }
-
-    static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

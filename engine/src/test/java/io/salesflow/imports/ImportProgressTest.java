@@ -1,6 +1,7 @@
 package io.salesflow.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
@@ -189,14 +190,12 @@ class ImportProgressTest {
     }
 
     private JsonNode awaitProcessed(String id, int rows) {
-        for (int i = 0; i < 2400; i++) {
-            JsonNode job = calls.job("admin@acme.test", id);
-            if (job.get("processedRows").asInt() >= rows) {
-                return job;
-            }
-            ImportCalls.pause();
-        }
-        throw new AssertionError("The first chunk of import " + id + " did not commit");
+        return await("the first chunk of import " + id + " committed")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> calls.job("admin@acme.test", id),
+                        job -> job.get("processedRows").asInt() >= rows);
     }
 
     private int count(String emailPart) {
