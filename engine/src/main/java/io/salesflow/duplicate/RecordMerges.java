@@ -15,6 +15,8 @@ import io.salesflow.records.RecordService;
 import io.salesflow.records.RecordType;
 import io.salesflow.records.RecordsMerged;
 import io.salesflow.tenancy.TenantContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,6 +53,9 @@ public class RecordMerges {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ObjectMapper objectMapper;
+
+    @PersistenceContext
+    private EntityManager entityManager;
 
     RecordMerges(
             List<RecordService> services,
@@ -94,7 +99,21 @@ public class RecordMerges {
         if (!choices.isEmpty()) {
             applyChoices(service, survivor, choices);
         }
-        MergeParticipant.Merge merge = new MergeParticipant.Merge(type.name(), survivor, request.mergedIds());
+        Map<String, Integer> moved = moveLinks(new MergeParticipant.Merge(type.name(), survivor, request.mergedIds()));
+        retire(service, request);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("survivorId", survivor.toString());
+        summary.put(
+                "mergedIds", request.mergedIds().stream().map(UUID::toString).toList());
+        summary.put("fields", request.fields());
+        summary.put("moved", moved);
+        audit.record(type.name() + ".merged", type.name(), survivor, null, summary);
+        events.publishEvent(new RecordsMerged(TenantContext.require(), type.name(), survivor, request.mergedIds()));
+        return new Result(service.get(survivor, List.of()), request.mergedIds(), moved);
+    }
+
+    /** Every participant moves its things; answers the counts of the kinds that moved. */
+    private Map<String, Integer> moveLinks(MergeParticipant.Merge merge) {
         Map<String, Integer> moved = new TreeMap<>();
         for (MergeParticipant participant : participants) {
             participant.merge(merge).forEach((what, count) -> {
@@ -103,26 +122,28 @@ public class RecordMerges {
                 }
             });
         }
-        List<String> mergedIds =
-                request.mergedIds().stream().map(UUID::toString).toList();
+        // Participants change rows behind JPA's back: what it holds of them is read again.
+        entityManager.flush();
+        entityManager.clear();
+        return moved;
+    }
+
+    /** Deletes the merged records the normal way; their history and the survivor's say what became of them. */
+    private void retire(RecordService service, MergeRequest request) {
+        String type = service.type().name();
+        UUID survivor = request.survivorId();
         for (UUID id : request.mergedIds()) {
             service.delete(id, null);
             history.record(
-                    type.name(),
-                    id,
-                    Collections.singletonMap("mergedInto", null),
-                    Map.of("mergedInto", survivor.toString()));
+                    type, id, Collections.singletonMap("mergedInto", null), Map.of("mergedInto", survivor.toString()));
         }
         history.record(
-                type.name(), survivor, Collections.singletonMap("mergedFrom", null), Map.of("mergedFrom", mergedIds));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("survivorId", survivor.toString());
-        summary.put("mergedIds", mergedIds);
-        summary.put("fields", request.fields());
-        summary.put("moved", moved);
-        audit.record(type.name() + ".merged", type.name(), survivor, null, summary);
-        events.publishEvent(new RecordsMerged(TenantContext.require(), type.name(), survivor, request.mergedIds()));
-        return new Result(service.get(survivor, List.of()), request.mergedIds(), moved);
+                type,
+                survivor,
+                Collections.singletonMap("mergedFrom", null),
+                Map.of(
+                        "mergedFrom",
+                        request.mergedIds().stream().map(UUID::toString).toList()));
     }
 
     private static void checkChoices(RecordService service, Map<String, UUID> choices) {
