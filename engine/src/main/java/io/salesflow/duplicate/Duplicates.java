@@ -142,15 +142,20 @@ public class Duplicates {
                             "candidateId",
                             pair.candidateId()));
         }
+        RecordKind kind = RecordKind.ofType(pair.recordType()).orElseThrow();
         return new Pair(
                 pair.id(),
                 pair.recordType(),
-                new RecordRef(pair.recordId(), null),
-                new RecordRef(pair.candidateId(), null),
+                new RecordRef(pair.recordId(), title(kind, pair.recordId(), caller)),
+                new RecordRef(pair.candidateId(), title(kind, pair.candidateId(), caller)),
                 pair.similarity(),
                 pair.reasons(),
                 pair.foundAt(),
                 dismissedAt);
+    }
+
+    private String title(RecordKind kind, UUID id, Caller caller) {
+        return profiles.of(kind, id, caller).map(Profile::title).orElse(null);
     }
 
     /** Keeps the candidates of a new record in the review queue, among all the tenant's records; answers how many. */

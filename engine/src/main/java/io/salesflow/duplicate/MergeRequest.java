@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.records.RecordInput;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,11 @@ record MergeRequest(UUID survivorId, List<UUID> mergedIds, Map<String, UUID> fie
     static final int MAX_RECORDS = 10;
 
     private static final Set<String> FIELDS = Set.of("survivorId", "mergedIds", "fields");
+
+    MergeRequest {
+        mergedIds = List.copyOf(mergedIds);
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
 
     static MergeRequest read(ObjectNode body) {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
@@ -68,7 +74,7 @@ record MergeRequest(UUID survivorId, List<UUID> mergedIds, Map<String, UUID> fie
             }
             ids.add(id);
         }
-        return List.copyOf(ids);
+        return ids;
     }
 
     private static Map<String, UUID> choices(JsonNode v, UUID survivor, List<UUID> merged) {

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.salesflow.records.DeletedRecordPurge;
 import io.salesflow.support.Api;
+import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The review queue: pairs found after a lead, contact or account was created, for callers who may read both
@@ -26,6 +29,15 @@ class DuplicateQueueTest {
 
     @Autowired
     Api api;
+
+    @Autowired
+    InTenant inTenant;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DeletedRecordPurge purge;
 
     private DuplicateFixture records;
 
@@ -99,12 +111,34 @@ class DuplicateQueueTest {
         JsonNode dismissed = dismiss("rep@acme.test", pair).expect(200).json();
 
         assertThat(dismissed.get("dismissedAt").asText()).isNotBlank();
+        assertThat(dismissed.get("candidate").get("title").asText()).isNotBlank();
         assertThat(pairOf("rep@acme.test", "lead", second)).isNull();
         assertThat(find(records.duplicates("rep@acme.test", "leads", second), first))
                 .isNull();
         assertThat(find(records.duplicates("rep@acme.test", "leads", first), second))
                 .isNull();
         dismiss("rep@acme.test", pair).expect(200);
+    }
+
+    @Test
+    void pairsOfPurgedRecordsAreForgotten() {
+        String email = unique() + "@gmail.com";
+        String kept = lead("rep@acme.test", email);
+        String purged = lead("rep@acme.test", email);
+        String pair = awaitPair("rep@acme.test", "lead", purged).get("id").asText();
+        api.as("acme", "rep@acme.test", "DELETE", "/api/v1/leads/" + purged)
+                .send()
+                .expect(204);
+        inTenant.run(
+                "acme",
+                () -> jdbc.update(
+                        "UPDATE leads SET deleted_at = now() - interval '31 days' WHERE id = ?::uuid", purged));
+
+        purge.purge();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> pairs(pair) == 0);
+        assertThat(records.duplicates("rep@acme.test", "leads", kept).findValuesAsText("id"))
+                .doesNotContain(purged);
     }
 
     @Test
@@ -118,6 +152,13 @@ class DuplicateQueueTest {
                 api.as("acme", "rep@acme.test", "GET", "/api/v1/duplicates?type=lead&cursor=xyz")
                         .send(),
                 "cursor");
+    }
+
+    private int pairs(String id) {
+        return inTenant.call(
+                "acme",
+                () -> jdbc.queryForObject(
+                        "SELECT count(*) FROM duplicate_candidates WHERE id = ?::uuid", Integer.class, id));
     }
 
     private String lead(String user, String email) {

@@ -253,6 +253,51 @@ class MergeTest {
         assertThat(get("/api/v1/activities/" + activity).get("leadId").asText()).isEqualTo(survivor);
     }
 
+    @Test
+    void lookupFieldsNamingAMergedRecordNameTheSurvivor() {
+        String admin = "admin@globex.test";
+        String key = "champion" + uniqueWord();
+        api.as("globex", admin, "POST", "/api/v1/custom-fields")
+                .json(Map.of(
+                        "recordType",
+                        "deal",
+                        "key",
+                        key,
+                        "label",
+                        "Champion " + key,
+                        "type",
+                        "lookup",
+                        "lookupTarget",
+                        "contact"))
+                .send()
+                .expect(201);
+        String survivor = records.create("globex", admin, "contacts", Map.of("lastName", uniqueWord()));
+        String merged = records.create("globex", admin, "contacts", Map.of("lastName", uniqueWord()));
+        String deal = records.create(
+                "globex",
+                admin,
+                "deals",
+                Map.of("name", "Lookup deal", "amount", 10, "currency", "USD", "customFields", Map.of(key, merged)));
+
+        JsonNode result = api.as("globex", admin, "POST", "/api/v1/contacts/merge")
+                .json(Map.of("survivorId", survivor, "mergedIds", List.of(merged)))
+                .send()
+                .expect(200)
+                .json();
+
+        assertThat(result.get("moved").get("lookups").asInt()).isEqualTo(1);
+        JsonNode after = api.as("globex", admin, "GET", "/api/v1/deals/" + deal)
+                .send()
+                .expect(200)
+                .json();
+        assertThat(after.get("customFields").get(key).asText()).isEqualTo(survivor);
+        assertThat(api.as("globex", admin, "GET", "/api/v1/deals/" + deal + "/history")
+                        .send()
+                        .json()
+                        .findValuesAsText("field"))
+                .contains("customFields." + key);
+    }
+
     private Api.Response merge(String collection, String survivor, List<String> merged, Map<String, String> fields) {
         return api.as("acme", REP, "POST", "/api/v1/" + collection + "/merge")
                 .json(Map.of("survivorId", survivor, "mergedIds", merged, "fields", fields))
