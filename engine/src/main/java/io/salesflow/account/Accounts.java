@@ -10,6 +10,7 @@ import io.salesflow.tenancy.TenantContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,10 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts extends RecordServiceBase<Account> {
 
     private final AccountRepository accounts;
+    private final ApplicationEventPublisher events;
 
-    Accounts(AccountRepository accounts, RecordLifecycle records) {
+    Accounts(AccountRepository accounts, RecordLifecycle records, ApplicationEventPublisher events) {
         super(AccountRecord.ACCOUNT, accounts, records);
         this.accounts = accounts;
+        this.events = events;
     }
 
     /** The country of the account's billing address (ISO 3166-1 alpha-2), when it has one. */
@@ -40,7 +43,9 @@ public class Accounts extends RecordServiceBase<Account> {
     public Map<String, Object> create(ObjectNode body) {
         Account account = new Account(TenantContext.require(), Caller.require().userId());
         apply(body, account, true);
-        return records.created(AccountRecord.ACCOUNT, accounts, account);
+        Map<String, Object> created = records.created(AccountRecord.ACCOUNT, accounts, account);
+        events.publishEvent(new AccountCreated(account.getTenantId(), account.getId(), account.getOwnerId()));
+        return created;
     }
 
     @Override

@@ -70,6 +70,19 @@ class AttachmentRepository {
                 recordIds.toArray(UUID[]::new));
     }
 
+    /** Hands the attachments of {@code from} records to record {@code to}; answers each moved one's id and record. */
+    List<Moved> move(String recordType, List<UUID> from, UUID to) {
+        return jdbc.query(
+                "UPDATE attachments a SET record_id = ? FROM (SELECT id, record_id FROM attachments"
+                        + " WHERE record_type = ? AND record_id = ANY (?)) o WHERE a.id = o.id RETURNING a.id, o.record_id",
+                (rs, n) -> new Moved(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                to,
+                recordType,
+                from.toArray(UUID[]::new));
+    }
+
+    record Moved(UUID id, UUID fromRecordId) {}
+
     void delete(UUID id) {
         jdbc.update("DELETE FROM attachments WHERE id = ?", id);
     }

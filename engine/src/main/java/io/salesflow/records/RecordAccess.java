@@ -15,7 +15,7 @@ public final class RecordAccess {
     private RecordAccess() {}
 
     /** Null when the caller lacks the permission altogether. */
-    static SqlPart predicate(Caller caller, String permission, String alias) {
+    public static SqlPart predicate(Caller caller, String permission, String alias) {
         Scope scope = caller.scopeOf(permission).orElse(null);
         if (scope == null) {
             return null;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A piece of SQL with its parameters, built only from field definitions and bound values. */
-record SqlPart(String sql, List<Object> params) {
+public record SqlPart(String sql, List<Object> params) {
 
     static SqlPart of(String sql, Object... params) {
         return new SqlPart(sql, List.of(params));

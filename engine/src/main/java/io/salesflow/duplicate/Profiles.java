@@ -1,0 +1,178 @@
+package io.salesflow.duplicate;
+
+import io.salesflow.identity.Caller;
+import io.salesflow.platform.problem.Problem;
+import io.salesflow.records.RecordAccess;
+import io.salesflow.records.RecordType;
+import io.salesflow.records.SqlPart;
+import io.salesflow.rules.duplicates.CompanyDomains;
+import io.salesflow.rules.duplicates.NameSimilarity;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads records as {@link Profile}s and pre-selects the candidates worth comparing, in SQL and by index: records
+ * sharing an exact key with the subject ({@code duplicate_keys}: email, phone, company domain; exact ones first),
+ * and records sharing a name word with it (the search postings), most shared words first. Only live records count,
+ * and for a caller only those they may read; without a caller (the system, filling the review queue) the tenant's.
+ */
+@Component
+class Profiles {
+
+    private static final int KEY_CANDIDATES = 500;
+    private static final int NAME_CANDIDATES = 200;
+
+    private final JdbcTemplate jdbc;
+    private final Map<String, RecordType> types;
+
+    Profiles(JdbcTemplate jdbc, List<RecordType> types) {
+        this.jdbc = jdbc;
+        this.types = types.stream().collect(Collectors.toMap(RecordType::name, Function.identity()));
+    }
+
+    /** The live record {@code id}, if it exists and the caller (when there is one) may read it. */
+    Optional<Profile> of(RecordKind kind, UUID id, Caller caller) {
+        SqlPart where = live(kind, caller);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(id);
+        return jdbc
+                .query(select(kind) + " WHERE " + where.sql() + " AND r.id = ?", this::profile, params.toArray())
+                .stream()
+                .findFirst();
+    }
+
+    /** The live records worth comparing with {@code subject}, readable by the caller when there is one. */
+    List<Profile> candidates(RecordKind kind, Profile subject, DuplicateSettings settings, Caller caller) {
+        Map<UUID, Profile> found = new LinkedHashMap<>();
+        sharingKeys(kind, subject, settings, caller).forEach(p -> found.putIfAbsent(p.id(), p));
+        if (settings.signals().name()) {
+            sharingNameWords(kind, subject, caller).forEach(p -> found.putIfAbsent(p.id(), p));
+        }
+        return List.copyOf(found.values());
+    }
+
+    private List<Profile> sharingKeys(RecordKind kind, Profile subject, DuplicateSettings settings, Caller caller) {
+        List<String> kinds = new ArrayList<>();
+        DuplicateSettings.Signals on = settings.signals();
+        if (on.email()) {
+            kinds.add("email");
+        }
+        if (on.phone()) {
+            kinds.add("phone");
+        }
+        if (on.domain()) {
+            kinds.add("domain");
+        }
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        SqlPart where = live(kind, caller);
+        List<Object> params = new ArrayList<>(List.of(
+                kind.type(),
+                subject.id(),
+                kinds.toArray(String[]::new),
+                CompanyDomains.FREE_MAIL.toArray(String[]::new)));
+        params.addAll(where.params());
+        return jdbc.query(
+                select(kind)
+                        + " JOIN (SELECT c.record_id, min(CASE s.kind WHEN 'domain' THEN 1 ELSE 0 END) AS weak"
+                        + " FROM duplicate_keys s JOIN duplicate_keys c ON c.tenant_id = s.tenant_id"
+                        + " AND c.record_type = s.record_type AND c.kind = s.kind AND c.key = s.key"
+                        + " WHERE s.record_type = ? AND s.record_id = ? AND s.kind = ANY (?)"
+                        + " AND NOT (s.kind = 'domain' AND s.key = ANY (?)) AND c.record_id <> s.record_id"
+                        + " GROUP BY c.record_id) k ON k.record_id = r.id WHERE " + where.sql()
+                        + " ORDER BY k.weak, r.id LIMIT " + KEY_CANDIDATES,
+                this::profile,
+                params.toArray());
+    }
+
+    private List<Profile> sharingNameWords(RecordKind kind, Profile subject, Caller caller) {
+        String[] words = nameWords(subject);
+        if (words.length == 0) {
+            return List.of();
+        }
+        SqlPart where = live(kind, caller);
+        List<Object> params = new ArrayList<>(List.of(kind.type(), words, subject.id()));
+        params.addAll(where.params());
+        return jdbc.query(
+                select(kind)
+                        + " JOIN (SELECT p.record_id, count(*) AS shared FROM search_postings p"
+                        + " WHERE p.record_type = ? AND p.term = ANY (?) AND p.record_id <> ? GROUP BY p.record_id) w"
+                        + " ON w.record_id = r.id WHERE " + where.sql()
+                        + " ORDER BY w.shared DESC, r.id LIMIT " + NAME_CANDIDATES,
+                this::profile,
+                params.toArray());
+    }
+
+    /**
+     * The words of the subject's names as search indexes them (lower case), and without accents; legal forms and
+     * articles ({@code GmbH}, {@code The}) left out, which would find every company that has them.
+     */
+    static String[] nameWords(Profile p) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String name : Arrays.asList(p.firstName(), p.lastName(), p.company())) {
+            if (name == null) {
+                continue;
+            }
+            words.addAll(Arrays.asList(name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}@.]+")));
+            words.addAll(Arrays.asList(NameSimilarity.normalise(name).split(" ")));
+        }
+        return words.stream()
+                .filter(w ->
+                        w.length() >= 2 && !NameSimilarity.normaliseCompany(w).isEmpty())
+                .toArray(String[]::new);
+    }
+
+    private String select(RecordKind kind) {
+        return "SELECT r.id, " + type(kind).search().title() + " AS title, " + kind.profileColumns() + " FROM "
+                + kind.collection() + " r";
+    }
+
+    private SqlPart live(RecordKind kind, Caller caller) {
+        if (caller == null) {
+            return new SqlPart("r.deleted_at IS NULL", List.of());
+        }
+        RecordType type = type(kind);
+        SqlPart access = RecordAccess.predicate(caller, type.readPermission(), "r");
+        if (access == null) {
+            throw Problem.forbidden("Your role does not allow reading " + type.name() + " records");
+        }
+        return new SqlPart("r.deleted_at IS NULL AND (" + access.sql() + ")", access.params());
+    }
+
+    private RecordType type(RecordKind kind) {
+        return types.get(kind.type());
+    }
+
+    private Profile profile(ResultSet rs, int row) throws SQLException {
+        return new Profile(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                strings(rs.getArray(6)),
+                strings(rs.getArray(7)),
+                rs.getString(8),
+                rs.getString(9));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Duplicates: finding leads, contacts and accounts that look like the same person or company (normalised email,
+ * E.164 phone, company domain, similar names; tenant settings), a review queue filled when records are created, and
+ * merging duplicates into one survivor with what pointed at them.
+ */
+package io.salesflow.duplicate;
