@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.audit.AuditLog;
 import io.salesflow.identity.Caller;
 import io.salesflow.platform.problem.Problem;
+import io.salesflow.records.ChangeReason;
 import io.salesflow.records.CustomFields;
 import io.salesflow.records.FieldHistory;
 import io.salesflow.records.MergeParticipant;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,7 +99,10 @@ public class RecordMerges {
 
         ObjectNode choices = chosenValues(request, records);
         if (!choices.isEmpty()) {
-            applyChoices(service, survivor, choices);
+            ChangeReason.during(mergeReason(type, request), () -> {
+                applyChoices(service, survivor, choices);
+                return null;
+            });
         }
         Map<String, Integer> moved = moveLinks(new MergeParticipant.Merge(type.name(), survivor, request.mergedIds()));
         retire(service, request);
@@ -110,6 +115,12 @@ public class RecordMerges {
         audit.record(type.name() + ".merged", type.name(), survivor, null, summary);
         events.publishEvent(new RecordsMerged(TenantContext.require(), type.name(), survivor, request.mergedIds()));
         return new Result(service.get(survivor, List.of()), request.mergedIds(), moved);
+    }
+
+    /** Why the survivor's values changed, for what records the change (e.g. a lead's new owner). */
+    private static String mergeReason(RecordType type, MergeRequest request) {
+        return "merged with " + type.name() + " "
+                + request.mergedIds().stream().map(UUID::toString).collect(Collectors.joining(", "));
     }
 
     /** Every participant moves its things; answers the counts of the kinds that moved. */

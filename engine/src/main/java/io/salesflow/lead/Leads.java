@@ -9,6 +9,7 @@ import io.salesflow.tenancy.TenantContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,6 +68,8 @@ public class Leads extends RecordServiceBase<Lead> {
         Lead lead = records.writable(LeadRecord.LEAD, leads, id, ifMatch);
         Map<String, Object> before = lead.snapshot();
         LeadStatus from = lead.status();
+        UUID previousOwner = lead.getOwnerId();
+        UUID previousTeam = lead.getTeamId();
         RecordInput.Assignment assignment = new RecordInput.Assignment();
         LeadInput.StatusChange change = LeadInput.apply(body, lead, assignment, false);
         lead.checkIdentified();
@@ -78,6 +81,10 @@ public class Leads extends RecordServiceBase<Lead> {
         if (lead.status() != from) {
             events.publishEvent(new LeadStatusChanged(
                     lead.getTenantId(), id, from.code(), lead.status().code()));
+        }
+        if (!lead.getOwnerId().equals(previousOwner) || !Objects.equals(lead.getTeamId(), previousTeam)) {
+            events.publishEvent(new LeadAssignmentChanged(
+                    lead.getTenantId(), id, previousOwner, lead.getOwnerId(), previousTeam, lead.getTeamId()));
         }
         return changed;
     }

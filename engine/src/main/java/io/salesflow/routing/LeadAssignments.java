@@ -2,11 +2,10 @@ package io.salesflow.routing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.salesflow.identity.Caller;
 import io.salesflow.lead.Leads;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
-import java.time.Clock;
+import io.salesflow.records.ChangeReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,11 @@ public class LeadAssignments {
     private final Leads leads;
     private final AssignmentLog log;
     private final ObjectMapper objectMapper;
-    private final Clock clock;
 
-    LeadAssignments(Leads leads, AssignmentLog log, ObjectMapper objectMapper, Clock clock) {
+    LeadAssignments(Leads leads, AssignmentLog log, ObjectMapper objectMapper) {
         this.leads = leads;
         this.log = log;
         this.objectMapper = objectMapper;
-        this.clock = clock;
     }
 
     /** A lead waiting in the unassigned queue, with what identifies it. */
@@ -84,7 +81,7 @@ public class LeadAssignments {
 
     /**
      * Gives the lead to {@code ownerId} (and {@code teamId}, when given) as a change of the lead by the caller,
-     * then records it as a manual assignment with the caller and {@code why}.
+     * recorded as a manual assignment with the caller and {@code why} (by {@link AssignmentChanges}).
      */
     @Transactional
     public AssignmentView reassign(UUID leadId, UUID ownerId, UUID teamId, String why, String ifMatch) {
@@ -102,22 +99,8 @@ public class LeadAssignments {
         if (teamId != null) {
             change.put("teamId", teamId.toString());
         }
-        Map<String, Object> after = leads.change(leadId, change, ifMatch);
-        Caller caller = Caller.require();
-        UUID previousOwner = (UUID) before.get("ownerId");
-        return log.record(new AssignmentLog.Entry(
-                leadId,
-                "manual",
-                ownerId,
-                previousOwner,
-                (UUID) after.get("teamId"),
-                null,
-                null,
-                List.of(),
-                "reassigned by " + caller.name(),
-                caller.userId(),
-                why.strip(),
-                clock.instant()));
+        ChangeReason.during(why.strip(), () -> leads.change(leadId, change, ifMatch));
+        return log.of(leadId).get(0);
     }
 
     private static String name(Map<String, Object> lead) {

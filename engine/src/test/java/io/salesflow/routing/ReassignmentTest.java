@@ -119,4 +119,63 @@ class ReassignmentTest {
                         .status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void editingTheOwnerIsAnAssignmentByTheEditorWithoutAWhy() {
+        JsonNode lead = ws.leadFrom("marketing", "DE");
+        String id = lead.get("id").asText();
+        String from = lead.get("ownerId").asText();
+        String to = (from.equals(ws.id("rep1").toString()) ? ws.id("rep2") : ws.id("rep1")).toString();
+
+        ws.as("manager", "PATCH", "/api/v1/leads/" + id)
+                .json(Map.of("ownerId", to))
+                .send()
+                .expect(200);
+        ws.as("manager", "PATCH", "/api/v1/leads/" + id)
+                .json(Map.of("company", "Renamed " + id))
+                .send()
+                .expect(200);
+
+        JsonNode items = ws.assignments("manager", id);
+        assertThat(items.findValuesAsText("kind"))
+                .as("a change of other fields is no assignment")
+                .containsExactly("manual", "automatic");
+        JsonNode edit = items.get(0);
+        assertThat(edit.get("ownerId").asText()).isEqualTo(to);
+        assertThat(edit.get("previousOwnerId").asText()).isEqualTo(from);
+        assertThat(edit.get("assignedBy").asText()).isEqualTo(ws.id("manager").toString());
+        assertThat(edit.get("why").isNull()).isTrue();
+        assertThat(edit.get("reason").asText()).startsWith("edited by");
+    }
+
+    @Test
+    void mergingInAnotherOwnersLeadAndKeepingItsOwnerIsAnAssignmentNamingTheMerge() {
+        JsonNode survivor = ws.leadFrom("marketing", "DE");
+        JsonNode merged = ws.leadFrom("marketing", "DE");
+        String survivorId = survivor.get("id").asText();
+        String mergedId = merged.get("id").asText();
+        assertThat(merged.get("ownerId").asText())
+                .as("round robin over two reps")
+                .isNotEqualTo(survivor.get("ownerId").asText());
+
+        ws.as("manager", "POST", "/api/v1/leads/merge")
+                .json(Map.of(
+                        "survivorId",
+                        survivorId,
+                        "mergedIds",
+                        java.util.List.of(mergedId),
+                        "fields",
+                        Map.of("ownerId", mergedId)))
+                .send()
+                .expect(200);
+
+        JsonNode latest = ws.assignments("manager", survivorId).get(0);
+        assertThat(latest.get("kind").asText()).isEqualTo("manual");
+        assertThat(latest.get("ownerId").asText())
+                .isEqualTo(merged.get("ownerId").asText());
+        assertThat(latest.get("previousOwnerId").asText())
+                .isEqualTo(survivor.get("ownerId").asText());
+        assertThat(latest.get("assignedBy").asText()).isEqualTo(ws.id("manager").toString());
+        assertThat(latest.get("why").asText()).isEqualTo("merged with lead " + mergedId);
+    }
 }

@@ -101,6 +101,35 @@ class LeadScoreApiTest {
     }
 
     @Test
+    void mergedLeadsGiveTheSurvivorTheirEngagementsAndTheSurvivorIsRescored() {
+        String survivor = createLead("rep@acme.test", ceoOfInitech());
+        String merged = createLead("rep@acme.test", ceoOfInitech());
+        engage(survivor, Map.of("type", "email_replied", "reference", "msg-" + merged));
+        awaitHistory(survivor, 2);
+        engage(merged, Map.of("type", "email_replied", "reference", "msg-" + merged));
+        awaitHistory(merged, 2);
+        engage(merged, Map.of("type", "meeting_booked", "reference", "cal-" + merged));
+        awaitHistory(merged, 3);
+
+        JsonNode result = api.as("acme", "rep@acme.test", "POST", "/api/v1/leads/merge")
+                .json(Map.of("survivorId", survivor, "mergedIds", List.of(merged), "fields", Map.of()))
+                .send()
+                .expect(200)
+                .json();
+
+        assertThat(result.get("moved").get("engagements").asInt())
+                .as("the reply the survivor already has stays with the merged lead")
+                .isEqualTo(1);
+        JsonNode latest = awaitHistory(survivor, 3).get(0);
+        assertThat(latest.get("reason").asText()).isEqualTo("merged");
+        JsonNode explanation =
+                get("rep@acme.test", "/api/v1/leads/" + survivor + "/score").get("explanation");
+        assertThat(firedRules(explanation)).contains("Meeting booked", "Replied to an email");
+        assertThat(explanation.get("rawTotal").asInt()).isEqualTo(pointsOf(explanation));
+        assertThat(latest.get("newScore").asInt()).isEqualTo(Math.min(100, pointsOf(explanation)));
+    }
+
+    @Test
     void aScoreAboveOneHundredIsClampedAndTheExplanationKeepsTheRawTotal() {
         String id = createLead("rep@acme.test", ceoOfInitech());
         engage(id, Map.of("type", "meeting_booked"));
