@@ -23,7 +23,7 @@ public class LeadScores {
 
     private static final String FACTS =
             """
-            SELECT id, email, title, company, company_size, industry, country, language, source, status,
+            SELECT id, email, title, company, company_size, industry, country, region, postal_code, language, source, status,
                    product_interest, website, coalesce(trim(phone), '') <> '' AS phone_present, score, score_band
             FROM leads
             """;
@@ -102,6 +102,8 @@ public class LeadScores {
                 rs.getString("company_size"),
                 rs.getString("industry"),
                 rs.getString("country"),
+                rs.getString("region"),
+                rs.getString("postal_code"),
                 rs.getString("language"),
                 rs.getString("source"),
                 rs.getString("status"),

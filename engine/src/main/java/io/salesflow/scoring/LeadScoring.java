@@ -146,6 +146,8 @@ class LeadScoring {
                 .companySize(lead.companySize())
                 .industry(lead.industry())
                 .country(lead.country())
+                .region(lead.region())
+                .postalCode(lead.postalCode())
                 .language(lead.language())
                 .source(lead.source())
                 .status(lead.status())

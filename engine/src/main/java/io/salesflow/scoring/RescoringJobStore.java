@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,8 +22,11 @@ class RescoringJobStore {
     static final String FAILED = "failed";
     static final String CANCELLED = "cancelled";
 
-    /** Where a job is, for its worker. */
-    record Position(UUID ruleSetId, int ruleSetVersion, String status, UUID lastLeadId) {
+    static final String ACTIVATION = "activation";
+    static final String TIME_WINDOWS = "time_windows";
+
+    /** Where a job is, for its worker; {@code trigger} is why it runs (an activation, or time passing). */
+    record Position(UUID ruleSetId, int ruleSetVersion, String trigger, String status, UUID lastLeadId) {
 
         boolean finished() {
             return !QUEUED.equals(status) && !RUNNING.equals(status);
@@ -30,7 +34,7 @@ class RescoringJobStore {
     }
 
     private static final String COLUMNS =
-            "id, rule_set_id, rule_set_version, status, total, processed, changed, error, created_at, started_at,"
+            "id, rule_set_id, rule_set_version, trigger, status, total, processed, changed, error, created_at, started_at,"
                     + " finished_at";
 
     private final JdbcTemplate jdbc;
@@ -50,6 +54,27 @@ class RescoringJobStore {
                 Timestamp.from(at));
     }
 
+    /**
+     * Queues the tenant's time-window rescoring of {@code day}; false when a node queued it already (one per tenant
+     * and day).
+     */
+    boolean insertTimeWindows(UUID id, UUID ruleSetId, int ruleSetVersion, LocalDate day, Instant at) {
+        return jdbc.update(
+                        """
+                        INSERT INTO rescoring_jobs (tenant_id, id, rule_set_id, rule_set_version, trigger, window_day,
+                                                    created_at)
+                        VALUES (?, ?, ?, ?, 'time_windows', ?, ?)
+                        ON CONFLICT (tenant_id, window_day) WHERE trigger = 'time_windows' DO NOTHING
+                        """,
+                        TenantContext.require(),
+                        id,
+                        ruleSetId,
+                        ruleSetVersion,
+                        day,
+                        Timestamp.from(at))
+                == 1;
+    }
+
     Optional<Position> position(UUID id) {
         return position(id, "");
     }
@@ -62,11 +87,13 @@ class RescoringJobStore {
     private Optional<Position> position(UUID id, String lock) {
         return jdbc
                 .query(
-                        "SELECT rule_set_id, rule_set_version, status, last_lead_id FROM rescoring_jobs WHERE id = ?"
+                        "SELECT rule_set_id, rule_set_version, trigger, status, last_lead_id FROM rescoring_jobs"
+                                + " WHERE id = ?"
                                 + lock,
                         (rs, n) -> new Position(
                                 rs.getObject("rule_set_id", UUID.class),
                                 rs.getInt("rule_set_version"),
+                                rs.getString("trigger"),
                                 rs.getString("status"),
                                 rs.getObject("last_lead_id", UUID.class)),
                         id)
@@ -135,6 +162,7 @@ class RescoringJobStore {
                 rs.getObject("id", UUID.class),
                 rs.getObject("rule_set_id", UUID.class),
                 rs.getInt("rule_set_version"),
+                rs.getString("trigger"),
                 rs.getString("status"),
                 rs.getObject("total", Integer.class),
                 rs.getInt("processed"),

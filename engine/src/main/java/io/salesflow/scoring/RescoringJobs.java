@@ -11,6 +11,7 @@ import io.salesflow.tenancy.Tenants;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,24 @@ public class RescoringJobs {
     RescoringJobView queue(UUID ruleSetId, int ruleSetVersion) {
         UUID id = UUID.randomUUID();
         store.insert(id, ruleSetId, ruleSetVersion, clock.instant());
+        submitAfterCommit(id);
+        return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Queues the tenant's rescoring of {@code day} under the active rule set, as time moved engagements out of
+     * its rules' windows; empty when another node queued it already. Starts when the transaction commits.
+     */
+    Optional<RescoringJobView> queueTimeWindows(RuleSetStore.ActiveRef active, LocalDate day) {
+        UUID id = UUID.randomUUID();
+        if (!store.insertTimeWindows(id, active.id(), active.version(), day, clock.instant())) {
+            return Optional.empty();
+        }
+        submitAfterCommit(id);
+        return store.find(id);
+    }
+
+    private void submitAfterCommit(UUID id) {
         UUID tenant = TenantContext.require();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -124,7 +143,6 @@ public class RescoringJobs {
                 submit(tenant, id);
             }
         });
-        return store.find(id).orElseThrow();
     }
 
     /** Resumes every tenant's jobs left queued or running; runs at start. */
@@ -153,13 +171,20 @@ public class RescoringJobs {
 
     private void run(UUID jobId) {
         try {
-            Optional<ActiveRuleSets.Active> ruleSet = readOnly.execute(s -> store.position(jobId)
-                    .filter(p -> !p.finished())
-                    .map(p -> compiled.compiled(p.ruleSetId(), p.ruleSetVersion())));
-            if (ruleSet == null || ruleSet.isEmpty()) {
+            Optional<RescoringJobStore.Position> position =
+                    readOnly.execute(s -> store.position(jobId).filter(p -> !p.finished()));
+            if (position == null || position.isEmpty()) {
                 return;
             }
-            String reason = "rule_set_activated:" + ruleSet.get().version();
+            RescoringJobStore.Position job = position.get();
+            Optional<ActiveRuleSets.Active> ruleSet = Optional.ofNullable(
+                    readOnly.execute(s -> compiled.compiled(job.ruleSetId(), job.ruleSetVersion())));
+            if (ruleSet.isEmpty()) {
+                return;
+            }
+            String reason = RescoringJobStore.TIME_WINDOWS.equals(job.trigger())
+                    ? "time_passed"
+                    : "rule_set_activated:" + job.ruleSetVersion();
             while (!stopping && Boolean.TRUE.equals(transactions.execute(s -> chunk(jobId, ruleSet.get(), reason)))) {
                 log.debug("Rescoring job {} moved on", jobId);
             }

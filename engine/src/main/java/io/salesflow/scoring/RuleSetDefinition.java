@@ -56,6 +56,19 @@ record RuleSetDefinition(Kind kind, TemperatureThresholds thresholds, List<Scori
         return List.of(RuleSetJson.read(json, ScoringRule[].class));
     }
 
+    /**
+     * Whether a rule counts engagements "in the last days", so that scores change as time passes: a data rule
+     * with {@code withinDays}, or DRL that reads an engagement's {@code ageSeconds}.
+     */
+    boolean usesTimeWindows() {
+        if (kind == Kind.DRL) {
+            return drl.contains("ageSeconds");
+        }
+        return rules.stream()
+                .flatMap(rule -> rule.engagement().stream())
+                .anyMatch(condition -> condition.withinDays() != null);
+    }
+
     String contentKey() {
         String content = kind.code() + "\n" + thresholds.hot() + "," + thresholds.warm() + "\n"
                 + (kind == Kind.DATA ? rulesJson() : drl);
