@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Merged leads' engagements become the survivor's: the same person opened those emails and filled in those
- * forms, so the survivor is rescored with them (see {@link MergedLeadRescoring}). An engagement the survivor
+ * forms, so the survivor is rescored with them (see {@link LeadChangeRescoring}). An engagement the survivor
  * already has (same type and source reference) stays with its merged lead. Score history stays with the lead it
  * describes.
  */
