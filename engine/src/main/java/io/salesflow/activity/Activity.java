@@ -1,7 +1,6 @@
 package io.salesflow.activity;
 
 import io.salesflow.platform.problem.Problem;
-import io.salesflow.records.CrmRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -17,7 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "activities")
-class Activity extends CrmRecord implements Linked {
+class Activity extends LinkedRecord {
 
     @Column(nullable = false)
     private String type;
@@ -49,18 +48,6 @@ class Activity extends CrmRecord implements Linked {
 
     @Column(nullable = false)
     private String priority = "normal";
-
-    @Column(name = "account_id")
-    private UUID accountId;
-
-    @Column(name = "contact_id")
-    private UUID contactId;
-
-    @Column(name = "lead_id")
-    private UUID leadId;
-
-    @Column(name = "deal_id")
-    private UUID dealId;
 
     protected Activity() {}
 
@@ -142,27 +129,16 @@ class Activity extends CrmRecord implements Linked {
 
     ActivityCompleted completed() {
         return new ActivityCompleted(
-                getTenantId(), getId(), type, getOwnerId(), accountId, contactId, leadId, dealId, outcome, completedAt);
-    }
-
-    @Override
-    public UUID link(Link link) {
-        return switch (link) {
-            case ACCOUNT -> accountId;
-            case CONTACT -> contactId;
-            case LEAD -> leadId;
-            case DEAL -> dealId;
-        };
-    }
-
-    @Override
-    public void link(Link link, UUID id) {
-        switch (link) {
-            case ACCOUNT -> accountId = id;
-            case CONTACT -> contactId = id;
-            case LEAD -> leadId = id;
-            case DEAL -> dealId = id;
-        }
+                getTenantId(),
+                getId(),
+                type,
+                getOwnerId(),
+                link(Link.ACCOUNT),
+                link(Link.CONTACT),
+                link(Link.LEAD),
+                link(Link.DEAL),
+                outcome,
+                completedAt);
     }
 
     void setType(String type) {

@@ -1,5 +1,7 @@
 package io.salesflow.activity;
 
+import io.salesflow.records.RecordField;
+import io.salesflow.records.RecordType;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -31,6 +33,20 @@ enum Link {
     /** The linked record's type, as {@link io.salesflow.records.RecordType#name()} names it. */
     String recordType() {
         return recordType;
+    }
+
+    /**
+     * Adds the links of activities and notes to their record type: filterable id fields, and the linked records
+     * embedded by what identifies them.
+     */
+    static RecordType.Builder describe(RecordType.Builder type) {
+        for (Link link : values()) {
+            type.field(RecordField.uuid(link.field, link.column));
+        }
+        return type.embed("account", "account_id", "accounts", "name", "domain")
+                .embed("contact", "contact_id", "contacts", "first_name", "last_name", "email")
+                .embed("lead", "lead_id", "leads", "first_name", "last_name", "company")
+                .embed("deal", "deal_id", "deals", "name", "status");
     }
 
     static Optional<Link> byField(String field) {

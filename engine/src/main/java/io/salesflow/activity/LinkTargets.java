@@ -30,7 +30,7 @@ class LinkTargets {
     }
 
     /** Sets the links a body asked for (null clears one) after checking each new target. */
-    void apply(Map<Link, UUID> requested, Linked record) {
+    void apply(Map<Link, UUID> requested, LinkedRecord record) {
         requested.forEach((link, id) -> {
             if (id != null && !Objects.equals(id, record.link(link)) && !isLive(link, id)) {
                 throw Problem.invalid(link.field(), "no " + link.recordType() + " " + id);

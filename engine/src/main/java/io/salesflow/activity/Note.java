@@ -1,6 +1,5 @@
 package io.salesflow.activity;
 
-import io.salesflow.records.CrmRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -13,7 +12,7 @@ import java.util.UUID;
 /** Markdown text about one or more records, possibly pinned, with the users it mentions. */
 @Entity
 @Table(name = "notes")
-class Note extends CrmRecord implements Linked {
+class Note extends LinkedRecord {
 
     @Column(nullable = false)
     private String body;
@@ -23,18 +22,6 @@ class Note extends CrmRecord implements Linked {
 
     @Column(nullable = false)
     private UUID[] mentions = new UUID[0];
-
-    @Column(name = "account_id")
-    private UUID accountId;
-
-    @Column(name = "contact_id")
-    private UUID contactId;
-
-    @Column(name = "lead_id")
-    private UUID leadId;
-
-    @Column(name = "deal_id")
-    private UUID dealId;
 
     protected Note() {}
 
@@ -73,26 +60,14 @@ class Note extends CrmRecord implements Linked {
     }
 
     UserMentioned mentioned(UUID user, UUID author) {
-        return new UserMentioned(getTenantId(), getId(), user, author, accountId, contactId, leadId, dealId);
-    }
-
-    @Override
-    public UUID link(Link link) {
-        return switch (link) {
-            case ACCOUNT -> accountId;
-            case CONTACT -> contactId;
-            case LEAD -> leadId;
-            case DEAL -> dealId;
-        };
-    }
-
-    @Override
-    public void link(Link link, UUID id) {
-        switch (link) {
-            case ACCOUNT -> accountId = id;
-            case CONTACT -> contactId = id;
-            case LEAD -> leadId = id;
-            case DEAL -> dealId = id;
-        }
+        return new UserMentioned(
+                getTenantId(),
+                getId(),
+                user,
+                author,
+                link(Link.ACCOUNT),
+                link(Link.CONTACT),
+                link(Link.LEAD),
+                link(Link.DEAL));
     }
 }

@@ -14,24 +14,20 @@ class NoteRecord {
 
     static final String TYPE = "note";
 
-    static final RecordType NOTE = RecordType.builder(TYPE, "notes")
-            .permissions("activities:read", "activities:write")
-            .field(RecordField.text("body", "body"))
-            // Sortable, so that pinned notes can come first: sort=-pinned,-createdAt.
-            .field(new RecordField(
-                    "pinned", "pinned", FieldType.BOOLEAN, Set.of(Operator.EQ, Operator.NE, Operator.IS_NULL), true))
-            .field(RecordField.uuids("mentionedUserIds", "mentions"))
-            .field(RecordField.uuid("accountId", "account_id"))
-            .field(RecordField.uuid("contactId", "contact_id"))
-            .field(RecordField.uuid("leadId", "lead_id"))
-            .field(RecordField.uuid("dealId", "deal_id"))
-            .field(RecordField.tags("tags", "tags"))
-            .embed("owner", "owner_id", "users", "display_name", "email")
-            .embed("team", "team_id", "teams", "name")
-            .embed("account", "account_id", "accounts", "name", "domain")
-            .embed("contact", "contact_id", "contacts", "first_name", "last_name", "email")
-            .embed("lead", "lead_id", "leads", "first_name", "last_name", "company")
-            .embed("deal", "deal_id", "deals", "name", "status")
+    static final RecordType NOTE = Link.describe(RecordType.builder(TYPE, "notes")
+                    .permissions("activities:read", "activities:write")
+                    .field(RecordField.text("body", "body"))
+                    // Sortable, so that pinned notes can come first: sort=-pinned,-createdAt.
+                    .field(new RecordField(
+                            "pinned",
+                            "pinned",
+                            FieldType.BOOLEAN,
+                            Set.of(Operator.EQ, Operator.NE, Operator.IS_NULL),
+                            true))
+                    .field(RecordField.uuids("mentionedUserIds", "mentions"))
+                    .field(RecordField.tags("tags", "tags"))
+                    .embed("owner", "owner_id", "users", "display_name", "email")
+                    .embed("team", "team_id", "teams", "name"))
             .build();
 
     @Bean
