@@ -1,10 +1,12 @@
 package io.salesflow.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.lead.LeadStatusChanged;
 import io.salesflow.support.Api;
+import io.salesflow.support.DurableEventProbe;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.support.Multipart;
 import io.salesflow.support.PublishedEvents;
@@ -101,7 +103,29 @@ class ImportDuplicatesTest {
         JsonNode job = calls.imported(
                 "admin@acme.test", calls.leads("admin@acme.test", "Last Name,Email\nOther," + email("a") + "\n"));
         assertThat(job.get("imported").asInt()).isEqualTo(1);
-        assertThat(leadsWith(email("a"))).hasSize(2);
+        List<JsonNode> both = leadsWith(email("a"));
+        assertThat(both).hasSize(2);
+
+        List<String> ids = both.stream().map(l -> l.get("id").asText()).toList();
+        JsonNode pair = await().atMost(DurableEventProbe.PATIENCE).until(() -> queuedPair(ids), p -> p != null);
+        assertThat(pair.get("reasons").findValuesAsText("reason"))
+                .as("an imported lead is checked for duplicates like a created one")
+                .contains("same_email");
+    }
+
+    /** The review queue's pair of these two leads, or null while it is not there (newest pairs come first). */
+    private JsonNode queuedPair(List<String> ids) {
+        for (JsonNode pair : api.as("acme", "admin@acme.test", "GET", "/api/v1/duplicates?type=lead&limit=200")
+                .send()
+                .expect(200)
+                .json()
+                .get("items")) {
+            if (ids.contains(pair.get("record").get("id").asText())
+                    && ids.contains(pair.get("candidate").get("id").asText())) {
+                return pair;
+            }
+        }
+        return null;
     }
 
     @Test
