@@ -47,6 +47,7 @@ class DemoData {
     private final DemoRecords records;
     private final DemoCustomFields customFields;
     private final DemoRouting routing;
+    private final DemoDuplicates duplicates;
 
     DemoData(
             Tenants tenants,
@@ -55,8 +56,10 @@ class DemoData {
             Teams teams,
             DemoRecords records,
             DemoCustomFields customFields,
-            DemoRouting routing) {
+            DemoRouting routing,
+            DemoDuplicates duplicates) {
         this.routing = routing;
+        this.duplicates = duplicates;
         this.records = records;
         this.customFields = customFields;
         this.tenants = tenants;
@@ -84,6 +87,7 @@ class DemoData {
                     east,
                     new DemoRecords.Sizes(100, 5, 200, 100));
             customFields.load(acme.getId(), "acme", 100, 200);
+            duplicates.load("acme", 0, 7, 19);
             routing.load(
                     east,
                     users.get("rep@acme.test").id(),
@@ -99,6 +103,7 @@ class DemoData {
                             users.get("admin@globex.test").id()),
                     null,
                     new DemoRecords.Sizes(12, 3, 25, 10));
+            duplicates.load("globex", 1);
         });
     }
 

@@ -148,6 +148,25 @@ class DemoDataTest {
     }
 
     @Test
+    void theDuplicatesQueueHoldsLeadsContactsAndAnAccountEnteredTwice() {
+        for (String type : List.of("lead", "contact", "account")) {
+            JsonNode pairs = api.as("acme", "admin@acme.test", "GET", "/api/v1/duplicates?type=" + type + "&limit=200")
+                    .send()
+                    .expect(200)
+                    .json()
+                    .get("items");
+            List<String> ids = new java.util.ArrayList<>();
+            pairs.forEach(p -> ids.add(p.get("record").get("id").asText()));
+            pairs.forEach(p -> ids.add(p.get("candidate").get("id").asText()));
+            assertThat(ids)
+                    .as(type)
+                    .contains(
+                            DemoRecords.id("acme", type + "-again", 0).toString(),
+                            DemoRecords.id("acme", type, 0).toString());
+        }
+    }
+
+    @Test
     void loadingTheDemoDataAgainChangesNothing() {
         int acmeUsers = userCount("acme");
         int globexUsers = userCount("globex");
@@ -167,6 +186,7 @@ class DemoDataTest {
         int activities = count("acme", "activities");
         int notes = count("acme", "notes");
         int globexActivities = count("globex", "activities");
+        int pairs = count("acme", "duplicate_candidates");
         demoData.load("Salesflow-demo-1");
         assertThat(count("acme", "accounts")).isEqualTo(accounts);
         assertThat(count("acme", "contacts")).isEqualTo(contacts);
@@ -175,6 +195,7 @@ class DemoDataTest {
         assertThat(count("acme", "activities")).isEqualTo(activities);
         assertThat(count("acme", "notes")).isEqualTo(notes);
         assertThat(count("globex", "activities")).isEqualTo(globexActivities);
+        assertThat(count("acme", "duplicate_candidates")).isEqualTo(pairs);
 
         assertThat(userCount("acme")).isEqualTo(acmeUsers);
         assertThat(userCount("globex")).isEqualTo(globexUsers);
