@@ -28,6 +28,9 @@ public record Condition(LeadField field, Operator operator, List<String> values)
                             ? field + " is yes/no: use IS_TRUE or IS_FALSE"
                             : operator + " applies to yes/no fields only, not to " + field);
         }
+        if (field.isList() && !operator.forLists()) {
+            return Optional.of(field + " is a list: use CONTAINS_ANY, PRESENT or ABSENT");
+        }
         if (!operator.takes(values.size())) {
             return Optional.of(operator + " on " + field + " takes " + operator.arity() + ", got " + values.size());
         }
@@ -40,6 +43,13 @@ public record Condition(LeadField field, Operator operator, List<String> values)
     /** The DRL constraint for a {@code LeadFacts(...)} pattern; call only on a condition without a problem. */
     public String toDrl() {
         String p = field.property();
+        if (field.isList()) {
+            return switch (operator) {
+                case PRESENT -> p + ".isEmpty() == false";
+                case ABSENT -> p + ".isEmpty() == true";
+                default -> anyCall(p, "contains");
+            };
+        }
         return switch (operator) {
             case EQUALS -> p + " == " + DrlLiteral.of(values.get(0));
             case NOT_EQUALS -> p + " != " + DrlLiteral.of(values.get(0));

@@ -1,6 +1,9 @@
 package io.salesflow.rules.criteria;
 
-/** A field of {@link io.salesflow.rules.facts.LeadFacts} a condition may test, with the property DRL reads. */
+/**
+ * A field of {@link io.salesflow.rules.facts.LeadFacts} a condition may test, with the property DRL reads: the
+ * lead's own fields, then those of its account ({@code ACCOUNT_*}) and its contact ({@code CONTACT_*}).
+ */
 public enum LeadField {
     EMAIL("email"),
     EMAIL_DOMAIN("emailDomain"),
@@ -17,18 +20,33 @@ public enum LeadField {
     STATUS("status"),
     PRODUCT_INTEREST("productInterest"),
     WEBSITE("website"),
-    PHONE_PRESENT("phonePresent", true);
+    PHONE_PRESENT("phonePresent", Kind.FLAG),
+    ACCOUNT_KNOWN("accountKnown", Kind.FLAG),
+    ACCOUNT_SIZE("accountSize"),
+    ACCOUNT_INDUSTRY("accountIndustry"),
+    ACCOUNT_TAGS("accountTags", Kind.LIST),
+    ACCOUNT_CUSTOMER("accountCustomer", Kind.FLAG),
+    CONTACT_KNOWN("contactKnown", Kind.FLAG),
+    CONTACT_ROLE("contactRole"),
+    CONTACT_STATUS("contactStatus");
 
-    private final String property;
-    private final boolean flag;
-
-    LeadField(String property) {
-        this(property, false);
+    /** What a field holds: text, yes/no, or a list of texts (tags). */
+    enum Kind {
+        TEXT,
+        FLAG,
+        LIST
     }
 
-    LeadField(String property, boolean flag) {
+    private final String property;
+    private final Kind kind;
+
+    LeadField(String property) {
+        this(property, Kind.TEXT);
+    }
+
+    LeadField(String property, Kind kind) {
         this.property = property;
-        this.flag = flag;
+        this.kind = kind;
     }
 
     public String property() {
@@ -37,6 +55,14 @@ public enum LeadField {
 
     /** A yes/no field: only {@link Operator#IS_TRUE} and {@link Operator#IS_FALSE} apply. */
     public boolean isFlag() {
-        return flag;
+        return kind == Kind.FLAG;
+    }
+
+    /**
+     * A list of texts: only {@link Operator#CONTAINS_ANY} (holds one of the values), {@link Operator#PRESENT}
+     * (not empty) and {@link Operator#ABSENT} (empty) apply.
+     */
+    public boolean isList() {
+        return kind == Kind.LIST;
     }
 }

@@ -4,7 +4,8 @@ package io.salesflow.rules.criteria;
  * How a condition compares a field with its values. Values are compared in
  * {@link io.salesflow.rules.facts.Text#normal} form. The negative operators ({@code NOT_EQUALS}, {@code NOT_IN}) hold
  * for a field that is absent; the others need the field present. {@code BETWEEN} compares text in alphabetical
- * order, both ends included: give postal-code ranges with the same number of digits.
+ * order, both ends included: give postal-code ranges with the same number of digits. On a list field (tags)
+ * {@code CONTAINS_ANY} holds when the list has one of the values, {@code PRESENT} when it is not empty.
  */
 public enum Operator {
     EQUALS(1, 1),
@@ -34,6 +35,10 @@ public enum Operator {
 
     boolean forFlags() {
         return this == IS_TRUE || this == IS_FALSE;
+    }
+
+    boolean forLists() {
+        return this == CONTAINS_ANY || this == PRESENT || this == ABSENT;
     }
 
     String arity() {

@@ -1,10 +1,18 @@
 package io.salesflow.rules.facts;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
- * What scoring and routing rules may know about a lead (with its contact's and account's fields folded in). Text
- * is kept in {@link Text#normal} form; {@code emailDomain} and {@code jobLevel} are derived from {@code email} and
- * {@code title} when not given. {@code country} is an ISO 3166-1 alpha-2 code, {@code companySize} one of the CRM's
- * bands ({@code 51-200}), {@code source} the CRM's source code ({@code referral}).
+ * What scoring and routing rules may know about a lead, with the fields of the CRM records it belongs to folded in:
+ * its account (the company already in the CRM: the account it was converted to, or the one its email or website
+ * domain names) and its contact (the person already in the CRM: the contact it was converted to, or the one with
+ * its email address). Text is kept in {@link Text#normal} form, tags too; {@code emailDomain} and {@code jobLevel}
+ * are derived from {@code email} and {@code title} when not given. {@code country} is an ISO 3166-1 alpha-2 code,
+ * {@code companySize} and {@code accountSize} one of the CRM's bands ({@code 51-200}), {@code source} the CRM's
+ * source code ({@code referral}), {@code accountCustomer} whether the account has won a deal, {@code contactRole}
+ * the contact's role at the account ({@code decision_maker}) and {@code contactStatus} its status
+ * ({@code unsubscribed}).
  */
 public record LeadFacts(
         String leadId,
@@ -23,7 +31,15 @@ public record LeadFacts(
         String status,
         String productInterest,
         String website,
-        boolean phonePresent) {
+        boolean phonePresent,
+        boolean accountKnown,
+        String accountSize,
+        String accountIndustry,
+        List<String> accountTags,
+        boolean accountCustomer,
+        boolean contactKnown,
+        String contactRole,
+        String contactStatus) {
 
     public LeadFacts {
         email = Text.normal(email);
@@ -47,6 +63,16 @@ public record LeadFacts(
         status = Text.normal(status);
         productInterest = Text.normal(productInterest);
         website = Text.normal(website);
+        accountSize = Text.normal(accountSize);
+        accountIndustry = Text.normal(accountIndustry);
+        accountTags = accountTags == null
+                ? List.of()
+                : accountTags.stream()
+                        .map(Text::normal)
+                        .filter(Objects::nonNull)
+                        .toList();
+        contactRole = Text.normal(contactRole);
+        contactStatus = Text.normal(contactStatus);
     }
 
     public static Builder builder() {
@@ -72,6 +98,14 @@ public record LeadFacts(
         private String productInterest;
         private String website;
         private boolean phonePresent;
+        private boolean accountKnown;
+        private String accountSize;
+        private String accountIndustry;
+        private List<String> accountTags;
+        private boolean accountCustomer;
+        private boolean contactKnown;
+        private String contactRole;
+        private String contactStatus;
 
         private Builder() {}
 
@@ -160,6 +194,46 @@ public record LeadFacts(
             return this;
         }
 
+        public Builder accountKnown(boolean v) {
+            accountKnown = v;
+            return this;
+        }
+
+        public Builder accountSize(String v) {
+            accountSize = v;
+            return this;
+        }
+
+        public Builder accountIndustry(String v) {
+            accountIndustry = v;
+            return this;
+        }
+
+        public Builder accountTags(List<String> v) {
+            accountTags = v;
+            return this;
+        }
+
+        public Builder accountCustomer(boolean v) {
+            accountCustomer = v;
+            return this;
+        }
+
+        public Builder contactKnown(boolean v) {
+            contactKnown = v;
+            return this;
+        }
+
+        public Builder contactRole(String v) {
+            contactRole = v;
+            return this;
+        }
+
+        public Builder contactStatus(String v) {
+            contactStatus = v;
+            return this;
+        }
+
         public LeadFacts build() {
             return new LeadFacts(
                     leadId,
@@ -178,7 +252,15 @@ public record LeadFacts(
                     status,
                     productInterest,
                     website,
-                    phonePresent);
+                    phonePresent,
+                    accountKnown,
+                    accountSize,
+                    accountIndustry,
+                    accountTags,
+                    accountCustomer,
+                    contactKnown,
+                    contactRole,
+                    contactStatus);
         }
     }
 }

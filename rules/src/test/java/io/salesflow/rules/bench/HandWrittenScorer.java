@@ -45,6 +45,7 @@ public final class HandWrittenScorer {
     private static final Set<String> SECONDARY =
             Set.of("at", "ch", "be", "lu", "se", "dk", "no", "fi", "es", "it", "pt", "au", "nz");
     private static final Set<String> UNSUPPORTED = Set.of("ru", "by", "ir", "kp", "sy", "cu");
+    private static final Set<String> TARGET_TAGS = Set.of("target", "target account", "abm");
     private static final Set<String> OTHER_FORMS = Set.of("contact_us", "newsletter", "ebook_download", "trial_signup");
 
     private final List<String> fired = new ArrayList<>();
@@ -180,6 +181,18 @@ public final class HandWrittenScorer {
         }
         if (l.company() == null) {
             award("Company name missing", -5);
+        }
+        if (l.accountCustomer()) {
+            award("Existing customer", 10);
+        }
+        if (l.accountTags().stream().anyMatch(TARGET_TAGS::contains)) {
+            award("Target account", 15);
+        }
+        if ("decision_maker".equals(l.contactRole()) || "economic_buyer".equals(l.contactRole())) {
+            award("Known decision maker", 10);
+        }
+        if ("unsubscribed".equals(l.contactStatus()) || "bounced".equals(l.contactStatus())) {
+            award("Contact opted out", -15);
         }
         String source = l.source();
         if ("referral".equals(source)) {

@@ -61,6 +61,9 @@ public final class SampleLeads {
     };
     static final String[] STATUSES = {"new", "contacted", "qualified", "unqualified"};
     static final String[] FORMS = {"demo_request", "contact_us", "newsletter", "ebook_download", "careers"};
+    static final String[] ACCOUNT_TAGS = {"abm", "Target Account", "enterprise", "churn-risk", null};
+    static final String[] ROLES = {"decision_maker", "economic_buyer", "champion", "end_user", "blocker", null};
+    static final String[] CONTACT_STATUSES = {"active", "inactive", "bounced", "unsubscribed"};
     static final String[] PAGES = {"pricing", "blog", "careers", "docs"};
 
     private SampleLeads() {}
@@ -76,7 +79,7 @@ public final class SampleLeads {
 
     public static ScoringFacts one(Random r, String id) {
         String domain = pick(r, DOMAINS);
-        LeadFacts lead = LeadFacts.builder()
+        LeadFacts.Builder lead = LeadFacts.builder()
                 .leadId(id)
                 .email(domain == null ? null : "person" + r.nextInt(1000) + "@" + domain)
                 .title(pick(r, TITLES))
@@ -87,8 +90,18 @@ public final class SampleLeads {
                 .source(pick(r, SOURCES))
                 .status(pick(r, STATUSES))
                 .productInterest(r.nextBoolean() ? null : "Sales Cloud")
-                .phonePresent(r.nextBoolean())
-                .build();
+                .phonePresent(r.nextBoolean());
+        if (r.nextInt(3) == 0) {
+            lead.accountKnown(true)
+                    .accountSize(pick(r, SIZES))
+                    .accountIndustry(pick(r, INDUSTRIES))
+                    .accountTags(
+                            java.util.Arrays.asList(r.nextInt(3) == 0 ? "Target" : "partner", pick(r, ACCOUNT_TAGS)))
+                    .accountCustomer(r.nextInt(4) == 0);
+        }
+        if (r.nextInt(4) == 0) {
+            lead.contactKnown(true).contactRole(pick(r, ROLES)).contactStatus(pick(r, CONTACT_STATUSES));
+        }
         int events = r.nextInt(4) == 0 ? 0 : r.nextInt(25);
         List<EngagementEvent> list = new ArrayList<>(events);
         EngagementType[] types = EngagementType.values();
@@ -100,7 +113,7 @@ public final class SampleLeads {
             Duration age = Duration.ofMinutes(r.nextInt(200 * 24 * 60) - 2 * 24 * 60);
             list.add(new EngagementEvent(type, AS_OF.minus(age), detail));
         }
-        return new ScoringFacts(lead, list, AS_OF);
+        return new ScoringFacts(lead.build(), list, AS_OF);
     }
 
     private static String pick(Random r, String[] values) {

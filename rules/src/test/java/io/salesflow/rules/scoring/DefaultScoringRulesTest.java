@@ -131,6 +131,22 @@ class DefaultScoringRulesTest {
                 facts(neutral().country("UA")));
         when("Company name missing", facts(neutral().company(" ")), facts(neutral()));
         when(
+                "Existing customer",
+                facts(neutral().accountKnown(true).accountCustomer(true)),
+                facts(neutral().accountKnown(true).accountCustomer(false)));
+        when(
+                "Target account",
+                facts(neutral().accountKnown(true).accountTags(List.of("Enterprise", " Target Account "))),
+                facts(neutral().accountKnown(true).accountTags(List.of("targeted-ads", "partner"))));
+        when(
+                "Known decision maker",
+                facts(neutral().contactKnown(true).contactRole("economic_buyer")),
+                facts(neutral().contactKnown(true).contactRole("champion")));
+        when(
+                "Contact opted out",
+                facts(neutral().contactKnown(true).contactStatus("Unsubscribed")),
+                facts(neutral().contactKnown(true).contactStatus("inactive")));
+        when(
                 "Referral source",
                 facts(neutral().source("referral")),
                 facts(neutral().source("partner")));

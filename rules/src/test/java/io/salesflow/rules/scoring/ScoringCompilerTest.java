@@ -222,6 +222,42 @@ class ScoringCompilerTest {
     }
 
     @Test
+    void tagsAreTestedAsAListAndOnlyWithListOperators() {
+        ScoringRuleSet refused = new ScoringRuleSet(
+                "v1",
+                null,
+                List.of(rule("Tag equals", List.of(Condition.of(LeadField.ACCOUNT_TAGS, Operator.EQUALS, "abm")))));
+        assertThat(ScoringCompiler.compile(refused).problems())
+                .extracting(p -> p.rule() + ": " + p.message())
+                .containsExactly("Tag equals: ACCOUNT_TAGS is a list: use CONTAINS_ANY, PRESENT or ABSENT");
+
+        CompiledScoringRuleSet set = ScoringCompiler.compile(new ScoringRuleSet(
+                        "v1",
+                        null,
+                        List.of(
+                                rule("Tagged", List.of(Condition.of(LeadField.ACCOUNT_TAGS, Operator.PRESENT))),
+                                rule("Untagged", List.of(Condition.of(LeadField.ACCOUNT_TAGS, Operator.ABSENT))),
+                                rule(
+                                        "Enterprise",
+                                        List.of(Condition.of(
+                                                LeadField.ACCOUNT_TAGS, Operator.CONTAINS_ANY, "Enterprise"))))))
+                .orElseThrow();
+
+        assertThat(set.score(Leads.facts(Leads.neutral())).fired())
+                .extracting(FiredRule::rule)
+                .containsExactly("Untagged");
+        assertThat(set.score(Leads.facts(Leads.neutral().accountTags(List.of("enterprise-ish"))))
+                        .fired())
+                .as("a tag is matched whole, not as a part of another")
+                .extracting(FiredRule::rule)
+                .containsExactly("Tagged");
+        assertThat(set.score(Leads.facts(Leads.neutral().accountTags(List.of("ENTERPRISE"))))
+                        .fired())
+                .extracting(FiredRule::rule)
+                .containsExactlyInAnyOrder("Tagged", "Enterprise");
+    }
+
+    @Test
     void inactiveRulesAreLeftOut() {
         ScoringRuleSet set = new ScoringRuleSet(
                 "v1",
