@@ -1,11 +1,13 @@
 package io.salesflow.lead;
 
+import io.salesflow.rules.facts.LeadFacts;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * What lead scoring reads about a lead, by the API's field names, with its current score (null before its
- * first scoring).
+ * What lead scoring and routing read about a lead, by the API's field names, with what the CRM knows of its
+ * account and contact ({@link Related}) and its current score (null before its first scoring).
  */
 public record LeadFactsView(
         UUID id,
@@ -23,11 +25,67 @@ public record LeadFactsView(
         String productInterest,
         String website,
         boolean phonePresent,
+        Related related,
         Integer score,
         String scoreBand) {
 
-    /** The facts of a lead being created (not scored yet). */
-    public static LeadFactsView of(NewLead lead) {
+    /**
+     * The lead's account and contact, when the CRM has them: the ones it was converted to, else the contact with
+     * its email address and the account of that contact or of its email or website domain (free-mail domains
+     * name no company).
+     */
+    public record Related(
+            UUID accountId,
+            String accountSize,
+            String accountIndustry,
+            List<String> accountTags,
+            boolean accountCustomer,
+            UUID contactId,
+            String contactRole,
+            String contactStatus) {
+
+        public static final Related NONE = new Related(null, null, null, List.of(), false, null, null, null);
+
+        public Related {
+            accountTags = accountTags == null ? List.of() : List.copyOf(accountTags);
+        }
+    }
+
+    public LeadFactsView {
+        related = related == null ? Related.NONE : related;
+    }
+
+    /** The facts rules see. */
+    public LeadFacts toFacts() {
+        return LeadFacts.builder()
+                .leadId(id.toString())
+                .email(email)
+                .title(title)
+                .company(company)
+                .companySize(companySize)
+                .industry(industry)
+                .country(country)
+                .region(region)
+                .postalCode(postalCode)
+                .language(language)
+                .source(source)
+                .status(status)
+                .productInterest(productInterest)
+                .website(website)
+                .phonePresent(phonePresent)
+                .accountKnown(related.accountId() != null)
+                .accountSize(related.accountSize())
+                .accountIndustry(related.accountIndustry())
+                .accountTags(related.accountTags())
+                .accountCustomer(related.accountCustomer())
+                .contactKnown(related.contactId() != null)
+                .contactRole(related.contactRole())
+                .contactStatus(related.contactStatus())
+                .build();
+    }
+
+    /** The facts of a lead being created (not scored yet), with its account and contact as found. */
+    public static LeadFactsView of(NewLead lead, Related related) {
         Map<String, Object> f = lead.fields();
         Object phone = f.get("phone");
         return new LeadFactsView(
@@ -46,6 +104,7 @@ public record LeadFactsView(
                 text(f, "productInterest"),
                 text(f, "website"),
                 phone != null && !phone.toString().isBlank(),
+                related,
                 null,
                 null);
     }

@@ -1,9 +1,12 @@
 package io.salesflow.lead;
 
+import io.salesflow.rules.duplicates.CompanyDomains;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,12 +24,55 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class LeadScores {
 
-    private static final String FACTS =
+    /**
+     * The lead's contact and account for a row {@code l} with {@code email}, {@code website} and the converted-to
+     * ids: looked up through the duplicate keys (an email without +tag, a company domain) because under
+     * row-level security only those equality lookups use an index. The one parameter is the free-mail domains.
+     */
+    private static final String RELATED =
             """
-            SELECT id, email, title, company, company_size, industry, country, region, postal_code, language, source, status,
-                   product_interest, website, coalesce(trim(phone), '') <> '' AS phone_present, score, score_band
-            FROM leads
+            LEFT JOIN LATERAL (
+                SELECT c.id, c.account_id, c.account_role, c.status
+                FROM contacts c
+                WHERE c.deleted_at IS NULL
+                  AND (c.id = l.converted_contact_id
+                       OR c.id IN (SELECT k.record_id FROM duplicate_keys k
+                                   WHERE k.record_type = 'contact' AND k.kind = 'email'
+                                     AND k.key = app_duplicate_email_key(l.email)))
+                ORDER BY c.id = l.converted_contact_id DESC NULLS LAST, c.created_at, c.id
+                LIMIT 1) con ON true
+            LEFT JOIN LATERAL (
+                SELECT a.id, a.size, a.industry, a.tags,
+                       EXISTS (SELECT 1 FROM deals d
+                               WHERE d.account_id = a.id AND d.status = 'won' AND d.deleted_at IS NULL) AS customer
+                FROM accounts a
+                WHERE a.deleted_at IS NULL
+                  AND (a.id = l.converted_account_id OR a.id = con.account_id
+                       OR a.id IN (SELECT k.record_id
+                                   FROM app_duplicate_keys(jsonb_build_object('email', l.email, 'website', l.website)) lk
+                                   JOIN duplicate_keys k ON k.record_type = 'account' AND k.kind = 'domain'
+                                                        AND k.key = lk.key
+                                   WHERE lk.kind = 'domain' AND lk.key <> ALL (?)))
+                ORDER BY a.id = l.converted_account_id DESC NULLS LAST, a.id = con.account_id DESC NULLS LAST,
+                         a.created_at, a.id
+                LIMIT 1) acc ON true
             """;
+
+    private static final String RELATED_COLUMNS =
+            "acc.id AS account_id, acc.size AS account_size, acc.industry AS account_industry,"
+                    + " acc.tags AS account_tags, coalesce(acc.customer, false) AS account_customer,"
+                    + " con.id AS contact_id, con.account_role AS contact_role, con.status AS contact_status";
+
+    private static final String FACTS = "SELECT l.id, l.email, l.title, l.company, l.company_size, l.industry,"
+            + " l.country, l.region, l.postal_code, l.language, l.source, l.status, l.product_interest, l.website,"
+            + " coalesce(trim(l.phone), '') <> '' AS phone_present, l.score, l.score_band, " + RELATED_COLUMNS
+            + " FROM leads l " + RELATED;
+
+    private static final String NEW_LEAD_RELATED = "SELECT " + RELATED_COLUMNS
+            + " FROM (SELECT ?::text AS email, ?::text AS website, NULL::uuid AS converted_contact_id,"
+            + " NULL::uuid AS converted_account_id) l " + RELATED;
+
+    private static final String[] FREE_MAIL = CompanyDomains.FREE_MAIL.toArray(String[]::new);
 
     private final JdbcTemplate jdbc;
 
@@ -47,7 +93,9 @@ public class LeadScores {
     /** The live lead's facts, as they are now. */
     @Transactional(readOnly = true)
     public Optional<LeadFactsView> facts(UUID leadId) {
-        return jdbc.query(FACTS + " WHERE id = ? AND deleted_at IS NULL", LeadScores::facts, leadId).stream()
+        return jdbc
+                .query(FACTS + " WHERE l.id = ? AND l.deleted_at IS NULL", LeadScores::facts, FREE_MAIL, leadId)
+                .stream()
                 .findFirst();
     }
 
@@ -55,7 +103,11 @@ public class LeadScores {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<LeadFactsView> lockForScoring(UUID leadId) {
         return jdbc
-                .query(FACTS + " WHERE id = ? AND deleted_at IS NULL FOR NO KEY UPDATE", LeadScores::facts, leadId)
+                .query(
+                        FACTS + " WHERE l.id = ? AND l.deleted_at IS NULL FOR NO KEY UPDATE OF l",
+                        LeadScores::facts,
+                        FREE_MAIL,
+                        leadId)
                 .stream()
                 .findFirst();
     }
@@ -65,15 +117,34 @@ public class LeadScores {
     public List<LeadFactsView> lockNextForScoring(UUID afterId, int limit) {
         if (afterId == null) {
             return jdbc.query(
-                    FACTS + " WHERE deleted_at IS NULL ORDER BY id LIMIT ? FOR NO KEY UPDATE",
+                    FACTS + " WHERE l.deleted_at IS NULL ORDER BY l.id LIMIT ? FOR NO KEY UPDATE OF l",
                     LeadScores::facts,
+                    FREE_MAIL,
                     limit);
         }
         return jdbc.query(
-                FACTS + " WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT ? FOR NO KEY UPDATE",
+                FACTS + " WHERE l.deleted_at IS NULL AND l.id > ? ORDER BY l.id LIMIT ? FOR NO KEY UPDATE OF l",
                 LeadScores::facts,
+                FREE_MAIL,
                 afterId,
                 limit);
+    }
+
+    /** The facts of a lead being created, with its account and contact found as for a stored lead. */
+    @Transactional(readOnly = true)
+    public LeadFactsView factsOf(NewLead lead) {
+        return LeadFactsView.of(lead, relatedOf(lead));
+    }
+
+    private LeadFactsView.Related relatedOf(NewLead lead) {
+        Object email = lead.fields().get("email");
+        Object website = lead.fields().get("website");
+        return jdbc.queryForObject(
+                NEW_LEAD_RELATED,
+                (rs, row) -> related(rs),
+                email == null ? null : email.toString(),
+                website == null ? null : website.toString(),
+                FREE_MAIL);
     }
 
     @Transactional(readOnly = true)
@@ -110,7 +181,21 @@ public class LeadScores {
                 rs.getString("product_interest"),
                 rs.getString("website"),
                 rs.getBoolean("phone_present"),
+                related(rs),
                 rs.getObject("score", Integer.class),
                 rs.getString("score_band"));
+    }
+
+    private static LeadFactsView.Related related(ResultSet rs) throws SQLException {
+        Array tags = rs.getArray("account_tags");
+        return new LeadFactsView.Related(
+                rs.getObject("account_id", UUID.class),
+                rs.getString("account_size"),
+                rs.getString("account_industry"),
+                tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
+                rs.getBoolean("account_customer"),
+                rs.getObject("contact_id", UUID.class),
+                rs.getString("contact_role"),
+                rs.getString("contact_status"));
     }
 }

@@ -3,10 +3,8 @@ package io.salesflow.routing;
 import io.salesflow.identity.Caller;
 import io.salesflow.identity.Scope;
 import io.salesflow.lead.LeadIntakeStep;
+import io.salesflow.lead.LeadScores;
 import io.salesflow.lead.NewLead;
-import io.salesflow.rules.facts.LeadFacts;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -22,9 +20,11 @@ import org.springframework.stereotype.Component;
 class RoutingIntake implements LeadIntakeStep {
 
     private final LeadRouter router;
+    private final LeadScores leads;
 
-    RoutingIntake(LeadRouter router) {
+    RoutingIntake(LeadRouter router, LeadScores leads) {
         this.router = router;
+        this.leads = leads;
     }
 
     @Override
@@ -32,7 +32,7 @@ class RoutingIntake implements LeadIntakeStep {
         if (lead.ownerGiven() || !handsLeadsOut(Caller.current())) {
             return;
         }
-        router.route(lead.id(), lead.ownerId(), facts(lead)).ifPresent(outcome -> {
+        router.route(lead.id(), lead.ownerId(), leads.factsOf(lead).toFacts()).ifPresent(outcome -> {
             if (!outcome.ownerId().equals(lead.ownerId()) || outcome.teamId() != null) {
                 lead.route(outcome.ownerId(), outcome.teamId());
             }
@@ -43,30 +43,5 @@ class RoutingIntake implements LeadIntakeStep {
         return caller.map(c -> c.kind() == Caller.Kind.API_KEY
                         || c.scopeOf("leads:write").map(s -> s != Scope.OWN).orElse(false))
                 .orElse(false);
-    }
-
-    static LeadFacts facts(NewLead lead) {
-        Map<String, Object> f = lead.fields();
-        return LeadFacts.builder()
-                .leadId(lead.id().toString())
-                .email(text(f, "email"))
-                .title(text(f, "title"))
-                .company(text(f, "company"))
-                .companySize(text(f, "companySize"))
-                .industry(text(f, "industry"))
-                .country(text(f, "country"))
-                .region(text(f, "region"))
-                .postalCode(text(f, "postalCode"))
-                .language(text(f, "language"))
-                .source(text(f, "source"))
-                .status(text(f, "status"))
-                .productInterest(text(f, "productInterest"))
-                .website(text(f, "website"))
-                .phonePresent(f.get("phone") != null)
-                .build();
-    }
-
-    private static String text(Map<String, Object> fields, String name) {
-        return Objects.toString(fields.get(name), null);
     }
 }

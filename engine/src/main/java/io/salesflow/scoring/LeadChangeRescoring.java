@@ -1,10 +1,12 @@
 package io.salesflow.scoring;
 
+import io.salesflow.lead.LeadFactsView;
 import io.salesflow.lead.LeadStatusChanged;
 import io.salesflow.records.RecordsMerged;
 import io.salesflow.rules.drl.RuleSetInvalidException;
 import io.salesflow.tenancy.TenantScope;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -30,17 +32,18 @@ class LeadChangeRescoring {
 
     @ApplicationModuleListener
     void on(LeadStatusChanged event) {
-        rescore(event.tenantId(), event.leadId(), "status_changed:" + event.to());
+        // Named by the status the lead has when scored: of two quick changes, either event may be handled first.
+        rescore(event.tenantId(), event.leadId(), lead -> "status_changed:" + lead.status());
     }
 
     @ApplicationModuleListener
     void on(RecordsMerged event) {
         if (event.recordType().equals("lead")) {
-            rescore(event.tenantId(), event.survivorId(), "merged");
+            rescore(event.tenantId(), event.survivorId(), lead -> "merged");
         }
     }
 
-    private void rescore(UUID tenantId, UUID leadId, String reason) {
+    private void rescore(UUID tenantId, UUID leadId, Function<LeadFactsView, String> reason) {
         tenantScope.runAs(tenantId, () -> {
             try {
                 scoring.rescore(leadId, reason);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesflow.lead.LeadFactsView;
 import io.salesflow.lead.LeadScores;
 import io.salesflow.rules.facts.EngagementEvent;
-import io.salesflow.rules.facts.LeadFacts;
 import io.salesflow.rules.scoring.ScoreResult;
 import io.salesflow.rules.scoring.ScoringFacts;
 import io.salesflow.tenancy.TenantContext;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +55,11 @@ class LeadScoring {
      * @throws io.salesflow.rules.drl.RuleSetInvalidException when the active rule set does not compile
      */
     Optional<ScoredLead> rescore(UUID leadId, String reason) {
+        return rescore(leadId, lead -> reason);
+    }
+
+    /** As {@link #rescore(UUID, String)}, with the history's reason taken from the lead as it is scored. */
+    Optional<ScoredLead> rescore(UUID leadId, Function<LeadFactsView, String> reason) {
         Optional<ActiveRuleSets.Active> active = ruleSets.forScoring();
         if (active.isEmpty()) {
             return Optional.empty();
@@ -62,13 +67,13 @@ class LeadScoring {
         return leads.lockForScoring(leadId).map(lead -> {
             List<EngagementEvent> events = engagements.forLeads(List.of(leadId)).getOrDefault(leadId, List.of());
             ScoredLead scored = score(active.get(), lead, events, clock.instant());
-            write(List.of(scored), reason);
+            write(List.of(scored), reason.apply(lead));
             return scored;
         });
     }
 
     ScoredLead score(ActiveRuleSets.Active ruleSet, LeadFactsView lead, List<EngagementEvent> events, Instant at) {
-        ScoreResult result = ruleSet.compiled().score(new ScoringFacts(facts(lead), events, at));
+        ScoreResult result = ruleSet.compiled().score(new ScoringFacts(lead.toFacts(), events, at));
         return new ScoredLead(lead, ruleSet.version(), ruleSet.compiled().thresholds(), result, at);
     }
 
@@ -135,25 +140,5 @@ class LeadScoring {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static LeadFacts facts(LeadFactsView lead) {
-        return LeadFacts.builder()
-                .leadId(lead.id().toString())
-                .email(lead.email())
-                .title(lead.title())
-                .company(lead.company())
-                .companySize(lead.companySize())
-                .industry(lead.industry())
-                .country(lead.country())
-                .region(lead.region())
-                .postalCode(lead.postalCode())
-                .language(lead.language())
-                .source(lead.source())
-                .status(lead.status())
-                .productInterest(lead.productInterest())
-                .website(lead.website())
-                .phonePresent(lead.phonePresent())
-                .build();
     }
 }

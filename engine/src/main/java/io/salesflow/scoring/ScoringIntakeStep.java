@@ -1,7 +1,7 @@
 package io.salesflow.scoring;
 
-import io.salesflow.lead.LeadFactsView;
 import io.salesflow.lead.LeadIntakeStep;
+import io.salesflow.lead.LeadScores;
 import io.salesflow.lead.NewLead;
 import java.time.Clock;
 import java.util.List;
@@ -27,11 +27,13 @@ class ScoringIntakeStep implements LeadIntakeStep {
 
     private final ActiveRuleSets ruleSets;
     private final LeadScoring scoring;
+    private final LeadScores leads;
     private final Clock clock;
     private final JdbcTemplate jdbc;
 
-    ScoringIntakeStep(ActiveRuleSets ruleSets, LeadScoring scoring, Clock clock, JdbcTemplate jdbc) {
+    ScoringIntakeStep(ActiveRuleSets ruleSets, LeadScoring scoring, LeadScores leads, Clock clock, JdbcTemplate jdbc) {
         this.ruleSets = ruleSets;
+        this.leads = leads;
         this.scoring = scoring;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -49,7 +51,7 @@ class ScoringIntakeStep implements LeadIntakeStep {
                 jdbc.execute("RELEASE SAVEPOINT lead_intake_scoring");
                 return;
             }
-            scored = scoring.score(active.get(), LeadFactsView.of(lead), List.of(), clock.instant());
+            scored = scoring.score(active.get(), leads.factsOf(lead), List.of(), clock.instant());
             scoring.explain(List.of(scored), REASON);
             jdbc.execute("RELEASE SAVEPOINT lead_intake_scoring");
         } catch (RuntimeException e) {

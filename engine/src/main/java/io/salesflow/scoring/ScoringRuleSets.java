@@ -214,7 +214,7 @@ public class ScoringRuleSets {
         LeadFactsView lead = leads.facts(leadId).orElseThrow(() -> Problem.notFound("Lead", leadId));
         List<EngagementEvent> events =
                 readOnly.execute(s -> engagements.forLeads(List.of(leadId)).getOrDefault(leadId, List.of()));
-        ScoreResult result = compiled.compiled().score(new ScoringFacts(LeadScoring.facts(lead), events, at));
+        ScoreResult result = compiled.compiled().score(new ScoringFacts(lead.toFacts(), events, at));
         return new RuleSetViews.Preview(
                 leadId,
                 result.score(),

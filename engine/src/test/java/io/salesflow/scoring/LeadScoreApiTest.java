@@ -396,6 +396,8 @@ class LeadScoreApiTest {
         patch(id, Map.of("status", "unqualified", "unqualifiedReason", "No budget"));
 
         JsonNode latest = awaitHistory(id, 2).get(0);
+        System.err.println("DBG "
+                + get("rep@acme.test", "/api/v1/leads/" + id + "/score-history").toPrettyString());
         assertThat(latest.get("reason").asText()).isEqualTo("status_changed:unqualified");
         assertThat(latest.get("newScore").asInt()).isEqualTo(25);
         assertThat(latest.get("newBand").asText()).isEqualTo("cold");

@@ -3,7 +3,7 @@ package io.salesflow.rules.scoring;
 import io.salesflow.rules.RuleSetJson;
 import java.io.InputStream;
 
-/** The scoring rule set a new tenant starts with: about 45 B2B rules, shipped as a JSON resource. */
+/** The scoring rule set a new tenant starts with: 49 B2B rules, shipped as a JSON resource. */
 public final class DefaultRuleSets {
 
     static final String SCORING_RESOURCE = "/io/salesflow/rules/default-scoring-rules.json";
