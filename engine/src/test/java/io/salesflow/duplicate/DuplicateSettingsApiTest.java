@@ -9,8 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
 import io.salesflow.support.IntegrationTest;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,13 +64,74 @@ class DuplicateSettingsApiTest {
         assertThat(changed.json().get("signals").get("email").asBoolean()).isTrue();
         assertThat(get().json().get("defaultRegion").asText()).isEqualTo("FR");
         assertThat(get().header("ETag")).isEqualTo(changed.header("ETag"));
-        assertThat(api.as("globex", ADMIN, "PUT", "/api/v1/duplicates/settings")
-                        .header("If-Match", "\"0\"")
-                        .json(Map.of())
-                        .send()
-                        .status())
-                .as("a stale ETag")
-                .isEqualTo(412);
+        Api.Response stale = put("\"0\"", Map.of());
+        assertThat(stale.status()).as("a stale ETag").isEqualTo(412);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(stale.json().get("type").asText()).endsWith("precondition-failed");
+        assertThat(stale.json().get("currentETag").asText())
+                .isEqualTo(changed.header("ETag").orElseThrow());
+        assertThat(get().json().get("candidateThreshold").asDouble()).isEqualTo(0.75);
+    }
+
+    @Test
+    void theSecondChangeMadeWithTheSameETagIsRefused() {
+        String etag = get().header("ETag").orElseThrow();
+
+        put(etag, Map.of("candidateThreshold", 0.7)).expect(200);
+        Api.Response second = put(etag, Map.of("candidateThreshold", 0.8));
+
+        assertThat(second.status()).isEqualTo(412);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(get().json().get("candidateThreshold").asDouble()).isEqualTo(0.7);
+    }
+
+    @Test
+    void ofTwoChangesMadeAtOnceWithTheSameETagOneIsRefused() throws Exception {
+        put(Map.of("candidateThreshold", 0.65)).expect(200);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String etag = get().header("ETag").orElseThrow();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Api.Response>> puts = new ArrayList<>();
+                for (double threshold : List.of(0.7, 0.8)) {
+                    Api.Call call = api.as("globex", ADMIN, "PUT", "/api/v1/duplicates/settings")
+                            .header("If-Match", etag)
+                            .json(Map.of("candidateThreshold", threshold));
+                    puts.add(pool.submit(() -> {
+                        start.await();
+                        return call.send();
+                    }));
+                }
+                start.countDown();
+                Api.Response first = puts.get(0).get(60, TimeUnit.SECONDS);
+                Api.Response second = puts.get(1).get(60, TimeUnit.SECONDS);
+
+                assertThat(List.of(first.status(), second.status()))
+                        .as(first.body() + " / " + second.body())
+                        .containsExactlyInAnyOrder(200, 412);
+                Api.Response saved = first.status() == 200 ? first : second;
+                assertThat(get().header("ETag")).isEqualTo(saved.header("ETag"));
+                assertThat(get().json().get("candidateThreshold").asDouble())
+                        .isEqualTo(saved.json().get("candidateThreshold").asDouble());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMalformedIfMatchIsA400NamingIt() {
+        String etag = get().header("ETag").orElseThrow();
+
+        Api.Response malformed = put("abc", Map.of("candidateThreshold", 0.8));
+
+        assertField(malformed, "If-Match");
+        assertThat(malformed.json().get("errors").get(0).get("message").asText())
+                .contains("entity tag in quotes");
+        assertField(put(etag.replace("\"", ""), Map.of("candidateThreshold", 0.8)), "If-Match");
+        assertThat(get().header("ETag")).contains(etag);
+        put("W/" + etag + ", \"999\"", Map.of()).expect(200);
     }
 
     @Test
@@ -91,6 +159,19 @@ class DuplicateSettingsApiTest {
         assertField(put(Map.of("gmailDots", "yes")), "gmailDots");
         assertField(put(Map.of("defaultRegion", "XX")), "defaultRegion");
         assertField(put(Map.of("colour", "red")), "colour");
+        assertField(put(Map.of("personNameThreshold", -0.1)), "personNameThreshold");
+        assertField(put(Map.of("companyNameThreshold", -1)), "companyNameThreshold");
+        assertField(put(Map.of("candidateThreshold", -0.01)), "candidateThreshold");
+        assertField(put(Map.of("companyNameThreshold", 1.01)), "companyNameThreshold");
+        assertField(put(Map.of("candidateThreshold", 2)), "candidateThreshold");
+        Api.Response tooHigh = put(Map.of("personNameThreshold", 1.5));
+        assertThat(tooHigh.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("must be a number from 0 to 1");
+        assertField(put(Map.of("signals", "email")), "signals");
+        assertField(put(Map.of("signals", List.of("email"))), "signals");
+        assertField(putRaw("[]"), "body");
+        assertField(putRaw("\"settings\""), "body");
+        assertField(putRaw("42"), "body");
 
         assertThat(get().header("ETag")).contains(etag);
         assertThat(get().json().get("candidateThreshold").asDouble()).isEqualTo(0.7);
@@ -148,6 +229,19 @@ class DuplicateSettingsApiTest {
 
     private Api.Response get() {
         return api.as("globex", ADMIN, "GET", "/api/v1/duplicates/settings").send();
+    }
+
+    private Api.Response put(String ifMatch, Map<String, Object> body) {
+        return api.as("globex", ADMIN, "PUT", "/api/v1/duplicates/settings")
+                .header("If-Match", ifMatch)
+                .json(body)
+                .send();
+    }
+
+    private Api.Response putRaw(String json) {
+        return api.as("globex", ADMIN, "PUT", "/api/v1/duplicates/settings")
+                .json(json)
+                .send();
     }
 
     private Api.Response put(Map<String, Object> body) {
