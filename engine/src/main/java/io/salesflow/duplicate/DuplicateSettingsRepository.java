@@ -1,5 +1,6 @@
 package io.salesflow.duplicate;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -15,13 +16,23 @@ class DuplicateSettingsRepository {
     }
 
     DuplicateSettings current() {
+        return read("");
+    }
+
+    /** The current settings, their row locked until the transaction ends (when there is a row). */
+    DuplicateSettings lockCurrent() {
+        return read(" FOR UPDATE");
+    }
+
+    private DuplicateSettings read(String lock) {
         return jdbc
                 .query(
                         """
                         SELECT person_name_threshold, company_name_threshold, candidate_threshold, match_email,
                                match_phone, match_domain, match_name, gmail_dots, plus_tags, default_region, version
                         FROM duplicate_settings
-                        """,
+                        """
+                                + lock,
                         (rs, n) -> new DuplicateSettings(
                                 rs.getDouble(1),
                                 rs.getDouble(2),
@@ -37,10 +48,14 @@ class DuplicateSettingsRepository {
                 .orElse(DuplicateSettings.DEFAULT);
     }
 
-    /** Inserts or replaces the row; answers the new version. */
-    long save(UUID tenantId, DuplicateSettings s) {
-        return jdbc.queryForObject(
-                """
+    /**
+     * Inserts or replaces the row if it is still at {@code expectedVersion} (0: no row yet); answers the new version,
+     * or nothing when another change came first.
+     */
+    Optional<Long> save(UUID tenantId, DuplicateSettings s, long expectedVersion) {
+        return jdbc
+                .query(
+                        """
                 INSERT INTO duplicate_settings (tenant_id, person_name_threshold, company_name_threshold,
                     candidate_threshold, match_email, match_phone, match_domain, match_name, gmail_dots, plus_tags,
                     default_region, version)
@@ -54,19 +69,23 @@ class DuplicateSettingsRepository {
                     gmail_dots = excluded.gmail_dots, plus_tags = excluded.plus_tags,
                     default_region = excluded.default_region,
                     version = duplicate_settings.version + 1, updated_at = now()
+                WHERE duplicate_settings.version = ?
                 RETURNING version
                 """,
-                Long.class,
-                tenantId,
-                s.personNameThreshold(),
-                s.companyNameThreshold(),
-                s.candidateThreshold(),
-                s.signals().email(),
-                s.signals().phone(),
-                s.signals().domain(),
-                s.signals().name(),
-                s.gmailDots(),
-                s.plusTags(),
-                s.defaultRegion());
+                        (rs, n) -> rs.getLong(1),
+                        tenantId,
+                        s.personNameThreshold(),
+                        s.companyNameThreshold(),
+                        s.candidateThreshold(),
+                        s.signals().email(),
+                        s.signals().phone(),
+                        s.signals().domain(),
+                        s.signals().name(),
+                        s.gmailDots(),
+                        s.plusTags(),
+                        s.defaultRegion(),
+                        expectedVersion)
+                .stream()
+                .findFirst();
     }
 }

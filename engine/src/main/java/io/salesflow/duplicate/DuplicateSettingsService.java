@@ -2,6 +2,7 @@ package io.salesflow.duplicate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.audit.AuditLog;
+import io.salesflow.platform.problem.PreconditionFailed;
 import io.salesflow.platform.web.ETags;
 import io.salesflow.tenancy.TenantContext;
 import org.springframework.stereotype.Service;
@@ -24,12 +25,19 @@ public class DuplicateSettingsService {
         return settings.current();
     }
 
+    /**
+     * Replaces the settings. The row stays locked from reading it to writing it, so that of two changes made with
+     * the same ETag the second one fails the check; when there was no row yet, saving only if the version is still
+     * the one read does the same.
+     */
     @Transactional
     public DuplicateSettings replace(ObjectNode body, String ifMatch) {
-        DuplicateSettings before = settings.current();
+        DuplicateSettings before = settings.lockCurrent();
         ETags.check(ifMatch, before.version());
         DuplicateSettings after = DuplicateSettingsInput.read(body);
-        long version = settings.save(TenantContext.require(), after);
+        long version = settings.save(TenantContext.require(), after, before.version())
+                .orElseThrow(
+                        () -> new PreconditionFailed(ETags.of(settings.current().version())));
         DuplicateSettings saved = after.withVersion(version);
         audit.record("duplicate_settings.changed", "duplicate_settings", TenantContext.require(), before, saved);
         return saved;

@@ -29,6 +29,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +56,7 @@ public class RecordMerges {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ObjectMapper objectMapper;
+    private final JdbcTemplate jdbc;
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -66,7 +68,8 @@ public class RecordMerges {
             FieldHistory history,
             AuditLog audit,
             ApplicationEventPublisher events,
-            ObjectMapper objectMapper) {
+            ObjectMapper objectMapper,
+            JdbcTemplate jdbc) {
         services.forEach(s -> this.services.put(s.type().table(), s));
         this.queries = queries;
         this.participants = participants;
@@ -74,6 +77,7 @@ public class RecordMerges {
         this.audit = audit;
         this.events = events;
         this.objectMapper = objectMapper;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -93,6 +97,7 @@ public class RecordMerges {
         }
         MergeRequest request = MergeRequest.read(body);
         checkChoices(service, request.fields());
+        lock(type, request);
         Map<UUID, Map<String, Object>> records = new LinkedHashMap<>();
         request.idsByField().forEach((field, id) -> records.put(id, changeable(type, field, id, caller)));
         UUID survivor = request.survivorId();
@@ -177,15 +182,35 @@ public class RecordMerges {
         }
     }
 
-    /** The record as the caller reads it, when they may change it: 404 naming the field otherwise, 403 if read-only. */
+    /**
+     * Locks the rows of all the records of the merge until it ends, in id order (so that two merges never wait for
+     * each other crosswise): merges over the same records, such as A&lt;-B and B&lt;-A, run one after the other,
+     * and the later one reads the records as the earlier one left them. Checks that they are live come after.
+     */
+    private void lock(RecordType type, MergeRequest request) {
+        List<UUID> ids = List.copyOf(request.idsByField().values());
+        String marks = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
+        jdbc.query(
+                "SELECT id FROM " + type.table() + " WHERE id IN (" + marks + ") ORDER BY id FOR UPDATE",
+                (rs, n) -> null,
+                ids.toArray());
+    }
+
+    /**
+     * The record as the caller reads it, when they may change it; naming the field otherwise: 409 when it is
+     * deleted or merged away (the caller may see it, to restore it), 404 when it does not exist for them, 403 when
+     * they may only read it.
+     */
     private Map<String, Object> changeable(RecordType type, String field, UUID id, Caller caller) {
         Map<String, Object> record = queries.get(type, id, caller, List.of())
-                .orElseThrow(() -> new Problem(
-                        404,
-                        "not-found",
-                        "Not found",
-                        field + ": no " + type.name() + " " + id,
-                        List.of(new Problem.FieldError(field, "no " + type.name() + " " + id))));
+                .orElseThrow(() -> queries.isVisible(type, id, caller)
+                        ? gone(type, field, id)
+                        : new Problem(
+                                404,
+                                "not-found",
+                                "Not found",
+                                field + ": no " + type.name() + " " + id,
+                                List.of(new Problem.FieldError(field, "no " + type.name() + " " + id))));
         if (!queries.isWritable(type, id, caller)) {
             throw new Problem(
                     403,
@@ -195,6 +220,24 @@ public class RecordMerges {
                     List.of(new Problem.FieldError(field, "may not be changed by you")));
         }
         return record;
+    }
+
+    /** A deleted record: merged into another one (its latest history says so) or deleted. */
+    private Problem gone(RecordType type, String field, UUID id) {
+        String message = history.of(type.name(), id, null, 50).stream()
+                        .filter(c -> c.field().equals("mergedInto") || c.field().equals("deletedAt"))
+                        .findFirst()
+                        .filter(c -> c.field().equals("mergedInto") && c.after() != null)
+                        .map(c -> "was merged into " + type.name() + " "
+                                + c.after().asText())
+                        .orElse("is deleted")
+                + "; restore it to merge it";
+        return new Problem(
+                409,
+                "conflict",
+                "Conflict",
+                field + ": the " + type.name() + " " + id + " " + message,
+                List.of(new Problem.FieldError(field, message)));
     }
 
     /** A change body with the values chosen from other records, and the union of the tags where it adds any. */

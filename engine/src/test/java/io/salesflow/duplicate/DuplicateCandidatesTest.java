@@ -3,6 +3,7 @@ package io.salesflow.duplicate;
 import static io.salesflow.duplicate.DuplicateFixture.find;
 import static io.salesflow.duplicate.DuplicateFixture.unique;
 import static io.salesflow.duplicate.DuplicateFixture.uniqueWord;
+import static io.salesflow.support.ApiAssertions.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import io.salesflow.support.Api;
 import io.salesflow.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -211,5 +213,35 @@ class DuplicateCandidatesTest {
                         .send()
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownIdIs404AndABadIdOrLimitA400NamingIt() {
+        String lead = records.create(
+                "rep@acme.test",
+                "leads",
+                Map.of("lastName", uniqueWord(), "email", unique() + "@x.test", "source", "api"));
+        String unknown = UUID.randomUUID().toString();
+
+        Api.Response notFound = duplicates("/api/v1/leads/" + unknown + "/duplicates");
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.contentType()).startsWith("application/problem+json");
+        assertThat(notFound.json().get("detail").asText()).contains(unknown);
+
+        Api.Response badId = duplicates("/api/v1/leads/not-a-uuid/duplicates");
+        assertField(badId, "id");
+        assertThat(badId.json().get("errors").get(0).get("message").asText()).contains("not-a-uuid");
+        for (String limit : List.of("0", "101", "-1", "many")) {
+            Api.Response badLimit = duplicates("/api/v1/leads/" + lead + "/duplicates?limit=" + limit);
+            assertField(badLimit, "limit");
+        }
+        assertThat(duplicates("/api/v1/leads/" + lead + "/duplicates?limit=100").status())
+                .isEqualTo(200);
+        assertThat(duplicates("/api/v1/leads/" + lead + "/duplicates?limit=1").status())
+                .isEqualTo(200);
+    }
+
+    private Api.Response duplicates(String path) {
+        return api.as("acme", "rep@acme.test", "GET", path).send();
     }
 }

@@ -59,6 +59,96 @@ class MergeBadInputTest {
     }
 
     @Test
+    void moreBadShapesAre400sNamingTheFieldWithWhatIsWrong() {
+        String etag = etag();
+        Api.Response noMergedIds = merge(REP, Map.of("survivorId", survivor));
+        assertField(noMergedIds, "mergedIds");
+        assertThat(message(noMergedIds)).contains("must list the 1 to 9 records");
+        assertField(merge(REP, Map.of("survivorId", survivor, "mergedIds", "x")), "mergedIds");
+        assertField(merge(REP, Map.of("survivorId", survivor, "mergedIds", Map.of("id", merged))), "mergedIds");
+        Api.Response fieldsNoObject =
+                merge(REP, Map.of("survivorId", survivor, "mergedIds", List.of(merged), "fields", "x"));
+        assertField(fieldsNoObject, "fields");
+        assertThat(message(fieldsNoObject)).contains("must be an object");
+        Api.Response notAnId = merge(REP, body(Map.of("title", "nope")));
+        assertField(notAnId, "fields.title");
+        assertThat(message(notAnId)).isEqualTo("is not an id");
+        Api.Response unknownCustom = merge(REP, body(Map.of("customFields.unknownKey", merged)));
+        assertField(unknownCustom, "fields.customFields.unknownKey");
+        assertThat(message(unknownCustom)).contains("is not a field of a contact");
+        assertField(merge(REP, body(Map.of("id", merged))), "fields.id");
+        assertField(merge(REP, body(Map.of("version", merged))), "fields.version");
+        assertField(merge(REP, body(Map.of("createdAt", merged))), "fields.createdAt");
+        Api.Response array = api.as("acme", REP, "POST", "/api/v1/contacts/merge")
+                .json(Api.json(List.of(Map.of("survivorId", survivor, "mergedIds", List.of(merged)))))
+                .send();
+        assertField(array, "body");
+        assertThat(message(array)).isEqualTo("has the wrong type");
+        assertField(
+                api.as("acme", REP, "POST", "/api/v1/contacts/merge")
+                        .json("\"" + survivor + "\"")
+                        .send(),
+                "body");
+        assertNothingChanged(etag);
+    }
+
+    @Test
+    void aRecordOutsideTheCallersReadScopeIs404AsIfItDidNotExist() {
+        String etag = etag();
+        String marketing = records.userId("acme", "marketing@acme.test");
+        String hidden =
+                records.create("admin@acme.test", "contacts", Map.of("lastName", uniqueWord(), "ownerId", marketing));
+        assertThat(api.as("acme", REP, "GET", "/api/v1/contacts/" + hidden)
+                        .send()
+                        .status())
+                .as("the rep may not read a contact outside their team")
+                .isEqualTo(404);
+        String unknown = UUID.randomUUID().toString();
+
+        Api.Response asMerged = merge(REP, Map.of("survivorId", survivor, "mergedIds", List.of(hidden)));
+        Api.Response asUnknown = merge(REP, Map.of("survivorId", survivor, "mergedIds", List.of(unknown)));
+        assertProblem(asMerged, 404, "mergedIds[0]");
+        assertThat(message(asMerged))
+                .as("the same answer as for a record that does not exist")
+                .isEqualTo(message(asUnknown).replace(unknown, hidden));
+        assertProblem(merge(REP, Map.of("survivorId", hidden, "mergedIds", List.of(merged))), 404, "survivorId");
+
+        assertNothingChanged(etag);
+        assertThat(api.as("acme", "admin@acme.test", "GET", "/api/v1/contacts/" + hidden)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aRecordMergedAwayOrDeletedIs409NamingTheFieldAsSurvivorOrMerged() {
+        merge(REP, Map.of("survivorId", survivor, "mergedIds", List.of(merged))).expect(200);
+        String other = records.create(REP, "contacts", Map.of("lastName", uniqueWord(), "title", "CFO"));
+        String deleted = records.create(REP, "contacts", Map.of("lastName", uniqueWord()));
+        api.as("acme", REP, "DELETE", "/api/v1/contacts/" + deleted).send().expect(204);
+        String etag = etagOf("/api/v1/contacts/" + other);
+
+        Api.Response mergedAsSurvivor = merge(REP, Map.of("survivorId", merged, "mergedIds", List.of(other)));
+        assertProblem(mergedAsSurvivor, 409, "survivorId");
+        assertThat(message(mergedAsSurvivor))
+                .isEqualTo("was merged into contact " + survivor + "; restore it to merge it");
+        Api.Response mergedAsMerged = merge(REP, Map.of("survivorId", other, "mergedIds", List.of(merged)));
+        assertProblem(mergedAsMerged, 409, "mergedIds[0]");
+        assertThat(message(mergedAsMerged)).startsWith("was merged into contact " + survivor);
+        Api.Response deletedAsMerged = merge(REP, Map.of("survivorId", other, "mergedIds", List.of(survivor, deleted)));
+        assertProblem(deletedAsMerged, 409, "mergedIds[1]");
+        assertThat(message(deletedAsMerged)).isEqualTo("is deleted; restore it to merge it");
+        assertProblem(merge(REP, Map.of("survivorId", deleted, "mergedIds", List.of(other))), 409, "survivorId");
+
+        assertThat(etagOf("/api/v1/contacts/" + other)).isEqualTo(etag);
+        assertThat(get("/api/v1/contacts/" + survivor).get("title").asText()).isEqualTo("CTO");
+        assertThat(get("/api/v1/contacts/" + other + "/history").findValuesAsText("field"))
+                .doesNotContain("mergedInto", "mergedFrom");
+        assertThat(get("/api/v1/activities/" + activity).get("contactId").asText())
+                .isEqualTo(survivor);
+    }
+
+    @Test
     void recordsTheCallerCannotSeeAre404AndOnesTheyCannotChange403() {
         String etag = etag();
         String globex = records.create("globex", "admin@globex.test", "contacts", Map.of("lastName", "Elsewhere"));
@@ -152,6 +242,16 @@ class MergeBadInputTest {
                 .isEqualTo(merged);
         assertThat(get("/api/v1/contacts/" + merged + "/history").findValuesAsText("field"))
                 .doesNotContain("mergedInto");
+    }
+
+    private static void assertProblem(Api.Response r, int status, String field) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
+    }
+
+    private static String message(Api.Response r) {
+        return r.json().get("errors").get(0).get("message").asText();
     }
 
     private Map<String, Object> body(Map<String, String> fields) {

@@ -1,10 +1,12 @@
 package io.salesflow.platform.web;
 
 import io.salesflow.platform.problem.PreconditionFailed;
+import io.salesflow.platform.problem.Problem;
 
 /**
  * Optimistic concurrency over HTTP: a resource's ETag is its row version; an update that sends
- * {@code If-Match} with any other version is refused with 412 before anything is written.
+ * {@code If-Match} with any other version is refused with 412 before anything is written, one whose
+ * {@code If-Match} is no list of entity tags (such as {@code abc}, without the quotes) with 400.
  */
 public final class ETags {
 
@@ -20,15 +22,20 @@ public final class ETags {
             return;
         }
         String current = of(currentVersion);
+        boolean matches = false;
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();
             if (tag.startsWith("W/")) {
                 tag = tag.substring(2);
             }
-            if (tag.equals(current)) {
-                return;
+            if (tag.length() < 2 || !tag.startsWith("\"") || !tag.endsWith("\"")) {
+                throw Problem.invalid(
+                        "If-Match", "must be an entity tag in quotes as the ETag header gives it, e.g. \"3\", or *");
             }
+            matches |= tag.equals(current);
         }
-        throw new PreconditionFailed(current);
+        if (!matches) {
+            throw new PreconditionFailed(current);
+        }
     }
 }
