@@ -12,6 +12,8 @@ import io.salesflow.tenancy.Tenants;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +87,56 @@ class RescoringJobsTest {
                 .as("a version activated elsewhere is used at once")
                 .isEqualTo(2);
         assertThat(LeadScoreApiTest.firedRules(fresh.get("explanation"))).containsExactly("Resumed ten");
+    }
+
+    @Test
+    void aJobScoresManyLeadsInChunksAndItsProgressMovesByChunks() {
+        ScoringWorkspace ws = ScoringWorkspace.create(api, tenants, inTenant, users);
+        int leads = 1_100; // over two chunks of the default 500, and a part of one
+        inTenant.run(
+                ws.slug,
+                () -> jdbc.update(
+                        """
+                        INSERT INTO leads (tenant_id, id, last_name, company, email, source, country, owner_id)
+                        SELECT ?, gen_random_uuid(), 'Bulk ' || n, 'Bulk Co', 'bulk' || n || '@bulk.example',
+                               'referral', 'DE', (SELECT id FROM users LIMIT 1)
+                        FROM generate_series(1, ?) AS n
+                        """,
+                        ws.tenantId,
+                        leads));
+        String v2 = ws.createRuleSet(ScoringWorkspace.flatRules("Chunked", 10, "Chunked ten"));
+
+        String job = ws.call("POST", "/api/v1/scoring/rule-sets/" + v2 + "/activate")
+                .send()
+                .expect(200)
+                .json()
+                .get("rescoringJob")
+                .get("id")
+                .asText();
+        Set<Integer> seen = new TreeSet<>();
+        JsonNode done = await().atMost(Duration.ofSeconds(120))
+                .until(
+                        () -> {
+                            JsonNode j = ws.job(job);
+                            seen.add(j.get("processed").asInt());
+                            return j;
+                        },
+                        j -> j.get("status").asText().equals("completed"));
+
+        assertThat(done.get("total").asInt()).isEqualTo(leads);
+        assertThat(done.get("processed").asInt()).isEqualTo(leads);
+        assertThat(done.get("changed").asInt()).isEqualTo(leads);
+        assertThat(seen).as("progress is written once per chunk").isSubsetOf(0, 500, 1000, leads);
+        Map<String, Object> scored = inTenant.call(
+                ws.slug,
+                () -> jdbc.queryForMap(
+                        """
+                        SELECT count(*) FILTER (WHERE e.rule_set_version = 2 AND l.score = 10) AS rescored,
+                               count(*) AS all_leads
+                        FROM leads l LEFT JOIN lead_score_explanations e ON e.lead_id = l.id
+                        """));
+        assertThat(scored.get("rescored")).isEqualTo((long) leads);
+        assertThat(scored.get("all_leads")).isEqualTo((long) leads);
     }
 
     @Test
