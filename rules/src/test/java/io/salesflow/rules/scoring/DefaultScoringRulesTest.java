@@ -201,7 +201,10 @@ class DefaultScoringRulesTest {
                 "Replied to an email",
                 facts(neutral(), daysAgo(59, EMAIL_REPLIED)),
                 facts(neutral(), daysAgo(61, EMAIL_REPLIED)));
-        when("Meeting booked", facts(neutral(), daysAgo(1, MEETING_BOOKED)), facts(neutral()));
+        when(
+                "Meeting booked",
+                facts(neutral(), daysAgo(59, MEETING_BOOKED)),
+                facts(neutral(), daysAgo(61, MEETING_BOOKED)));
         when(
                 "Activity completed",
                 facts(neutral(), daysAgo(29, ACTIVITY_COMPLETED)),
@@ -244,6 +247,27 @@ class DefaultScoringRulesTest {
 
         assertThat(CASES.keySet()).containsExactlyInAnyOrderElementsOf(rules);
         assertThat(rules).hasSizeBetween(30, 50);
+    }
+
+    static Stream<Arguments> windowEdges() {
+        return Stream.of(
+                Arguments.of("Email opened", facts(neutral(), daysAgo(31, EMAIL_OPENED))),
+                Arguments.of("Email opened often", facts(neutral(), times(5, 31, EMAIL_OPENED))),
+                Arguments.of("Email links clicked often", facts(neutral(), times(3, 31, EMAIL_CLICKED))),
+                Arguments.of("Pricing page visited", facts(neutral(), daysAgo(31, PAGE_VISITED, "pricing"))),
+                Arguments.of("Other form submitted", facts(neutral(), daysAgo(31, FORM_SUBMITTED, "contact_us"))),
+                Arguments.of("Gone quiet", facts(neutral(), daysAgo(120, EMAIL_OPENED), daysAgo(80, EMAIL_OPENED))),
+                Arguments.of("Gone quiet", facts(neutral(), daysAgo(120, EMAIL_OPENED), daysAgo(10, EMAIL_REPLIED))),
+                Arguments.of("Gone quiet", facts(neutral())),
+                Arguments.of("Company size 201-1000", facts(neutral().companySize("1001-5000"))),
+                Arguments.of("Company size 1001+", facts(neutral().companySize("501-1000"))));
+    }
+
+    /** The other side of the windows and bands: an engagement just too old, a size in the next band. */
+    @ParameterizedTest(name = "{0} does not fire")
+    @MethodSource("windowEdges")
+    void ruleDoesNotFireJustOutsideItsWindowOrBand(String rule, ScoringFacts facts) {
+        assertThat(RULES.score(facts).fired()).extracting(FiredRule::rule).doesNotContain(rule);
     }
 
     @Test

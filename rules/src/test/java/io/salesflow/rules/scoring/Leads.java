@@ -14,7 +14,7 @@ final class Leads {
 
     private Leads() {}
 
-    /** A lead that fires none of the default rules on its own. */
+    /** A lead that fires only "Business email domain" of the default rules on its own. */
     static LeadFacts.Builder neutral() {
         return LeadFacts.builder()
                 .leadId("lead-1")
