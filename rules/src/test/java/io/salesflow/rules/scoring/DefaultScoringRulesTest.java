@@ -271,6 +271,13 @@ class DefaultScoringRulesTest {
     }
 
     @Test
+    void theNeutralLeadFiresOnlyTheBusinessEmailRule() {
+        assertThat(RULES.score(facts(neutral())).fired())
+                .extracting(FiredRule::rule)
+                .containsExactly("Business email domain");
+    }
+
+    @Test
     void firedRuleCarriesTheRuleTypeAndPoints() {
         ScoreResult result = RULES.score(facts(neutral().source("referral")));
 
