@@ -131,6 +131,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof BodySizeLimitFilter.BodyTooLarge tooLarge) {
             return respond(BodySizeLimitFilter.tooLarge(tooLarge.limit), request);
         }
+        // A value Jackson could not convert (an unparseable date) has the conversion's exception as its most
+        // specific cause; the mapping exception wrapping it knows the field.
+        for (Throwable c = e.getCause(); c != null && !(cause instanceof JsonMappingException); c = c.getCause()) {
+            if (c instanceof JsonMappingException mapping) {
+                cause = mapping;
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             Problem.FieldError error = new Problem.FieldError(field, "is not a known field");
