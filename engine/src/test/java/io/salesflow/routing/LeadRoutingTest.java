@@ -211,6 +211,39 @@ class LeadRoutingTest {
     }
 
     @Test
+    void aLeadNoRulePlacesGoesToTheUnassignedQueueTeamAndItsManagerGetsTheTask() {
+        JsonNode created = ws.as("admin", "POST", "/api/v1/routing/rule-sets")
+                .json(Map.of("unassignedQueue", ws.team.toString(), "rules", List.of(ws.countriesRule("DACH", "DE"))))
+                .send()
+                .expect(201)
+                .json();
+        ws.as("admin", "POST", "/api/v1/routing/rule-sets/" + created.get("id").asText() + "/activate")
+                .send()
+                .expect(200);
+
+        String id = ws.leadFrom("marketing", "BR").get("id").asText();
+
+        JsonNode assignment = ws.assignments("marketing", id).get(0);
+        assertThat(assignment.get("kind").asText()).isEqualTo("unassigned");
+        assertThat(events.of(LeadUnassigned.class)).anySatisfy(e -> {
+            assertThat(e.leadId().toString()).isEqualTo(id);
+            assertThat(e.teamId()).isEqualTo(ws.team);
+            assertThat(e.managerId()).isEqualTo(ws.id("manager"));
+        });
+        JsonNode task = awaitTask("manager", id);
+        assertThat(task.get("ownerId").asText())
+                .as("the manager of the queue's team is asked to place it")
+                .isEqualTo(ws.id("manager").toString());
+        assertThat(ws.as("manager", "GET", "/api/v1/routing/unassigned")
+                        .send()
+                        .expect(200)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("leadId"))
+                .contains(id);
+    }
+
+    @Test
     void whenNoRepIsAvailableTheLeadWaitsInTheTeamAndItsManagerHearsOfIt() {
         ws.members(List.of(setting(ws.id("rep1"), 1, null, null, false), setting(ws.id("rep2"), 0, null, null, true)));
         JsonNode lead = ws.leadFrom("marketing", "DE");
