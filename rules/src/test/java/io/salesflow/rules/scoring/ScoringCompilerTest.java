@@ -270,33 +270,6 @@ class ScoringCompilerTest {
     }
 
     @Test
-    void failedCompileLeavesTheActiveRuleSetAndRollbackRestoresThePrevious() {
-        CompiledScoringRuleSet v1 = ScoringCompiler.compile(
-                        new ScoringRuleSet("v1", null, List.of(rule("A", List.of()))))
-                .orElseThrow();
-        CompiledScoringRuleSet v2 = ScoringCompiler.compile(
-                        new ScoringRuleSet("v2", null, List.of(rule("B", List.of()))))
-                .orElseThrow();
-        Scorer scorer = new Scorer(v1);
-
-        CompileResult<CompiledScoringRuleSet> broken = compileDrl("rule \"X\" when LeadFacts( then end");
-        broken.map(c -> {
-            scorer.activate(c);
-            return c;
-        });
-        assertThat(scorer.active()).isSameAs(v1);
-        assertThat(scorer.rollback()).isFalse();
-
-        scorer.activate(v2);
-        assertThat(scorer.score(Leads.facts(Leads.neutral())).ruleSetVersion()).isEqualTo("v2");
-        assertThat(scorer.previous()).containsSame(v1);
-
-        assertThat(scorer.rollback()).isTrue();
-        assertThat(scorer.active()).isSameAs(v1);
-        assertThat(scorer.previous()).containsSame(v2);
-    }
-
-    @Test
     void generatedDrlIsShownForTheEditor() {
         String drl = ScoringCompiler.toDrl(new ScoringRuleSet(
                 "v1",
