@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -196,29 +197,35 @@ class RoutingFairnessTest {
     /** The router's clock, moved by the test from one lead's arrival to the next. */
     private static final class MovingClock extends Clock {
 
-        private volatile Instant now;
+        private final AtomicReference<Instant> now;
+        private final ZoneId zone;
 
         MovingClock(Instant now) {
-            this.now = now;
+            this(new AtomicReference<>(now), ZoneOffset.UTC);
         }
 
-        void set(Instant now) {
+        private MovingClock(AtomicReference<Instant> now, ZoneId zone) {
             this.now = now;
+            this.zone = zone;
+        }
+
+        void set(Instant instant) {
+            now.set(instant);
         }
 
         @Override
         public Instant instant() {
-            return now;
+            return now.get();
         }
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return zone;
         }
 
         @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the router reads instants only");
+        public Clock withZone(ZoneId other) {
+            return new MovingClock(now, other);
         }
     }
 }
