@@ -162,6 +162,18 @@ class BadInputTest {
         assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("id");
     }
 
+    @Test
+    void aPathTheFirewallRefusesIs400NamingThePath() {
+        for (String path :
+                java.util.List.of("/api/v1/leads//score", "/api/v1/leads/%2e%2e/score", "/api/v1/leads;x=1/score")) {
+            Api.Response r = api.as("acme", "admin@acme.test", "GET", path).send();
+            assertProblem(r, 400, "validation");
+            assertThat(r.json().get("errors").get(0).get("field").asText())
+                    .as(path)
+                    .isEqualTo("path");
+        }
+    }
+
     private static void assertProblem(Api.Response r, int status, String type) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");
