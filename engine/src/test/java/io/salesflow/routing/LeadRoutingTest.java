@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.salesflow.identity.Teams;
-import io.salesflow.identity.Users;
 import io.salesflow.support.Api;
 import io.salesflow.support.DurableEventProbe;
-import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.support.PublishedEvents;
-import io.salesflow.tenancy.Tenants;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -27,19 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LeadRoutingTest {
 
     @Autowired
+    RoutingWorkspaces workspaces;
+
+    @Autowired
     Api api;
-
-    @Autowired
-    Tenants tenants;
-
-    @Autowired
-    InTenant inTenant;
-
-    @Autowired
-    Users users;
-
-    @Autowired
-    Teams teams;
 
     @Autowired
     PublishedEvents events;
@@ -51,7 +38,7 @@ class LeadRoutingTest {
 
     @BeforeEach
     void workspace() {
-        ws = RoutingWorkspace.create(api, tenants, inTenant, users, teams, 2);
+        ws = workspaces.create(2);
         ws.activateCountries("DE", "AT", "CH");
     }
 
@@ -301,7 +288,7 @@ class LeadRoutingTest {
 
     @Test
     void noActiveRuleSetMeansNoRouting() {
-        RoutingWorkspace bare = RoutingWorkspace.create(api, tenants, inTenant, users, teams, 1);
+        RoutingWorkspace bare = workspaces.create(1);
         JsonNode lead = bare.leadFrom("marketing", "DE");
         assertThat(lead.get("ownerId").asText()).isEqualTo(bare.id("marketing").toString());
         assertThat(bare.assignments("marketing", lead.get("id").asText())).isEmpty();

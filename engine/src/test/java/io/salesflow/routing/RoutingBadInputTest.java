@@ -5,12 +5,8 @@ import static io.salesflow.support.ApiAssertions.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.salesflow.identity.Teams;
-import io.salesflow.identity.Users;
 import io.salesflow.support.Api;
-import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
-import io.salesflow.tenancy.Tenants;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,25 +25,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RoutingBadInputTest {
 
     @Autowired
-    Api api;
-
-    @Autowired
-    Tenants tenants;
-
-    @Autowired
-    InTenant inTenant;
-
-    @Autowired
-    Users users;
-
-    @Autowired
-    Teams teams;
+    RoutingWorkspaces workspaces;
 
     RoutingWorkspace ws;
 
     @BeforeAll
     void workspace() {
-        ws = RoutingWorkspace.create(api, tenants, inTenant, users, teams, 2);
+        ws = workspaces.create(2);
         ws.activateCountries("DE");
     }
 

@@ -4,12 +4,8 @@ import static io.salesflow.routing.RoutingWorkspace.setting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.salesflow.identity.Teams;
-import io.salesflow.identity.Users;
-import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
-import io.salesflow.tenancy.Tenants;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,26 +25,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RoutingDistributionTest {
 
     @Autowired
-    Api api;
-
-    @Autowired
-    Tenants tenants;
+    RoutingWorkspaces workspaces;
 
     @Autowired
     InTenant inTenant;
-
-    @Autowired
-    Users users;
-
-    @Autowired
-    Teams teams;
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void eachAvailableRepGetsTheirFairShareAndARepBackFromAbsenceIsNotFlooded() {
-        RoutingWorkspace ws = RoutingWorkspace.create(api, tenants, inTenant, users, teams, 5);
+        RoutingWorkspace ws = workspaces.create(5);
         ws.activateCountries("DE");
         ws.members(List.of(setting(ws.id("rep5"), 2, null, null, true)));
         Map<String, Integer> weights = Map.of("rep1", 1, "rep2", 1, "rep3", 1, "rep4", 1, "rep5", 2);
@@ -80,7 +67,7 @@ class RoutingDistributionTest {
 
     @Test
     void fiftyLeadsArrivingAtOnceFillEveryCapExactlyAndTheRestWaitUnassigned() throws Exception {
-        RoutingWorkspace ws = RoutingWorkspace.create(api, tenants, inTenant, users, teams, 5);
+        RoutingWorkspace ws = workspaces.create(5);
         ws.activateCountries("DE");
         ws.members(List.of(
                 setting(ws.id("rep1"), 1, 8, null, true),

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import io.salesflow.identity.Teams;
-import io.salesflow.identity.Users;
 import io.salesflow.lead.LeadLoad;
 import io.salesflow.rules.facts.LeadFacts;
-import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.tenancy.TenantContext;
-import io.salesflow.tenancy.Tenants;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,22 +38,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class RoutingFairnessTest {
 
+    @Autowired
+    RoutingWorkspaces workspaces;
+
     private static final int LEADS = 1_000;
     private static final Duration EVERY = Duration.ofMinutes(10);
     private static final int AWAY_FROM = 300;
     private static final int BACK_AT = 650;
 
     @Autowired
-    Api api;
-
-    @Autowired
-    Tenants tenants;
-
-    @Autowired
     InTenant inTenant;
-
-    @Autowired
-    Users users;
 
     @Autowired
     Teams teams;
@@ -81,7 +72,7 @@ class RoutingFairnessTest {
 
     @Test
     void eachRepStaysWithinTwoOfTheirFairShareInEveryPeriodTheyWereAvailable() {
-        RoutingWorkspace ws = RoutingWorkspace.create(api, tenants, inTenant, users, teams, 5);
+        RoutingWorkspace ws = workspaces.create(5);
         ws.activateCountries("DE");
         ws.members(List.of(setting(ws.id("rep5"), 2, null, null, true)));
         Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);

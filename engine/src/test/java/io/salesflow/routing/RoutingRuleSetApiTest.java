@@ -4,12 +4,9 @@ import static io.salesflow.support.ApiAssertions.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.salesflow.identity.Teams;
-import io.salesflow.identity.Users;
 import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
-import io.salesflow.tenancy.Tenants;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,19 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RoutingRuleSetApiTest {
 
     @Autowired
+    RoutingWorkspaces workspaces;
+
+    @Autowired
     Api api;
 
     @Autowired
-    Tenants tenants;
-
-    @Autowired
     InTenant inTenant;
-
-    @Autowired
-    Users users;
-
-    @Autowired
-    Teams teams;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -44,7 +35,7 @@ class RoutingRuleSetApiTest {
 
     @BeforeEach
     void workspace() {
-        ws = RoutingWorkspace.create(api, tenants, inTenant, users, teams, 1);
+        ws = workspaces.create(1);
     }
 
     @Test

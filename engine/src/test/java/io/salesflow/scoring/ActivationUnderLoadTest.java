@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.salesflow.identity.Users;
 import io.salesflow.rules.facts.LeadFacts;
 import io.salesflow.rules.scoring.DefaultRuleSets;
 import io.salesflow.rules.scoring.FiredRule;
 import io.salesflow.rules.scoring.ScoringFacts;
-import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
-import io.salesflow.tenancy.Tenants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,16 +50,10 @@ class ActivationUnderLoadTest {
             .toList();
 
     @Autowired
-    Api api;
-
-    @Autowired
-    Tenants tenants;
+    ScoringWorkspaces workspaces;
 
     @Autowired
     InTenant inTenant;
-
-    @Autowired
-    Users users;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -71,7 +62,7 @@ class ActivationUnderLoadTest {
 
     @Test
     void leadsScoredWhileARuleSetIsActivatedEachCarryOneWholeVersion() throws Exception {
-        ScoringWorkspace ws = ScoringWorkspace.create(api, tenants, inTenant, users);
+        ScoringWorkspace ws = workspaces.create();
         String v2 = ws.createRuleSet(ScoringWorkspace.flatRules("Load", 2, "Load A", "Load B", "Load C"));
         Set<String> v2Rules = Set.of("Load A", "Load B", "Load C");
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.identity.Users;
-import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.tenancy.Tenants;
@@ -24,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RescoringJobsTest {
 
     @Autowired
-    Api api;
+    ScoringWorkspaces workspaces;
 
     @Autowired
     Tenants tenants;
@@ -46,7 +45,7 @@ class RescoringJobsTest {
 
     @Test
     void aJobLeftRunningResumesAfterItsLastLeadAndAnotherNodesActivationIsNoticed() {
-        ScoringWorkspace ws = ScoringWorkspace.create(api, tenants, inTenant, users);
+        ScoringWorkspace ws = workspaces.create();
         for (int i = 0; i < 6; i++) {
             ws.createLead(LeadScoreApiTest.ceoOfInitech());
         }
@@ -91,7 +90,7 @@ class RescoringJobsTest {
 
     @Test
     void aJobScoresManyLeadsInChunksAndItsProgressMovesByChunks() {
-        ScoringWorkspace ws = ScoringWorkspace.create(api, tenants, inTenant, users);
+        ScoringWorkspace ws = workspaces.create();
         int leads = 1_100; // over two chunks of the default 500, and a part of one
         inTenant.run(
                 ws.slug,
@@ -141,7 +140,7 @@ class RescoringJobsTest {
 
     @Test
     void aJobWhoseVersionWasReplacedIsCancelled() {
-        ScoringWorkspace ws = ScoringWorkspace.create(api, tenants, inTenant, users);
+        ScoringWorkspace ws = workspaces.create();
         ws.createLead(LeadScoreApiTest.ceoOfInitech());
         String v1 = ws.activeRuleSetId();
         UUID job = UUID.randomUUID();

@@ -4,11 +4,9 @@ import static io.salesflow.support.ApiAssertions.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.salesflow.identity.Users;
 import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
-import io.salesflow.tenancy.Tenants;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,16 +62,10 @@ class RuleSetLifecycleTest {
             """;
 
     @Autowired
-    Api api;
-
-    @Autowired
-    Tenants tenants;
+    ScoringWorkspaces workspaces;
 
     @Autowired
     InTenant inTenant;
-
-    @Autowired
-    Users users;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -82,7 +74,7 @@ class RuleSetLifecycleTest {
 
     @BeforeEach
     void workspace() {
-        ws = ScoringWorkspace.create(api, tenants, inTenant, users);
+        ws = workspaces.create();
     }
 
     @Test

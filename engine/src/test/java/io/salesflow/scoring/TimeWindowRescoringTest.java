@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.salesflow.identity.Users;
-import io.salesflow.support.Api;
 import io.salesflow.support.DurableEventProbe;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
-import io.salesflow.tenancy.Tenants;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TimeWindowRescoringTest {
 
     @Autowired
-    Api api;
-
-    @Autowired
-    Tenants tenants;
+    ScoringWorkspaces workspaces;
 
     @Autowired
     InTenant inTenant;
-
-    @Autowired
-    Users users;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -45,7 +36,7 @@ class TimeWindowRescoringTest {
 
     @Test
     void anEngagementThatLeftItsWindowNoLongerCountsAfterTheNightlyRescoring() {
-        ScoringWorkspace ws = ScoringWorkspace.create(api, tenants, inTenant, users);
+        ScoringWorkspace ws = workspaces.create();
         String lead = ws.createLead(LeadScoreApiTest.ceoOfInitech());
         String untouched = ws.createLead(LeadScoreApiTest.ceoOfInitech());
         ws.call("POST", "/api/v1/leads/" + lead + "/engagements")
@@ -90,7 +81,7 @@ class TimeWindowRescoringTest {
 
     @Test
     void aRuleSetWithoutTimeWindowsIsNotRescoredAtNight() {
-        ScoringWorkspace ws = ScoringWorkspace.create(api, tenants, inTenant, users);
+        ScoringWorkspace ws = workspaces.create();
         ws.createLead(LeadScoreApiTest.ceoOfInitech());
         ws.activateAndAwait(ws.createRuleSet(ScoringWorkspace.flatRules("Timeless", 10, "Ten")), "activate");
 
@@ -101,7 +92,7 @@ class TimeWindowRescoringTest {
 
     @Test
     void regionAndPostalCodeAreScoringFacts() {
-        ScoringWorkspace ws = ScoringWorkspace.create(api, tenants, inTenant, users);
+        ScoringWorkspace ws = workspaces.create();
         Map<String, Object> rule = Map.of(
                 "name",
                 "Munich area",
