@@ -1,5 +1,6 @@
 package io.salesflow.demo;
 
+import io.salesflow.identity.PlatformOperators;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,10 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoData demoData;
     private final DemoProperties properties;
     private final Environment environment;
+    private final PlatformOperators operators;
 
-    DemoDataLoader(DemoData demoData, DemoProperties properties, Environment environment) {
+    DemoDataLoader(DemoData demoData, DemoProperties properties, Environment environment, PlatformOperators operators) {
+        this.operators = operators;
         this.demoData = demoData;
         this.properties = properties;
         this.environment = environment;
@@ -37,15 +40,19 @@ class DemoDataLoader implements ApplicationRunner {
     void printLogins() {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         StringBuilder banner = new StringBuilder("\n\n  Salesflow is running at http://localhost:" + port + "/\n");
-        banner.append("  API docs: http://localhost:")
-                .append(port)
-                .append("/swagger-ui.html")
-                .append("   Cockpit (ops): http://localhost:")
-                .append(port)
-                .append("/camunda/app/cockpit/\n");
+        banner.append("  API docs: http://localhost:").append(port).append("/swagger-ui.html\n");
         banner.append("  Demo logins, password '").append(properties.password()).append("':\n");
         append(banner, "acme", DemoData.ACME);
         append(banner, "globex", DemoData.GLOBEX);
+        operators
+                .configured()
+                .ifPresent(operator -> banner.append(String.format(
+                        "    platform operator %-18s engine API, Cockpit, operations: sign in at http://localhost:%s/platform/%s%n",
+                        operator.username(),
+                        port,
+                        PlatformOperators.DEMO_USERNAME.equals(operator.username())
+                                ? ""
+                                : " (password as configured)")));
         log.info(banner.toString());
     }
 

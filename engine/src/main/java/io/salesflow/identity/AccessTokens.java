@@ -21,12 +21,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues and verifies access tokens: HS256 JWTs naming the user, the tenant and the login session, valid
- * for at most 15 minutes. Each failure is told apart so the caller learns what to fix.
+ * for at most 15 minutes; or, for the platform operator, naming the operator and no tenant. Each failure is
+ * told apart so the caller learns what to fix.
  */
 @Component
 class AccessTokens {
 
     static final String ISSUER = "salesflow";
+    private static final String OPERATOR_CLAIM = "platform_operator";
     private static final Logger log = LoggerFactory.getLogger(AccessTokens.class);
 
     private final byte[] secret;
@@ -48,7 +50,16 @@ class AccessTokens {
         }
     }
 
-    record Claims(UUID userId, UUID tenantId, String tenantSlug, UUID sessionId) {}
+    /**
+     * What a verified token says. A workspace user's token names tenant and session; the platform operator's
+     * names only the operator ({@code operator} is their username, null for everyone else).
+     */
+    record Claims(UUID userId, UUID tenantId, String tenantSlug, UUID sessionId, String operator) {
+
+        boolean platform() {
+            return operator != null;
+        }
+    }
 
     record Issued(String token, Instant expiresAt) {}
 
@@ -65,6 +76,25 @@ class AccessTokens {
                 .claim("tenant", tenantSlug)
                 .claim("sid", sessionId.toString())
                 .build();
+        return sign(claims, expires);
+    }
+
+    /** A platform operator's token: no tenant, no session (it cannot be refreshed; sign in again). */
+    Issued issuePlatform(UUID operatorId, String username) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.accessTokenTtl());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(operatorId.toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expires))
+                .jwtID(UUID.randomUUID().toString())
+                .claim(OPERATOR_CLAIM, username)
+                .build();
+        return sign(claims, expires);
+    }
+
+    private Issued sign(JWTClaimsSet claims, Instant expires) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(secret));
@@ -98,11 +128,19 @@ class AccessTokens {
             throw Problem.unauthorized("token-expired", "The access token has expired; refresh it or sign in again");
         }
         try {
+            String operator = claims.getStringClaim(OPERATOR_CLAIM);
+            if (operator != null) {
+                if (claims.getClaim("tid") != null || claims.getClaim("sid") != null) {
+                    throw new IllegalArgumentException("A platform token names no tenant");
+                }
+                return new Claims(UUID.fromString(claims.getSubject()), null, null, null, operator);
+            }
             return new Claims(
                     UUID.fromString(claims.getSubject()),
                     UUID.fromString(claims.getStringClaim("tid")),
                     claims.getStringClaim("tenant"),
-                    UUID.fromString(claims.getStringClaim("sid")));
+                    UUID.fromString(claims.getStringClaim("sid")),
+                    null);
         } catch (ParseException | RuntimeException e) {
             throw Problem.unauthorized("invalid-token", "The bearer token lacks its user, tenant or session");
         }

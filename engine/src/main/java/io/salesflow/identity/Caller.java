@@ -9,7 +9,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The authenticated principal of a request: a user (by login) or an external system (by API key), in
- * one tenant, with the permissions its roles or scopes grant.
+ * one tenant, with the permissions its roles or scopes grant; or the installation's platform operator, who
+ * belongs to no tenant ({@code tenantId} and {@code tenantSlug} are null) and only reaches the engine's own
+ * API and the operations endpoints.
  *
  * @param principalId the user id, or the API key id
  * @param userId the user, or the user who created the API key
@@ -30,7 +32,13 @@ public record Caller(
 
     public enum Kind {
         USER,
-        API_KEY
+        API_KEY,
+        PLATFORM_OPERATOR
+    }
+
+    /** Whether this is the platform operator rather than someone acting in a workspace. */
+    public boolean isPlatformOperator() {
+        return kind == Kind.PLATFORM_OPERATOR;
     }
 
     public boolean can(String permission) {

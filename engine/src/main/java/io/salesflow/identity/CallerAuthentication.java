@@ -6,8 +6,13 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** A verified {@link Caller} as Spring Security sees it: its permission codes are its authorities. */
+/**
+ * A verified {@link Caller} as Spring Security sees it: its permission codes are its authorities, and every
+ * caller acting in a workspace also holds {@link #WORKSPACE_MEMBER}, which the product API requires.
+ */
 class CallerAuthentication extends AbstractAuthenticationToken {
+
+    static final String WORKSPACE_MEMBER = "workspace:member";
 
     private final Caller caller;
 
@@ -21,6 +26,9 @@ class CallerAuthentication extends AbstractAuthenticationToken {
         List<GrantedAuthority> authorities = new java.util.ArrayList<>();
         caller.permissions().keySet().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
         caller.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+        if (!caller.isPlatformOperator()) {
+            authorities.add(new SimpleGrantedAuthority(WORKSPACE_MEMBER));
+        }
         return authorities;
     }
 

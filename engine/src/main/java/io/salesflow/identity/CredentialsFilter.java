@@ -19,9 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Turns the credentials of a request into a {@link Caller}: an access token or API key in
- * {@code Authorization: Bearer}, an API key in {@code X-Api-Key}, or, for the Camunda webapps a browser
- * opens, the access-token cookie. A request without credentials passes on anonymous; bad credentials
- * end here with a 401 that says what is wrong. The caller's tenant is set for the rest of the request.
+ * {@code Authorization: Bearer}, an API key in {@code X-Api-Key}, or, for the Camunda webapps the platform
+ * operator's browser opens, the access-token cookie. A request without credentials passes on anonymous; bad
+ * credentials end here with a 401 that says what is wrong. A workspace caller's tenant is set for the rest of
+ * the request; the platform operator has none.
  */
 class CredentialsFilter extends OncePerRequestFilter {
 
@@ -35,6 +36,7 @@ class CredentialsFilter extends OncePerRequestFilter {
     private final ApiKeys apiKeys;
     private final ProblemResponseWriter problems;
     private final Tenants tenants;
+    private final PlatformOperators operators;
 
     CredentialsFilter(
             AccessTokens accessTokens,
@@ -42,8 +44,10 @@ class CredentialsFilter extends OncePerRequestFilter {
             CallerFactory callers,
             ApiKeys apiKeys,
             ProblemResponseWriter problems,
-            Tenants tenants) {
+            Tenants tenants,
+            PlatformOperators operators) {
         this.tenants = tenants;
+        this.operators = operators;
         this.accessTokens = accessTokens;
         this.sessions = sessions;
         this.callers = callers;
@@ -63,6 +67,9 @@ class CredentialsFilter extends OncePerRequestFilter {
         try {
             caller = authenticate(credential);
             String tenantHeader = request.getHeader(TENANT_HEADER);
+            if (tenantHeader != null && caller.isPlatformOperator()) {
+                throw new Problem(403, "wrong-tenant", "Wrong tenant", "The platform operator belongs to no workspace");
+            }
             if (tenantHeader != null && !tenantHeader.equalsIgnoreCase(caller.tenantSlug())) {
                 throw new Problem(
                         403,
@@ -79,14 +86,18 @@ class CredentialsFilter extends OncePerRequestFilter {
         }
         try {
             SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
-            TenantContext.set(caller.tenantId());
+            if (!caller.isPlatformOperator()) {
+                TenantContext.set(caller.tenantId());
+            }
             RequestContext.setActor(new RequestContext.Actor(
-                    caller.kind() == Caller.Kind.USER
-                            ? RequestContext.Actor.Type.USER
-                            : RequestContext.Actor.Type.API_KEY,
+                    switch (caller.kind()) {
+                        case USER -> RequestContext.Actor.Type.USER;
+                        case API_KEY -> RequestContext.Actor.Type.API_KEY;
+                        case PLATFORM_OPERATOR -> RequestContext.Actor.Type.PLATFORM_OPERATOR;
+                    },
                     caller.principalId(),
                     caller.name()));
-            MDC.put("tenant", caller.tenantSlug());
+            MDC.put("tenant", caller.isPlatformOperator() ? "platform" : caller.tenantSlug());
             chain.doFilter(request, response);
         } finally {
             TenantContext.clear();
@@ -100,6 +111,12 @@ class CredentialsFilter extends OncePerRequestFilter {
             return apiKeys.authenticate(credential);
         }
         AccessTokens.Claims claims = accessTokens.verify(credential);
+        if (claims.platform()) {
+            return operators
+                    .caller(claims.userId(), claims.operator())
+                    .orElseThrow(() -> Problem.unauthorized(
+                            "invalid-token", "The token's platform operator is no longer configured"));
+        }
         if (tenants.findById(claims.tenantId()).filter(Tenant::isActive).isEmpty()) {
             throw Problem.unauthorized("invalid-token", "The token's workspace does not exist or is suspended");
         }

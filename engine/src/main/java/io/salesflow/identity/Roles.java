@@ -136,9 +136,6 @@ public class Roles {
             if (scoped == null) {
                 throw Problem.invalid(field + ".permission", "unknown permission '" + grant.permission() + "'");
             }
-            if ("platform:admin".equals(grant.permission())) {
-                throw Problem.invalid(field + ".permission", "'platform:admin' belongs to the super admin role only");
-            }
             Scope scope = grant.scope() == null ? Scope.ALL : grant.scope();
             if (!scoped && scope != Scope.ALL) {
                 throw Problem.invalid(field + ".scope", "'" + grant.permission() + "' is not record-scoped; use ALL");

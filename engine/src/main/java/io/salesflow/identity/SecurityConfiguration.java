@@ -3,6 +3,8 @@ package io.salesflow.identity;
 import io.salesflow.platform.web.ProblemResponseWriter;
 import io.salesflow.platform.web.Problems;
 import io.salesflow.tenancy.Tenants;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -13,18 +15,20 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * One stateless filter chain for everything: the product API needs a caller; the engine's REST API and
- * Cockpit/Tasklist need the {@code process:operate} permission, Camunda Admin the platform admin; the
- * web app's static files, health, metrics and the API description are public.
+ * One stateless filter chain for everything. The product API ({@code /api/**}) answers callers of a workspace;
+ * the engine's own REST API and webapps ({@code /engine-rest/**}, {@code /camunda/**}) and every actuator
+ * endpoint beyond health answer only the installation's platform operator, who belongs to no workspace (see
+ * docs/architecture.md, "The engine surface"). The web app's static files and the API description are public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String OPERATE = "process:operate";
-    static final String PLATFORM_ADMIN = "platform:admin";
+    /** Every path the embedded engine answers at: its REST API and its webapps with their own APIs. */
+    static final String[] ENGINE_PATHS = {"/engine-rest/**", "/camunda/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -39,7 +43,9 @@ class SecurityConfiguration {
             CallerFactory callers,
             ApiKeys apiKeys,
             ProblemResponseWriter problems,
-            Tenants tenants)
+            Tenants tenants,
+            PlatformOperators operators,
+            @Value("${management.server.port:-1}") int managementPort)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,8 +53,9 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                .headers(SecurityHeaders::configure)
                 .addFilterBefore(
-                        new CredentialsFilter(accessTokens, sessions, callers, apiKeys, problems, tenants),
+                        new CredentialsFilter(accessTokens, sessions, callers, apiKeys, problems, tenants, operators),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
@@ -62,37 +69,46 @@ class SecurityConfiguration {
                                             "Sign in first: send 'Authorization: Bearer <access token or API key>'"));
                         })
                         .accessDeniedHandler((request, response, ex) -> problems.write(
-                                request,
-                                response,
-                                Problems.of(403, "forbidden", "Forbidden", "Your role does not allow this operation"))))
+                                request, response, Problems.of(403, "forbidden", "Forbidden", why(request)))))
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/auth/**")
                         .permitAll()
-                        .requestMatchers(
-                                "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
+                        .requestMatchers("/actuator/health/**", "/actuator/health")
                         .permitAll()
+                        .requestMatchers(onManagementPort(managementPort))
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAuthority(PlatformOperators.OPERATE)
+                        .requestMatchers(ENGINE_PATHS)
+                        .hasAuthority(PlatformOperators.OPERATE)
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
-                        // The engine API answers under several prefixes; these resources stay with the platform
-                        // admin on all of them: identities and authorizations (an operator could otherwise join
-                        // camunda-admin, which bypasses the tenant check, or list other tenants' users), raw
-                        // deployments (they would skip model validation) and engine-wide maintenance.
-                        .requestMatchers(EngineApiRules.ownProfile())
-                        .access(EngineApiRules::isOwnProfile)
-                        .requestMatchers(EngineApiRules.platformOnly())
-                        .hasAuthority(PLATFORM_ADMIN)
-                        .requestMatchers("/engine-rest/**")
-                        .hasAuthority(OPERATE)
-                        // Every Camunda app asks the admin API who is signed in; the rest of Admin is the platform's.
-                        .requestMatchers("/camunda/api/admin/auth/**")
-                        .hasAuthority(OPERATE)
-                        .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/**")
-                        .hasAuthority(PLATFORM_ADMIN)
-                        .requestMatchers("/camunda/**")
-                        .hasAuthority(OPERATE)
-                        .requestMatchers("/api/**", "/actuator/**")
-                        .authenticated()
+                        .requestMatchers("/api/**")
+                        .hasAuthority(CallerAuthentication.WORKSPACE_MEMBER)
                         .anyRequest()
                         .permitAll());
         return http.build();
+    }
+
+    /**
+     * A separate management port (off by default) is bound to localhost unless the operator opens it to a
+     * scraper (docs/operations.md): whoever reaches it may read the operations endpoints without signing in.
+     */
+    private static RequestMatcher onManagementPort(int managementPort) {
+        return request -> managementPort > 0
+                && request.getLocalPort() == managementPort
+                && request.getRequestURI().startsWith("/actuator/");
+    }
+
+    private static String why(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if (uri.startsWith("/engine-rest/") || uri.startsWith("/camunda/") || uri.startsWith("/actuator/")) {
+            return "Only the installation's platform operator reaches the engine's API, Cockpit and the operations "
+                    + "endpoints; work with processes through Salesflow's /api/v1";
+        }
+        if (uri.startsWith("/api/")
+                && Caller.current().map(Caller::isPlatformOperator).orElse(false)) {
+            return "The platform operator belongs to no workspace; sign in to a workspace to use the product API";
+        }
+        return "Your role does not allow this operation";
     }
 }

@@ -8,11 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tells the engine who calls its REST API: the caller's id, groups and tenant, so the engine's tenant
- * check confines an operator of one workspace to its own deployments, processes and tasks.
+ * Tells the engine who calls its REST API: only the platform operator gets this far (Spring Security refused
+ * everyone else), and the engine knows them as a member of {@code camunda-admin}, across all tenants.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -26,15 +27,12 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Caller caller = Caller.current().orElse(null);
-        if (caller == null) {
-            // Spring Security already refused anonymous calls; nothing reaches the engine unauthenticated.
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        if (caller == null || !caller.isPlatformOperator()) {
+            // Spring Security already refused everyone else; this is the second lock on the same door.
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        identityService.setAuthentication(
-                caller.principalId().toString(),
-                EngineGroups.of(caller.tenantSlug(), caller.roles(), caller.teamIds()),
-                List.of(caller.tenantSlug()));
+        identityService.setAuthentication(caller.principalId().toString(), List.of(Groups.CAMUNDA_ADMIN), null);
         try {
             chain.doFilter(request, response);
         } finally {

@@ -1,6 +1,7 @@
 package io.salesflow.process;
 
 import io.salesflow.identity.IdentityChanged;
+import io.salesflow.identity.PlatformOperators;
 import io.salesflow.identity.RoleView;
 import io.salesflow.identity.Roles;
 import io.salesflow.identity.TeamView;
@@ -48,6 +49,7 @@ class EngineIdentitySync {
     private final Roles roles;
     private final Teams teams;
     private final TransactionTemplate transactions;
+    private final PlatformOperators operators;
 
     EngineIdentitySync(
             IdentityService identityService,
@@ -55,7 +57,9 @@ class EngineIdentitySync {
             Users users,
             Roles roles,
             Teams teams,
+            PlatformOperators operators,
             PlatformTransactionManager transactionManager) {
+        this.operators = operators;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.identityService = identityService;
@@ -77,9 +81,10 @@ class EngineIdentitySync {
     }
 
     /**
-     * Camunda's webapps send everyone to a first-run setup page until some user is in {@code camunda-admin}.
-     * That group bypasses the engine's tenant check, so no tenant's user is ever put in it: a system user that
-     * cannot sign in (it has no password and Camunda's own login is not used) fills it.
+     * {@code camunda-admin} bypasses the engine's tenant check, so no tenant's user is ever in it: only the platform
+     * operator (Cockpit looks up the signed-in user's groups here) and a system user that cannot sign in, which
+     * keeps Camunda's webapps from sending everyone to their first-run setup page when no operator is configured.
+     * Anyone else found in the group (an operator renamed since) is removed.
      */
     private void ensurePlatformAdmin() {
         transactions.executeWithoutResult(s -> {
@@ -95,6 +100,26 @@ class EngineIdentitySync {
                 user.setLastName("System");
                 identityService.saveUser(user);
                 identityService.createMembership(SYSTEM_USER, Groups.CAMUNDA_ADMIN);
+            }
+            Set<String> admins = new HashSet<>(Set.of(SYSTEM_USER));
+            operators.configured().ifPresent(operator -> {
+                String id = operator.id().toString();
+                admins.add(id);
+                if (identityService.createUserQuery().userId(id).count() == 0) {
+                    User user = identityService.newUser(id);
+                    user.setFirstName(operator.username());
+                    user.setLastName("(platform operator)");
+                    identityService.saveUser(user);
+                    identityService.createMembership(id, Groups.CAMUNDA_ADMIN);
+                }
+            });
+            for (User member : identityService
+                    .createUserQuery()
+                    .memberOfGroup(Groups.CAMUNDA_ADMIN)
+                    .list()) {
+                if (!admins.contains(member.getId())) {
+                    identityService.deleteMembership(member.getId(), Groups.CAMUNDA_ADMIN);
+                }
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.salesflow.process;
 
+import io.salesflow.platform.web.ProblemResponseWriter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -8,11 +9,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Puts the engine's REST API and webapps behind our login. Both filters run after Spring Security (order
- * above its -100), which has already required the operator permission and set the caller.
+ * Puts the engine's REST API and webapps behind our login. The filters run after Spring Security (order
+ * above its -100), which has already required the platform operator and set the caller; the guard first.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineWebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(ProblemResponseWriter problems) {
+        FilterRegistrationBean<EngineRequestGuard> registration =
+                new FilterRegistrationBean<>(new EngineRequestGuard(problems));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/*");
+        registration.setOrder(5);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<EngineAuthenticationFilter> engineRestAuthentication(IdentityService identityService) {

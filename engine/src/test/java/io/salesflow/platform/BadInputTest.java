@@ -58,7 +58,7 @@ class BadInputTest {
     @Test
     void anOversizedBodyToTheEngineApiIs413Too() {
         String huge = "{\"messageName\": \"" + "x".repeat(10_600_000) + "\"}";
-        Api.Response r = api.as("acme", "ops@acme.test", "POST", "/engine-rest/message")
+        Api.Response r = api.asOperator("POST", "/engine-rest/message")
                 .body(huge, "application/json")
                 .send();
         assertProblem(r, 413, "payload-too-large");

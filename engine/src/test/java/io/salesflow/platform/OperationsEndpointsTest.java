@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
 import io.salesflow.support.IntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** What operators and browsers reach without signing in: health, metrics, the API description and the web app. */
+/**
+ * What operators and browsers reach: health, the API description and the web app without signing in; metrics and
+ * every other actuator endpoint only as the platform operator.
+ */
 @IntegrationTest
 class OperationsEndpointsTest {
 
@@ -37,9 +41,17 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
-        Api.Response metrics = api.get("/actuator/prometheus").send().expect(200);
+    void prometheusMetricsAreForThePlatformOperator() {
+        Api.Response metrics =
+                api.asOperator("GET", "/actuator/prometheus").send().expect(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests", "hikaricp_connections");
+        for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator")) {
+            assertThat(api.get(path).send().status()).as("anonymous " + path).isEqualTo(401);
+            assertThat(api.as("acme", "admin@acme.test", "GET", path).send().status())
+                    .as("an org admin " + path)
+                    .isEqualTo(403);
+        }
+        api.asOperator("GET", "/actuator/info").send().expect(200);
     }
 
     @Test
@@ -59,8 +71,12 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void otherActuatorEndpointsNeedASignIn() {
-        assertThat(api.get("/actuator/env").send().status()).isIn(401, 404);
-        assertThat(api.get("/actuator/beans").send().status()).isIn(401, 404);
+    void otherActuatorEndpointsNeedThePlatformOperatorAndAreNotExposed() {
+        for (String path : List.of("/actuator/env", "/actuator/beans", "/actuator/heapdump")) {
+            assertThat(api.get(path).send().status()).isEqualTo(401);
+            assertThat(api.as("acme", "admin@acme.test", "GET", path).send().status())
+                    .isEqualTo(403);
+            assertThat(api.asOperator("GET", path).send().status()).isEqualTo(404);
+        }
     }
 }

@@ -55,6 +55,26 @@ public class Api {
                 .asText());
     }
 
+    /** Signs in the demo platform operator and returns their access token (cached per test run). */
+    public String operatorToken() {
+        return tokenCache.computeIfAbsent("platform/operator", k -> platformLogin("operator", DEMO_PASSWORD)
+                .expect(200)
+                .json()
+                .get("accessToken")
+                .asText());
+    }
+
+    public Response platformLogin(String username, String password) {
+        return post("/api/v1/auth/platform/login")
+                .json(Map.of("username", username, "password", password))
+                .send();
+    }
+
+    /** A call as the installation's platform operator, who belongs to no workspace. */
+    public Call asOperator(String method, String path) {
+        return call(method, path).bearer(operatorToken());
+    }
+
     public Response login(String tenant, String email, String password) {
         return post("/api/v1/auth/login")
                 .json(Map.of("tenant", tenant, "email", email, "password", password))
@@ -185,6 +205,10 @@ public class Api {
 
         public Optional<String> header(String name) {
             return response.headers().firstValue(name);
+        }
+
+        public java.util.List<String> allHeaders(String name) {
+            return response.headers().allValues(name);
         }
 
         public JsonNode json() {

@@ -10,9 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,9 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 @Tag(name = "Authentication")
 class AuthController {
-
-    /** Lets a browser open the Camunda webapps with the same login; scoped to their path only. */
-    private static final String ENGINE_COOKIE = "sf_engine_session";
 
     private final SignIn signIn;
 
@@ -44,42 +39,24 @@ class AuthController {
     @PostMapping("/login")
     @Operation(summary = "Sign in with workspace, email and password")
     ResponseEntity<Tokens> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        return withEngineCookie(signIn.login(request.tenant(), request.email(), request.password()), http);
+        return secret(signIn.login(request.tenant(), request.email(), request.password()), http);
     }
 
     @PostMapping("/refresh")
     @Operation(summary = "Exchange a refresh token for new tokens; the old refresh token stops working")
     ResponseEntity<Tokens> refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
-        return withEngineCookie(signIn.refresh(request.refreshToken()), http);
+        return secret(signIn.refresh(request.refreshToken()), http);
     }
 
     @PostMapping("/logout")
     @Operation(summary = "End the session of a refresh token; its access tokens stop working too")
-    ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
+    ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
         signIn.logout(request.refreshToken());
-        return ResponseEntity.noContent()
-                .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, http).toString())
-                .build();
+        return ResponseEntity.noContent().build();
     }
 
-    private static ResponseEntity<Tokens> withEngineCookie(Tokens tokens, HttpServletRequest http) {
+    private static ResponseEntity<Tokens> secret(Tokens tokens, HttpServletRequest http) {
         SecretResponses.mark(http);
-        return ResponseEntity.ok()
-                .header(
-                        HttpHeaders.SET_COOKIE,
-                        cookie(tokens.accessToken(), Duration.ofSeconds(tokens.expiresIn()), http)
-                                .toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(tokens);
-    }
-
-    private static ResponseCookie cookie(String value, Duration maxAge, HttpServletRequest http) {
-        return ResponseCookie.from(ENGINE_COOKIE, value)
-                .path("/camunda")
-                .httpOnly(true)
-                .secure(http.isSecure())
-                .sameSite("Strict")
-                .maxAge(maxAge)
-                .build();
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(tokens);
     }
 }

@@ -41,13 +41,14 @@ public final class RequestContext {
         return metadata().map(RequestMetadata::requestId).orElse(null);
     }
 
-    /** The principal behind a change: a user, an API key, or Salesflow itself. */
+    /** The principal behind a change: a user, an API key, the platform operator, or Salesflow itself. */
     public record Actor(Type type, UUID id, String name) {
         public static final Actor SYSTEM = new Actor(Type.SYSTEM, null, "system");
 
         public enum Type {
             USER,
             API_KEY,
+            PLATFORM_OPERATOR,
             SYSTEM
         }
     }
