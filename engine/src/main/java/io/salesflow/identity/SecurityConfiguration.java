@@ -2,6 +2,7 @@ package io.salesflow.identity;
 
 import io.salesflow.platform.web.ProblemResponseWriter;
 import io.salesflow.platform.web.Problems;
+import io.salesflow.ratelimit.RateLimiter;
 import io.salesflow.tenancy.Tenants;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +40,8 @@ class SecurityConfiguration {
             CallerFactory callers,
             ApiKeys apiKeys,
             ProblemResponseWriter problems,
-            Tenants tenants)
+            Tenants tenants,
+            RateLimiter limiter)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -48,7 +50,7 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(
-                        new CredentialsFilter(accessTokens, sessions, callers, apiKeys, problems, tenants),
+                        new CredentialsFilter(accessTokens, sessions, callers, apiKeys, problems, tenants, limiter),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
