@@ -63,8 +63,8 @@ class LoginThrottle {
         return Problem.tooManyRequests(
                 "login-throttled",
                 "Too many failed sign-ins",
-                "Sign-ins to this workspace with this email failed too often; the next attempt is checked after "
-                        + "the time in Retry-After. An administrator can lift the wait.",
+                "Too many failed sign-ins with this email: wait before trying again (Retry-After says how many "
+                        + "seconds), or ask an administrator of the workspace to lift the wait.",
                 claim.retryAfter());
     }
 

@@ -105,9 +105,12 @@ public class RateLimiter {
         try {
             limits.put(limit, value);
             counters.values().removeIf(counter -> {
+                if (counter.limit != limit) {
+                    return false;
+                }
                 synchronized (counter) {
-                    counter.removed = counter.limit == limit;
-                    return counter.removed;
+                    counter.removed = true;
+                    return true;
                 }
             });
             store.reset(limit);
