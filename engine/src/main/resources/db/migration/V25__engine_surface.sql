@@ -1,7 +1,11 @@
 -- The engine surface belongs to the installation's platform operator, who is configured outside every workspace
--- (salesflow.platform.operator.*). No workspace role runs the platform any more: 'platform:admin' leaves the
--- catalogue, and 'process:operate' is the workspace's right to operate its own processes through /api/v1.
+-- (salesflow.platform.operator.*). No workspace role runs the platform any more: 'platform:admin' becomes
+-- 'workspace:owner', what sets a super admin apart from an org admin (only a super admin can change a super
+-- admin), and 'process:operate' is the workspace's right to operate its own processes through /api/v1.
 
+INSERT INTO permissions (code, description, scoped) VALUES
+    ('workspace:owner', 'Own the workspace: the super admin role alone holds it, so only super admins change super admins', false);
+UPDATE system_role_permissions SET permission_code = 'workspace:owner' WHERE permission_code = 'platform:admin';
 DO $$
 DECLARE
     t uuid;
@@ -9,16 +13,15 @@ BEGIN
     -- role_permissions is under forced row-level security, for the owner too: one tenant at a time.
     FOR t IN SELECT id FROM tenants LOOP
         PERFORM set_config('app.tenant_id', t::text, true);
-        DELETE FROM role_permissions WHERE permission_code = 'platform:admin';
+        UPDATE role_permissions SET permission_code = 'workspace:owner' WHERE permission_code = 'platform:admin';
     END LOOP;
     PERFORM set_config('app.tenant_id', '', true);
 END
 $$;
-DELETE FROM system_role_permissions WHERE permission_code = 'platform:admin';
 DELETE FROM permissions WHERE code = 'platform:admin';
 UPDATE permissions SET description = 'Operate the workspace''s running processes (retry, cancel, move) through Salesflow'
  WHERE code = 'process:operate';
-UPDATE system_roles SET description = 'Every permission in the workspace' WHERE code = 'super_admin';
+UPDATE system_roles SET description = 'Owns the workspace; every permission' WHERE code = 'super_admin';
 
 -- Engine objects stay in their tenant: the engine's tenant check lets objects without a tenant through to
 -- everyone, so none may exist. New rows only (NOT VALID): older installations keep what they have.

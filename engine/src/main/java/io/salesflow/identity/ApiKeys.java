@@ -78,7 +78,7 @@ public class ApiKeys {
                 roles.catalogue().stream().map(Roles.PermissionInfo::code).collect(Collectors.toSet());
         for (int i = 0; i < command.scopes().size(); i++) {
             String scope = command.scopes().get(i);
-            if (!known.contains(scope)) {
+            if (!known.contains(scope) || scope.equals(Roles.WORKSPACE_OWNER)) {
                 throw Problem.invalid("scopes[" + i + "]", "unknown scope '" + scope + "'");
             }
             if (!creator.can(scope)) {

@@ -4,6 +4,8 @@ import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.request.RequestContext;
 import io.salesflow.platform.web.ProblemResponseWriter;
 import io.salesflow.platform.web.Problems;
+import io.salesflow.ratelimit.RateLimit;
+import io.salesflow.ratelimit.RateLimiter;
 import io.salesflow.tenancy.Tenant;
 import io.salesflow.tenancy.TenantContext;
 import io.salesflow.tenancy.Tenants;
@@ -37,6 +39,7 @@ class CredentialsFilter extends OncePerRequestFilter {
     private final ProblemResponseWriter problems;
     private final Tenants tenants;
     private final PlatformOperators operators;
+    private final RateLimiter limiter;
 
     CredentialsFilter(
             AccessTokens accessTokens,
@@ -45,9 +48,11 @@ class CredentialsFilter extends OncePerRequestFilter {
             ApiKeys apiKeys,
             ProblemResponseWriter problems,
             Tenants tenants,
-            PlatformOperators operators) {
+            PlatformOperators operators,
+            RateLimiter limiter) {
         this.tenants = tenants;
         this.operators = operators;
+        this.limiter = limiter;
         this.accessTokens = accessTokens;
         this.sessions = sessions;
         this.callers = callers;
@@ -65,7 +70,7 @@ class CredentialsFilter extends OncePerRequestFilter {
         }
         Caller caller;
         try {
-            caller = authenticate(credential);
+            caller = authenticate(credential, request.getRemoteAddr());
             String tenantHeader = request.getHeader(TENANT_HEADER);
             if (tenantHeader != null && caller.isPlatformOperator()) {
                 throw new Problem(403, "wrong-tenant", "Wrong tenant", "The platform operator belongs to no workspace");
@@ -80,7 +85,9 @@ class CredentialsFilter extends OncePerRequestFilter {
             }
         } catch (Problem p) {
             SecurityContextHolder.clearContext();
-            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            if (p.status() != 429) {
+                response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            }
             problems.write(request, response, Problems.of(p));
             return;
         }
@@ -106,9 +113,9 @@ class CredentialsFilter extends OncePerRequestFilter {
         }
     }
 
-    private Caller authenticate(String credential) {
+    private Caller authenticate(String credential, String address) {
         if (credential.startsWith("sfk_")) {
-            return apiKeys.authenticate(credential);
+            return authenticateApiKey(credential, address);
         }
         AccessTokens.Claims claims = accessTokens.verify(credential);
         if (claims.platform()) {
@@ -129,6 +136,26 @@ class CredentialsFilter extends OncePerRequestFilter {
             }
             return caller;
         });
+    }
+
+    /**
+     * An address whose keys failed too often is refused before its keys are looked at: probing for keys or
+     * workspaces costs a database transaction and a security event each, a refusal costs neither.
+     */
+    private Caller authenticateApiKey(String credential, String address) {
+        limiter.exhausted(RateLimit.FAILED_API_KEYS_PER_ADDRESS, address).ifPresent(wait -> {
+            throw Problem.tooManyRequests(
+                    "too-many-failed-api-keys",
+                    "Too many failed API keys",
+                    "Too many API keys from your address failed; try again after the time in Retry-After",
+                    wait);
+        });
+        try {
+            return apiKeys.authenticate(credential);
+        } catch (Problem failed) {
+            limiter.record(RateLimit.FAILED_API_KEYS_PER_ADDRESS, address);
+            throw failed;
+        }
     }
 
     private static String credential(HttpServletRequest request) {

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Signs in the platform operator. There is no workspace to keep security events in, so attempts go to the log
- * (with the client address); the per-address login cap applies as it does to workspace logins.
+ * Signs in the platform operator. The per-address login limit and the {@link LoginThrottle} apply as they do to
+ * workspace logins (under a workspace name no workspace can have); there is no workspace to keep security events
+ * in, so attempts go to the log with the client address.
  */
 @Service
 public class PlatformSignIn {
@@ -18,32 +19,47 @@ public class PlatformSignIn {
 
     private final PlatformOperators operators;
     private final AccessTokens accessTokens;
-    private final LoginRateLimiter limiter;
+    /** Workspace slugs start with a letter: this one is nobody's. */
+    private static final String THROTTLE_SCOPE = "-platform";
+
+    private final SignIn signIn;
+    private final LoginThrottle throttle;
+    private final PasswordChecks passwords;
     private final AuthProperties properties;
 
     PlatformSignIn(
             PlatformOperators operators,
             AccessTokens accessTokens,
-            LoginRateLimiter limiter,
+            SignIn signIn,
+            LoginThrottle throttle,
+            PasswordChecks passwords,
             AuthProperties properties) {
+        this.signIn = signIn;
+        this.throttle = throttle;
+        this.passwords = passwords;
         this.properties = properties;
         this.operators = operators;
         this.accessTokens = accessTokens;
-        this.limiter = limiter;
     }
 
     /** An access token for the operator, valid for the access-token lifetime; there is no refresh. */
     public PlatformTokens signIn(String username, String password) {
         String address =
                 RequestContext.metadata().map(RequestMetadata::ipAddress).orElse(null);
-        limiter.check(address);
+        signIn.checkAddressLimit(address);
+        LoginThrottle.Claim claim = throttle.claim(THROTTLE_SCOPE, username, address);
+        if (claim.refused()) {
+            log.warn("Platform operator sign-in for '{}' from {} waits (throttled)", printable(username), address);
+            throw LoginThrottle.refusal(claim);
+        }
         Caller operator;
         try {
-            operator = operators.signIn(username, password);
+            operator = operators.signIn(username, password, passwords);
         } catch (Problem p) {
             log.warn("Platform operator sign-in failed for '{}' from {}", printable(username), address);
             throw p;
         }
+        throttle.signedIn(THROTTLE_SCOPE, username, address);
         log.info("Platform operator '{}' signed in from {}", operator.name(), address);
         AccessTokens.Issued issued = accessTokens.issuePlatform(operator.principalId(), operator.name());
         return new PlatformTokens(

@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Roles {
 
+    /** What sets the super admin apart from an org admin: no custom role and no API key may hold it. */
+    static final String WORKSPACE_OWNER = "workspace:owner";
+
     private final RoleRepository roles;
     private final UserRepository users;
     private final JdbcTemplate jdbc;
@@ -135,6 +138,10 @@ public class Roles {
             Boolean scoped = known.get(grant.permission());
             if (scoped == null) {
                 throw Problem.invalid(field + ".permission", "unknown permission '" + grant.permission() + "'");
+            }
+            if (WORKSPACE_OWNER.equals(grant.permission())) {
+                throw Problem.invalid(
+                        field + ".permission", "'" + WORKSPACE_OWNER + "' belongs to the super admin role only");
             }
             Scope scope = grant.scope() == null ? Scope.ALL : grant.scope();
             if (!scoped && scope != Scope.ALL) {

@@ -2,6 +2,7 @@ package io.salesflow.identity;
 
 import io.salesflow.platform.web.ProblemResponseWriter;
 import io.salesflow.platform.web.Problems;
+import io.salesflow.ratelimit.RateLimiter;
 import io.salesflow.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,17 +46,23 @@ class SecurityConfiguration {
             ProblemResponseWriter problems,
             Tenants tenants,
             PlatformOperators operators,
+            RateLimiter limiter,
             @Value("${management.server.port:-1}") int managementPort)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        // Each request is authenticated from its token. Only Camunda's webapps keep a session (their
+                        // CSRF token and who is signed in, taken from our token on every call); changing its id at
+                        // every authentication left Cockpit with a new, empty session on each request.
+                        .sessionFixation(f -> f.none()))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .headers(SecurityHeaders::configure)
                 .addFilterBefore(
-                        new CredentialsFilter(accessTokens, sessions, callers, apiKeys, problems, tenants, operators),
+                        new CredentialsFilter(
+                                accessTokens, sessions, callers, apiKeys, problems, tenants, operators, limiter),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");

@@ -19,8 +19,8 @@ class SecurityEvents {
     enum Type {
         LOGIN_SUCCEEDED,
         LOGIN_FAILED,
-        LOGIN_REFUSED_LOCKED,
-        ACCOUNT_LOCKED,
+        LOGIN_THROTTLED,
+        ACCOUNT_THROTTLED,
         TOKEN_REFRESHED,
         REFRESH_TOKEN_REUSED,
         REFRESH_FAILED,
@@ -81,36 +81,6 @@ class SecurityEvents {
                 request.map(RequestMetadata::ipAddress).orElse(null),
                 request.map(RequestMetadata::userAgent).orElse(null),
                 request.map(RequestMetadata::requestId).orElse(null));
-    }
-
-    /** Failed logins of a user since {@code since}, the start of the counting window. */
-    @Transactional(readOnly = true)
-    int failuresSince(UUID userId, java.time.Instant since) {
-        Integer n = jdbc.queryForObject(
-                """
-                SELECT count(*) FROM security_events
-                WHERE user_id = ? AND event_type = 'LOGIN_FAILED' AND occurred_at > ?
-                """,
-                Integer.class,
-                userId,
-                java.sql.Timestamp.from(since));
-        return n == null ? 0 : n;
-    }
-
-    @Transactional(readOnly = true)
-    Optional<java.time.Instant> lastSuccess(UUID userId) {
-        return jdbc
-                .query(
-                        """
-                        SELECT max(occurred_at) FROM security_events
-                        WHERE user_id = ? AND event_type = 'LOGIN_SUCCEEDED'
-                        """,
-                        (rs, i) -> rs.getTimestamp(1),
-                        userId)
-                .stream()
-                .filter(java.util.Objects::nonNull)
-                .map(java.sql.Timestamp::toInstant)
-                .findFirst();
     }
 
     /** Events of the current tenant older than {@code beforeId} (all when null), newest first. */

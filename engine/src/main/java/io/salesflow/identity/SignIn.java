@@ -3,6 +3,8 @@ package io.salesflow.identity;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.request.RequestContext;
 import io.salesflow.platform.request.RequestMetadata;
+import io.salesflow.ratelimit.RateLimit;
+import io.salesflow.ratelimit.RateLimiter;
 import io.salesflow.tenancy.Tenant;
 import io.salesflow.tenancy.TenantContext;
 import io.salesflow.tenancy.Tenants;
@@ -11,8 +13,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Login, refresh and logout. The tenant is resolved first, outside any tenant, then the rest runs in
- * that tenant's transaction, which commits even when the attempt fails so that the attempt is kept.
+ * Login, refresh and logout. Each client address has a cap on attempts across all accounts (password
+ * spraying); each (workspace, email) and address pair has the {@link LoginThrottle}. The tenant is resolved
+ * next, outside any tenant, then the rest runs in that tenant's transaction, which commits even when the
+ * attempt fails so that the attempt is kept.
  */
 @Service
 public class SignIn {
@@ -20,29 +24,51 @@ public class SignIn {
     private final Tenants tenants;
     private final LoginAttempts attempts;
     private final SecurityEvents events;
-    private final LoginRateLimiter limiter;
+    private final RateLimiter limiter;
+    private final LoginThrottle throttle;
+    private final PasswordChecks passwords;
 
-    SignIn(Tenants tenants, LoginAttempts attempts, SecurityEvents events, LoginRateLimiter limiter) {
-        this.limiter = limiter;
+    SignIn(
+            Tenants tenants,
+            LoginAttempts attempts,
+            SecurityEvents events,
+            RateLimiter limiter,
+            LoginThrottle throttle,
+            PasswordChecks passwords) {
         this.tenants = tenants;
         this.attempts = attempts;
         this.events = events;
+        this.limiter = limiter;
+        this.throttle = throttle;
+        this.passwords = passwords;
     }
 
     public Tokens login(String tenantSlug, String email, String password) {
-        limiter.check(clientAddress());
+        String address = clientAddress();
+        checkAddressLimit(address);
         String slug = tenantSlug.trim().toLowerCase(Locale.ROOT);
+        String normalised = User.normalise(email);
+        LoginThrottle.Claim claim = throttle.claim(slug, normalised, address);
         Tenant tenant = tenants.findBySlug(slug).filter(Tenant::isActive).orElse(null);
         if (tenant == null) {
-            events.recordUnattributed(SecurityEvents.Type.LOGIN_FAILED, slug, email);
-            attempts.burnPasswordCheck(password);
+            events.recordUnattributed(
+                    claim.refused() ? SecurityEvents.Type.LOGIN_THROTTLED : SecurityEvents.Type.LOGIN_FAILED,
+                    slug,
+                    email);
+            if (claim.refused()) {
+                throw LoginThrottle.refusal(claim);
+            }
+            passwords.matches(password, null);
             throw LoginAttempts.invalidCredentials();
         }
-        return TenantContext.callAs(tenant.getId(), () -> attempts.attempt(tenant.getSlug(), email, password));
+        Tokens tokens = TenantContext.callAs(
+                tenant.getId(), () -> attempts.attempt(tenant.getSlug(), normalised, password, claim));
+        throttle.signedIn(slug, normalised, address);
+        return tokens;
     }
 
     public Tokens refresh(String refreshToken) {
-        limiter.check(clientAddress());
+        checkAddressLimit(clientAddress());
         UUID tenantId = Sessions.tenantOf(refreshToken).orElseThrow(SignIn::invalidRefresh);
         Tenant tenant = tenants.findById(tenantId).filter(Tenant::isActive).orElseThrow(SignIn::invalidRefresh);
         return TenantContext.callAs(tenantId, () -> attempts.refresh(tenant.getSlug(), refreshToken));
@@ -51,6 +77,19 @@ public class SignIn {
     public void logout(String refreshToken) {
         UUID tenantId = Sessions.tenantOf(refreshToken).orElseThrow(SignIn::invalidRefresh);
         TenantContext.runAs(tenantId, () -> attempts.logout(refreshToken));
+    }
+
+    void checkAddressLimit(String address) {
+        if (address == null) {
+            return;
+        }
+        limiter.tryAcquire(RateLimit.LOGINS_PER_ADDRESS, address).ifPresent(wait -> {
+            throw Problem.tooManyRequests(
+                    "too-many-attempts",
+                    "Too many attempts",
+                    "Too many sign-in attempts from your address; try again after the time in Retry-After",
+                    wait);
+        });
     }
 
     private static String clientAddress() {

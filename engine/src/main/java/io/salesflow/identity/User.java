@@ -10,7 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -37,9 +36,6 @@ class User extends TenantEntity {
     @Column(nullable = false)
     private UserStatus status = UserStatus.ACTIVE;
 
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
     @OptimisticLock(excluded = true)
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
@@ -59,14 +55,6 @@ class User extends TenantEntity {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    void lockUntil(Instant until) {
-        lockedUntil = until;
-    }
-
     void rename(String displayName) {
         this.displayName = displayName.trim();
     }
@@ -81,7 +69,6 @@ class User extends TenantEntity {
 
     void activate() {
         status = UserStatus.ACTIVE;
-        lockedUntil = null;
     }
 
     void assignRoles(Set<UUID> roles) {
@@ -97,7 +84,6 @@ class User extends TenantEntity {
         s.put("displayName", displayName);
         s.put("status", status.name());
         s.put("roleIds", roleIds.stream().map(UUID::toString).sorted().toList());
-        s.put("lockedUntil", lockedUntil == null ? null : lockedUntil.toString());
         return s;
     }
 
@@ -115,10 +101,6 @@ class User extends TenantEntity {
 
     UserStatus getStatus() {
         return status;
-    }
-
-    Instant getLockedUntil() {
-        return lockedUntil;
     }
 
     Set<UUID> getRoleIds() {

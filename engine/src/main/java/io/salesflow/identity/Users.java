@@ -4,6 +4,8 @@ import io.salesflow.audit.AuditLog;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.ETags;
 import io.salesflow.tenancy.TenantContext;
+import io.salesflow.tenancy.Tenants;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +31,8 @@ public class Users {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Sessions sessions;
+    private final LoginThrottle loginThrottle;
+    private final Tenants tenants;
 
     Users(
             UserRepository users,
@@ -37,8 +41,12 @@ public class Users {
             PasswordEncoder passwordEncoder,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Sessions sessions) {
+            Sessions sessions,
+            LoginThrottle loginThrottle,
+            Tenants tenants) {
         this.sessions = sessions;
+        this.loginThrottle = loginThrottle;
+        this.tenants = tenants;
         this.users = users;
         this.roles = roles;
         this.teams = teams;
@@ -117,7 +125,11 @@ public class Users {
         }
         if (change.status() != null) {
             switch (change.status()) {
-                case "ACTIVE" -> user.activate();
+                case "ACTIVE" -> {
+                    user.activate();
+                    // Also the way an administrator lets the owner in at once while someone guesses at the account.
+                    loginThrottle.clear(tenantSlug(), user.getEmail());
+                }
                 case "DEACTIVATED" -> user.deactivate();
                 default -> throw Problem.invalid("status", "must be ACTIVE or DEACTIVATED");
             }
@@ -168,11 +180,17 @@ public class Users {
         return ids;
     }
 
+    private String tenantSlug() {
+        return tenants.findById(TenantContext.require()).orElseThrow().getSlug();
+    }
+
     private UserView view(User user) {
         return views(List.of(user)).get(0);
     }
 
     private List<UserView> views(List<User> page) {
+        Map<String, Instant> waits = loginThrottle.accountWaits(
+                tenantSlug(), page.stream().map(User::getEmail).toList());
         Map<UUID, String> roleCodes = roles.findAll().stream().collect(Collectors.toMap(Role::getId, Role::getCode));
         List<Team> allTeams = teams.findAll();
         return page.stream()
@@ -188,7 +206,7 @@ public class Users {
                                 .sorted(Comparator.comparing(Team::getName))
                                 .map(t -> new UserView.TeamRef(t.getId(), t.getName()))
                                 .toList(),
-                        u.getLockedUntil(),
+                        waits.get(u.getEmail()),
                         u.getCreatedAt(),
                         u.getVersion()))
                 .toList();

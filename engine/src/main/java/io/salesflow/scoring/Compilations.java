@@ -64,12 +64,11 @@ class Compilations {
             acquired = false;
         }
         if (!acquired) {
-            throw new Problem(
-                            429,
-                            "compiler-busy",
-                            "Too many compilations",
-                            "Other rule sets are being compiled; try again in a little while")
-                    .with("retryAfterSeconds", properties.compileWait().toSeconds());
+            throw Problem.tooManyRequests(
+                    "compiler-busy",
+                    "Too many compilations",
+                    "Other rule sets are being compiled; try again in a little while",
+                    properties.compileWait());
         }
         try {
             return compile(definition);

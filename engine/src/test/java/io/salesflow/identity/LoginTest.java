@@ -73,24 +73,23 @@ class LoginTest {
     }
 
     @Test
-    void fiveFailedLoginsLockTheAccountEveryAttemptIsStoredAndAnAdminUnlocks() {
+    void afterFiveFailuresTheNextAttemptWaitsEvenWithTheRightPasswordEveryAttemptIsStoredAndAnAdminLiftsTheWait() {
         String email = "lockme@acme.test";
         inTenant.run("acme", () -> users.ensure(email, "Lock Me", Api.DEMO_PASSWORD, List.of("sales_rep")));
 
-        for (int i = 1; i <= 4; i++) {
+        for (int i = 1; i <= 5; i++) {
             api.post("/api/v1/auth/login")
                     .header("User-Agent", "brute-force-test")
                     .json(Map.of("tenant", "acme", "email", email, "password", "wrong-" + i))
                     .send()
                     .expect(401);
         }
-        Api.Response fifth = api.login("acme", email, "wrong-5").expect(423);
-        assertThat(fifth.json().get("type").asText()).isEqualTo("/problems/account-locked");
-        assertThat(fifth.json().get("lockedUntil").asText()).isNotBlank();
-
-        Api.Response correctButLocked =
-                api.login("acme", email, Api.DEMO_PASSWORD).expect(423);
-        assertThat(correctButLocked.json().get("detail").asText()).contains("locked until");
+        Api.Response waiting = api.login("acme", email, Api.DEMO_PASSWORD).expect(429);
+        assertThat(waiting.contentType()).startsWith("application/problem+json");
+        assertThat(waiting.json().get("type").asText()).isEqualTo("/problems/login-throttled");
+        long retryAfter = Long.parseLong(waiting.header("Retry-After").orElseThrow());
+        assertThat(retryAfter).isPositive();
+        assertThat(waiting.json().get("retryAfterSeconds").asLong()).isEqualTo(retryAfter);
 
         List<Map<String, Object>> events = inTenant.call(
                 "acme",
@@ -105,8 +104,7 @@ class LoginTest {
                         "LOGIN_FAILED",
                         "LOGIN_FAILED",
                         "LOGIN_FAILED",
-                        "ACCOUNT_LOCKED",
-                        "LOGIN_REFUSED_LOCKED");
+                        "LOGIN_THROTTLED");
         assertThat(events.get(0))
                 .containsEntry("outcome", "FAILURE")
                 .containsEntry("user_agent", "brute-force-test")
@@ -123,7 +121,7 @@ class LoginTest {
                 .send()
                 .expect(200)
                 .json();
-        assertThat(audited.get("items").get(0).get("eventType").asText()).isEqualTo("LOGIN_REFUSED_LOCKED");
+        assertThat(audited.get("items").get(0).get("eventType").asText()).isEqualTo("LOGIN_THROTTLED");
         api.as("acme", "rep@acme.test", "GET", "/api/v1/security-events").send().expect(403);
 
         String userId = events.get(0).get("user_id").toString();

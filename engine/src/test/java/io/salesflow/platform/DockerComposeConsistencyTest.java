@@ -110,7 +110,8 @@ class DockerComposeConsistencyTest {
         assertThat(known.prefixes()).containsAll(APPLICATION_PREFIXES);
         for (String replica : REPLICAS) {
             List<String> unknown = environment(replica).keySet().stream()
-                    .filter(name -> name.startsWith("SPRING_") || name.startsWith("SALESFLOW_"))
+                    .filter(name ->
+                            name.startsWith("SPRING_") || name.startsWith("SALESFLOW_") || name.startsWith("SERVER_"))
                     .filter(name -> !known.covers(name))
                     .toList();
             assertThat(unknown)
@@ -199,6 +200,24 @@ class DockerComposeConsistencyTest {
                 .reduce("", String::concat);
         for (String replica : REPLICAS) {
             assertThat(configuration).contains(replica + ":" + APP_PORT);
+        }
+    }
+
+    @Test
+    void replicasTakeForwardedHeadersFromTheLoadBalancerAlone() {
+        String balancer = string(
+                map(map(service(LOAD_BALANCER).get("networks")).get("default")).get("ipv4_address"));
+        String subnet = balancer.substring(0, balancer.lastIndexOf('.') + 1);
+        for (String replica : REPLICAS) {
+            String proxies = environment(replica).get("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES");
+            assertThat(proxies).as("%s names its trusted proxy", replica).isNotBlank();
+            Pattern trusted = Pattern.compile(proxies);
+            assertThat(trusted.matcher(balancer).matches()).isTrue();
+            for (String other : List.of(subnet + "1", subnet + "2", subnet + "100", "127.0.0.1", "10.0.0.1")) {
+                assertThat(trusted.matcher(other).matches())
+                        .as("%s trusts %s", replica, other)
+                        .isFalse();
+            }
         }
     }
 

@@ -9,9 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
@@ -96,15 +99,30 @@ public class Api {
     public final class Call {
         private final HttpRequest.Builder builder;
         private final String method;
+        private final URI uri;
+        private final List<Map.Entry<String, String>> headers = new ArrayList<>();
         private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        private byte[] bodyBytes = new byte[0];
+        private String localAddress;
 
         Call(String method, String path) {
             this.method = method;
-            this.builder = HttpRequest.newBuilder(URI.create(base() + path));
+            this.uri = URI.create(base() + path);
+            this.builder = HttpRequest.newBuilder(uri);
         }
 
         public Call header(String name, String value) {
             builder.header(name, value);
+            headers.add(Map.entry(name, value));
+            return this;
+        }
+
+        /**
+         * Sends from another loopback address (127.0.0.2 and up), so the application sees another client: the
+         * way tests play an attacker and an account's owner on different machines.
+         */
+        public Call from(String loopbackAddress) {
+            this.localAddress = loopbackAddress;
             return this;
         }
 
@@ -123,6 +141,7 @@ public class Api {
         public Call body(byte[] content, String contentType) {
             header("Content-Type", contentType);
             body = HttpRequest.BodyPublishers.ofByteArray(content);
+            bodyBytes = content;
             return this;
         }
 
@@ -171,10 +190,18 @@ public class Api {
         }
 
         public Response send() {
+            if (localAddress != null) {
+                return RawHttp.send(localAddress, method, uri, headers, bodyBytes);
+            }
             try {
                 HttpResponse<byte[]> response =
                         http.send(builder.method(method, body).build(), HttpResponse.BodyHandlers.ofByteArray());
-                return new Response(response);
+                return new Response(
+                        response.statusCode(),
+                        response.headers().map(),
+                        response.body(),
+                        method,
+                        response.request().uri());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -185,35 +212,43 @@ public class Api {
     }
 
     public static final class Response {
-        private final HttpResponse<byte[]> response;
+        private final int status;
+        private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private final byte[] body;
+        private final String method;
+        private final URI uri;
 
-        Response(HttpResponse<byte[]> response) {
-            this.response = response;
+        Response(int status, Map<String, List<String>> headers, byte[] body, String method, URI uri) {
+            this.status = status;
+            this.headers.putAll(headers);
+            this.body = body;
+            this.method = method;
+            this.uri = uri;
         }
 
         public int status() {
-            return response.statusCode();
+            return status;
         }
 
         public String body() {
-            return new String(response.body(), StandardCharsets.UTF_8);
+            return new String(body, StandardCharsets.UTF_8);
         }
 
         public byte[] bytes() {
-            return response.body();
+            return body;
         }
 
         public Optional<String> header(String name) {
-            return response.headers().firstValue(name);
+            return headers.getOrDefault(name, List.of()).stream().findFirst();
         }
 
-        public java.util.List<String> allHeaders(String name) {
-            return response.headers().allValues(name);
+        public List<String> allHeaders(String name) {
+            return headers.getOrDefault(name, List.of());
         }
 
         public JsonNode json() {
             try {
-                return JSON.readTree(response.body());
+                return JSON.readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException("Not JSON: " + body(), e);
             }
@@ -221,9 +256,9 @@ public class Api {
 
         /** Fails with the body when the status is not the expected one: the problem detail says why. */
         public Response expect(int status) {
-            if (response.statusCode() != status) {
-                throw new AssertionError("Expected HTTP " + status + " but got " + response.statusCode() + " for "
-                        + response.request().method() + " " + response.request().uri() + ": " + body());
+            if (this.status != status) {
+                throw new AssertionError("Expected HTTP " + status + " but got " + this.status + " for " + method + " "
+                        + uri + ": " + body());
             }
             return this;
         }

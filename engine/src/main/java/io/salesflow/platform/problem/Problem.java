@@ -1,5 +1,6 @@
 package io.salesflow.platform.problem;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.Map;
  * optional field errors and extra properties.
  */
 public class Problem extends RuntimeException {
+
+    /** The problem property of a 429 that says how many seconds to wait; also sent as {@code Retry-After}. */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
 
     private final int status;
     private final String type;
@@ -23,6 +27,9 @@ public class Problem extends RuntimeException {
 
     public Problem(int status, String type, String title, String detail, List<FieldError> fieldErrors) {
         super(detail);
+        if (status == 429) {
+            throw new IllegalArgumentException("a 429 says when to retry: use Problem.tooManyRequests");
+        }
         this.status = status;
         this.type = type;
         this.title = title;
@@ -48,6 +55,28 @@ public class Problem extends RuntimeException {
 
     public static Problem unauthorized(String type, String detail) {
         return new Problem(401, type, "Unauthorized", detail);
+    }
+
+    /**
+     * A 429: the caller is told when to retry, in the {@code Retry-After} header and the
+     * {@value #RETRY_AFTER_SECONDS} property (whole seconds, at least 1).
+     */
+    public static Problem tooManyRequests(String type, String title, String detail, Duration retryAfter) {
+        return new Problem(type, title, detail).with(RETRY_AFTER_SECONDS, retryAfterSeconds(retryAfter));
+    }
+
+    /** Whole seconds to wait, rounded up, at least 1: {@code Retry-After: 0} would invite an immediate retry. */
+    public static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+
+    private Problem(String type, String title, String detail) {
+        super(detail);
+        this.status = 429;
+        this.type = type;
+        this.title = title;
+        this.fieldErrors = List.of();
     }
 
     public Problem with(String property, Object value) {
