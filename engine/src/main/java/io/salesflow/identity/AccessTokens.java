@@ -64,37 +64,26 @@ class AccessTokens {
     record Issued(String token, Instant expiresAt) {}
 
     Issued issue(UUID userId, UUID tenantId, String tenantSlug, UUID sessionId) {
-        Instant now = clock.instant();
-        Instant expires = now.plus(properties.accessTokenTtl());
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .subject(userId.toString())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(expires))
-                .jwtID(UUID.randomUUID().toString())
-                .claim("tid", tenantId.toString())
+        return sign(userId, claims -> claims.claim("tid", tenantId.toString())
                 .claim("tenant", tenantSlug)
-                .claim("sid", sessionId.toString())
-                .build();
-        return sign(claims, expires);
+                .claim("sid", sessionId.toString()));
     }
 
     /** A platform operator's token: no tenant, no session (it cannot be refreshed; sign in again). */
     Issued issuePlatform(UUID operatorId, String username) {
-        Instant now = clock.instant();
-        Instant expires = now.plus(properties.accessTokenTtl());
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .subject(operatorId.toString())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(expires))
-                .jwtID(UUID.randomUUID().toString())
-                .claim(OPERATOR_CLAIM, username)
-                .build();
-        return sign(claims, expires);
+        return sign(operatorId, claims -> claims.claim(OPERATOR_CLAIM, username));
     }
 
-    private Issued sign(JWTClaimsSet claims, Instant expires) {
+    private Issued sign(UUID subject, java.util.function.UnaryOperator<JWTClaimsSet.Builder> specific) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.accessTokenTtl());
+        JWTClaimsSet claims = specific.apply(new JWTClaimsSet.Builder()
+                        .issuer(ISSUER)
+                        .subject(subject.toString())
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(expires))
+                        .jwtID(UUID.randomUUID().toString()))
+                .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(secret));
