@@ -195,6 +195,39 @@ class HostileInputTest {
         assertNoErrorLogged(output);
     }
 
+    @Test
+    void anEmbedTheRecordTypeDoesNotHaveIs400NamingEmbed(CapturedOutput output) {
+        String lead = list("/api/v1/leads?limit=1").get(0).get("id").asText();
+        for (String embed : List.of("nothing", "owner,nothing", "-1", "owner,a%00b")) {
+            refused(get("/api/v1/leads/" + lead + "?embed=" + embed), "embed");
+        }
+        assertThat(get("/api/v1/leads/" + lead + "?embed=owner,team").send().status())
+                .isEqualTo(200);
+        assertNoErrorLogged(output);
+    }
+
+    @Test
+    void aPasswordLongerThanBcryptReadsIs400NamingIt(CapturedOutput output) {
+        String email = marker().toLowerCase() + "@acme.test";
+        String accents = "Pässwörd-".repeat(8);
+        refused(
+                post(
+                        "/api/v1/users",
+                        Map.of(
+                                "email",
+                                email,
+                                "displayName",
+                                "Long",
+                                "password",
+                                accents,
+                                "roles",
+                                List.of("sales_rep"))),
+                "password");
+        assertThat(get("/api/v1/users?limit=200").send().json().findValuesAsText("email"))
+                .doesNotContain(email);
+        assertNoErrorLogged(output);
+    }
+
     private Api.Call get(String path) {
         return api.as("acme", "admin@acme.test", "GET", path);
     }

@@ -4,6 +4,7 @@ import io.salesflow.imports.ImportView;
 import io.salesflow.imports.Imports;
 import io.salesflow.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -105,6 +106,8 @@ class ImportController {
     }
 
     @PostMapping("/{id}/cancel")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The import has finished")
     ImportView cancel(@PathVariable UUID id) {
         return imports.cancel(id);
     }
