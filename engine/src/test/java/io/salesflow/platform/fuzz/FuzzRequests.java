@@ -1,0 +1,304 @@
+package io.salesflow.platform.fuzz;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.records.Operator;
+import io.salesflow.records.RecordField;
+import io.salesflow.records.RecordType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The requests for one operation: its baseline with one thing replaced by each corpus value, in turn, for each
+ * path parameter, query parameter (a record list's filters and paging too), header and body field (nested ones
+ * and, where the document says only {@code type: object}, the record type's fields), then malformed bodies. The
+ * baseline itself goes last, so destructive operations are fuzzed before they destroy their target.
+ */
+final class FuzzRequests {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+    private static final Pattern RECORD_PATH =
+            Pattern.compile("/api/v1/(accounts|activities|contacts|deals|leads|notes)(/\\{id}|/export)?");
+    private static final Set<String> PAGING = Set.of("limit", "cursor", "sort", "fields", "embed");
+    /** Values the request filter refuses, so an unknown parameter never lets an operation run. */
+    private static final Set<String> REFUSED = Set.of("NUL", "lone surrogate", "overlong UTF-8");
+    /** Operations that act on the whole workspace, whose baseline is never sent. */
+    private static final Set<String> SWITCHES = Set.of("POST /api/v1/routing/rule-sets/rollback");
+
+    private final FuzzBaseline baseline;
+    private final FuzzFixtures fixtures;
+    private final Map<String, RecordType> recordTypes;
+
+    FuzzRequests(FuzzFixtures fixtures, List<RecordType> recordTypes) {
+        this.fixtures = fixtures;
+        this.baseline = new FuzzBaseline(fixtures);
+        this.recordTypes = new LinkedHashMap<>();
+        recordTypes.forEach(t -> this.recordTypes.put(t.table(), t));
+    }
+
+    List<FuzzRequest> of(ApiOperation op) {
+        Map<String, String> pathValues = new LinkedHashMap<>();
+        op.parameters().stream()
+                .filter(p -> p.in().equals("path"))
+                .forEach(p -> pathValues.put(p.name(), baseline.pathValue(op, p.name())));
+        String query = baseline.query(op);
+        String body = baseline.body(op);
+        boolean multipart = op.bodyType() != null && op.bodyType().startsWith("multipart/");
+        List<FuzzRequest> requests = new ArrayList<>();
+        for (String parameter : pathValues.keySet()) {
+            for (FuzzCorpus.Raw value : FuzzCorpus.PATH_VALUES) {
+                Map<String, String> mutated = new LinkedHashMap<>(pathValues);
+                mutated.put(parameter, value.encoded());
+                requests.add(send(
+                        op,
+                        "path " + parameter + "=" + value.label(),
+                        path(op, mutated, query),
+                        Map.of(),
+                        body,
+                        multipart));
+            }
+        }
+        queryParameters(op).forEach((parameter, values) -> {
+            for (FuzzCorpus.Raw value : values) {
+                String mutated = withParameter(query, parameter, value.encoded());
+                requests.add(send(
+                        op,
+                        "query " + parameter + "=" + value.label(),
+                        path(op, pathValues, mutated),
+                        Map.of(),
+                        body,
+                        multipart));
+            }
+        });
+        for (FuzzCorpus.Raw value : FuzzCorpus.PARAMETER_VALUES) {
+            if (REFUSED.contains(value.label())) {
+                String mutated = withParameter(query, "fuzz", value.encoded());
+                requests.add(send(
+                        op,
+                        "unknown parameter=" + value.label(),
+                        path(op, pathValues, mutated),
+                        Map.of(),
+                        body,
+                        multipart));
+            }
+        }
+        String path = path(op, pathValues, query);
+        op.parameters().stream().filter(p -> p.in().equals("header")).forEach(header -> {
+            for (String value : FuzzCorpus.HEADER_VALUES) {
+                requests.add(send(
+                        op,
+                        "header " + header.name() + "=" + shorten(value),
+                        path,
+                        Map.of(header.name(), value),
+                        body,
+                        multipart));
+            }
+        });
+        if (body != null) {
+            requests.addAll(bodyFields(op, path, body));
+            requests.addAll(FuzzBodies.malformed(op, path, body));
+        }
+        if (multipart) {
+            requests.addAll(FuzzBodies.multipart(op, path, fixtures));
+        }
+        if (!SWITCHES.contains(op.label())) {
+            requests.add(send(op, "baseline", path, Map.of(), body, multipart));
+        }
+        return requests;
+    }
+
+    private FuzzRequest send(
+            ApiOperation op,
+            String mutation,
+            String path,
+            Map<String, String> headers,
+            String body,
+            boolean multipart) {
+        return multipart
+                ? FuzzBodies.baseMultipart(op, mutation, path, headers, fixtures)
+                : FuzzRequest.json(op, mutation, path, headers, body);
+    }
+
+    /**
+     * Documented query parameters, with every value; for a record list or export also the paging, and each field as
+     * a filter with the values for its type.
+     */
+    private Map<String, List<FuzzCorpus.Raw>> queryParameters(ApiOperation op) {
+        Map<String, List<FuzzCorpus.Raw>> parameters = new LinkedHashMap<>();
+        op.parameters().stream()
+                .filter(p -> p.in().equals("query"))
+                .forEach(p -> parameters.put(p.name(), FuzzCorpus.PARAMETER_VALUES));
+        Matcher record = RECORD_PATH.matcher(op.path());
+        if (op.method().equals("GET") && record.matches() && "/export".equals(record.group(2))) {
+            // The export reads its query with the list's parser, which the list's own fuzzing covers field by field.
+            PAGING.forEach(name -> parameters.put(name, FuzzCorpus.PARAMETER_VALUES));
+            parameters.put("format", FuzzCorpus.PARAMETER_VALUES);
+        } else if (op.method().equals("GET") && record.matches() && record.group(2) == null) {
+            PAGING.forEach(name -> parameters.put(name, FuzzCorpus.PARAMETER_VALUES));
+            for (RecordField field : fields(record.group(1))) {
+                if (!field.operators().isEmpty()) {
+                    parameters.putIfAbsent(filter(field), FuzzCorpus.parameterValuesFor(field.type()));
+                }
+            }
+        }
+        return parameters;
+    }
+
+    /** The field with an operator it takes: {@code eq} where it may, else its first. */
+    private static String filter(RecordField field) {
+        if (field.operators().contains(Operator.EQ)) {
+            return field.name();
+        }
+        Operator first = field.operators().stream().sorted().findFirst().orElseThrow();
+        return field.name() + "[" + first.token() + "]";
+    }
+
+    private List<RecordField> fields(String collection) {
+        List<RecordField> fields =
+                new ArrayList<>(recordTypes.get(collection).fields().values());
+        if (collection.equals("leads")) {
+            String prefix = "customFields.";
+            fields.add(RecordField.number(prefix + fixtures.customFieldKey("number"), "-"));
+            fields.add(RecordField.date(prefix + fixtures.customFieldKey("date"), "-"));
+            fields.add(RecordField.text(prefix + fixtures.customFieldKey("text"), "-"));
+        }
+        return fields;
+    }
+
+    private List<FuzzRequest> bodyFields(ApiOperation op, String path, String body) {
+        JsonNode base = read(body);
+        Set<List<Object>> named = new LinkedHashSet<>();
+        targets(base, op.bodySchema(), new ArrayList<>(), named, 0);
+        Map<List<Object>, List<JsonNode>> targets = new LinkedHashMap<>();
+        named.forEach(target -> targets.put(target, FuzzCorpus.BODY_VALUES));
+        Matcher record = RECORD_PATH.matcher(op.path());
+        if (record.matches() && !"/export".equals(record.group(2))) {
+            for (RecordField field : fields(record.group(1))) {
+                targets.putIfAbsent(
+                        List.of((Object[]) field.name().split("\\.")), FuzzCorpus.bodyValuesFor(field.type()));
+            }
+        }
+        List<FuzzRequest> requests = new ArrayList<>();
+        for (Map.Entry<List<Object>, List<JsonNode>> entry : targets.entrySet()) {
+            List<Object> target = entry.getKey();
+            for (JsonNode value : entry.getValue()) {
+                JsonNode mutated = base.deepCopy();
+                set(mutated, target, value);
+                requests.add(FuzzRequest.json(
+                        op, "body " + name(target) + "=" + shorten(value.toString()), path, Map.of(), write(mutated)));
+            }
+        }
+        return requests;
+    }
+
+    /** Every field the baseline has and the schema names, nested objects and first list items included. */
+    private static void targets(JsonNode base, JsonNode schema, List<Object> at, Set<List<Object>> out, int depth) {
+        if (depth > 3) {
+            return;
+        }
+        if (base.isArray()) {
+            if (!base.isEmpty() && base.get(0).isObject()) {
+                List<Object> first = new ArrayList<>(at);
+                first.add(0);
+                targets(base.get(0), schema.path("items"), first, out, depth + 1);
+            }
+            return;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        base.fieldNames().forEachRemaining(names::add);
+        schema.path("properties").fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            List<Object> target = new ArrayList<>(at);
+            target.add(name);
+            out.add(target);
+            JsonNode value = base.path(name);
+            if (value.isContainerNode()) {
+                targets(value, schema.path("properties").path(name), target, out, depth + 1);
+            }
+        }
+    }
+
+    private static void set(JsonNode root, List<Object> target, JsonNode value) {
+        JsonNode node = root;
+        for (int i = 0; i < target.size() - 1; i++) {
+            Object part = target.get(i);
+            JsonNode next = part instanceof Integer index ? node.path(index) : node.path((String) part);
+            if (!next.isContainerNode()) {
+                next = ((ObjectNode) node).putObject((String) part);
+            }
+            node = next;
+        }
+        Object last = target.get(target.size() - 1);
+        if (last instanceof Integer index) {
+            ((ArrayNode) node).set(index, value);
+        } else {
+            ((ObjectNode) node).set((String) last, value);
+        }
+    }
+
+    private static String name(List<Object> target) {
+        StringBuilder name = new StringBuilder();
+        for (Object part : target) {
+            name.append(part instanceof Integer i ? "[" + i + "]" : (name.isEmpty() ? "" : ".") + part);
+        }
+        return name.toString();
+    }
+
+    private static String path(ApiOperation op, Map<String, String> values, String query) {
+        String path = op.path();
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            path = path.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    private static String withParameter(String query, String name, String encodedValue) {
+        String encodedName = name.replace("[", "%5B").replace("]", "%5D");
+        StringBuilder out = new StringBuilder();
+        for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
+            if (!pair.startsWith(encodedName + "=")) {
+                out.append(out.isEmpty() ? "" : "&").append(pair);
+            }
+        }
+        return out.append(out.isEmpty() ? "" : "&")
+                .append(encodedName)
+                .append('=')
+                .append(encodedValue)
+                .toString();
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not JSON: " + json, e);
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…(" + text.length() + ")";
+    }
+}
