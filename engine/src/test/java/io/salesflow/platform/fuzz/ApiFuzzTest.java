@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * mutated parameter, header or body field per request, in a fixed order: no answer may be a 5xx, a 409 only where
  * the operation documents one, and every error is {@code application/problem+json}. Everything it changes or
  * deletes is its own ({@link FuzzFixtures}); workspace settings it may touch are put back, and the test checks
- * that nothing shared changed.
+ * that nothing shared changed ({@link SharedWorkspace}).
  */
 @IntegrationTest
 class ApiFuzzTest {
@@ -32,9 +32,10 @@ class ApiFuzzTest {
     void noHostileInputGetsAServerErrorAnUndocumentedConflictOrAnythingButAProblem() {
         JsonNode document = api.get("/v3/api-docs").send().expect(200).json();
         List<ApiOperation> operations = ApiOperation.all(document);
-        SharedState before = SharedState.of(api);
+        SharedWorkspace workspace = new SharedWorkspace(api);
+        Map<String, String> before = workspace.state();
         FuzzFixtures fixtures = FuzzFixtures.create(api);
-        FuzzRequests requests = new FuzzRequests(fixtures, recordTypes);
+        FuzzRequests requests = new FuzzRequests(fixtures, workspace, recordTypes);
         String token = api.token("acme", "admin@acme.test");
         List<String> failures = new ArrayList<>();
         List<String> neverSucceeded = new ArrayList<>();
@@ -54,14 +55,14 @@ class ApiFuzzTest {
                 }
             }
         } finally {
-            fixtures.restore();
+            workspace.restore(fixtures.pipelines());
         }
         System.out.printf(
                 "API fuzz: %d operations, %d requests in %d s, %d failures%n",
                 operations.size(), sent, (System.nanoTime() - started) / 1_000_000_000, failures.size());
         // Not a failure: these operations were fuzzed, but no request got past their checks (a 404 baseline).
         System.out.println("API fuzz: operations no request succeeded on: " + neverSucceeded);
-        assertThat(SharedState.of(api))
+        assertThat(workspace.state())
                 .as("workspace state the fuzz test must leave alone")
                 .isEqualTo(before);
         assertThat(failures).as("%d of %d requests", failures.size(), sent).isEmpty();
@@ -101,29 +102,5 @@ class ApiFuzzTest {
         String body = response.body();
         return java.util.Optional.of(request.describe() + " → " + status + " " + problem + ": "
                 + (body.length() > 300 ? body.substring(0, 300) + "…" : body));
-    }
-
-    /** What the fuzz test must not change for the tests after it: the active rule sets and the default pipeline. */
-    record SharedState(Map<String, String> active) {
-        static SharedState of(Api api) {
-            return new SharedState(Map.of(
-                    "routing", activeId(api, "/api/v1/routing/rule-sets"),
-                    "scoring", activeId(api, "/api/v1/scoring/rule-sets"),
-                    "pipeline", FuzzFixtures.defaultPipeline(api).path("id").asText()));
-        }
-
-        private static String activeId(Api api, String path) {
-            JsonNode sets = api.as("acme", "admin@acme.test", "GET", path)
-                    .send()
-                    .expect(200)
-                    .json();
-            for (JsonNode set : sets.isArray() ? sets : sets.path("items")) {
-                if (set.path("active").asBoolean()
-                        || "ACTIVE".equalsIgnoreCase(set.path("status").asText())) {
-                    return set.path("id").asText();
-                }
-            }
-            return "none";
-        }
     }
 }

@@ -18,9 +18,11 @@ final class FuzzBaseline {
             UUID.nameUUIDFromBytes("fuzz-nowhere".getBytes()).toString();
 
     private final FuzzFixtures f;
+    private final SharedWorkspace workspace;
 
-    FuzzBaseline(FuzzFixtures fixtures) {
+    FuzzBaseline(FuzzFixtures fixtures, SharedWorkspace workspace) {
         this.f = fixtures;
+        this.workspace = workspace;
     }
 
     String pathValue(ApiOperation op, String parameter) {
@@ -134,7 +136,7 @@ final class FuzzBaseline {
             case "POST /api/v1/pipelines" -> f.pipelineBody("Fuzz new pipeline " + s);
             case "PUT /api/v1/pipelines/{id}" -> f.pipelineBody("Fuzz pipeline " + s);
             case "POST /api/v1/deal-reasons", "PUT /api/v1/deal-reasons/{id}" -> f.reasonBody();
-            case "PUT /api/v1/duplicates/settings" -> f.duplicateSettings();
+            case "PUT /api/v1/duplicates/settings" -> workspace.duplicateSettings();
             case "POST /api/v1/users" ->
                 "{\"email\":\"fuzz-new-" + s + "@acme.test\",\"displayName\":\"Fuzz\",\"password\":\""
                         + FuzzFixtures.PASSWORD + "\",\"roles\":[\"sales_rep\"]}";

@@ -1,14 +1,12 @@
 package io.salesflow.platform.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.support.Api;
 import io.salesflow.support.Multipart;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,17 +25,12 @@ final class FuzzFixtures {
     private final Api api;
     private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final Map<String, String> ids = new HashMap<>();
-    private final Set<String> customFieldsBefore;
-    private final JsonNode duplicateSettings;
     final String adminId;
     final String userEmail = "fuzz-" + suffix + "@acme.test";
 
     private FuzzFixtures(Api api) {
         this.api = api;
         this.adminId = call("GET", "/api/v1/me", null).get("id").asText();
-        this.customFieldsBefore =
-                Set.copyOf(call("GET", "/api/v1/custom-fields", null).findValuesAsText("id"));
-        this.duplicateSettings = call("GET", "/api/v1/duplicates/settings", null);
     }
 
     static FuzzFixtures create(Api api) {
@@ -214,51 +207,9 @@ final class FuzzFixtures {
         return new Multipart().file("file", "fuzz.csv", "text/csv", bytes("lastName,source\nFuzz,web\n"));
     }
 
-    /** The duplicate settings as they were, the baseline of their replacement (and what {@link #restore} puts back). */
-    String duplicateSettings() {
-        ObjectNode settings = duplicateSettings.deepCopy();
-        settings.remove("version");
-        return settings.toString();
-    }
-
-    /**
-     * Puts back what the fuzzed requests may have changed in the workspace: its duplicate settings and its default
-     * pipeline; archives the custom fields they defined, so no new required field binds later tests.
-     */
-    void restore() {
-        Api.Response current = api.as("acme", "admin@acme.test", "GET", "/api/v1/duplicates/settings")
-                .send();
-        api.as("acme", "admin@acme.test", "PUT", "/api/v1/duplicates/settings")
-                .header("If-Match", current.header("ETag").orElse("*"))
-                .body(duplicateSettings(), "application/json")
-                .send()
-                .expect(200);
-        for (String id : call("GET", "/api/v1/custom-fields", null).findValuesAsText("id")) {
-            if (!customFieldsBefore.contains(id)) {
-                api.as("acme", "admin@acme.test", "DELETE", "/api/v1/custom-fields/" + id)
-                        .send();
-            }
-        }
-        for (String pipeline : List.of(ids.getOrDefault("pipeline", ""), ids.getOrDefault("pipeline-to-delete", ""))) {
-            if (!pipeline.isEmpty()) {
-                api.as("acme", "admin@acme.test", "DELETE", "/api/v1/pipelines/" + pipeline)
-                        .send();
-            }
-        }
-    }
-
-    /** The workspace's default pipeline. */
-    static JsonNode defaultPipeline(Api api) {
-        for (JsonNode pipeline : api.as("acme", "admin@acme.test", "GET", "/api/v1/pipelines")
-                .send()
-                .expect(200)
-                .json()) {
-            if (pipeline.path("isDefault").asBoolean()
-                    || pipeline.path("default").asBoolean()) {
-                return pipeline;
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    /** The pipelines the fixtures made, which the workspace's pipeline list should not keep. */
+    List<String> pipelines() {
+        return List.of(id("pipeline"), id("pipeline-to-delete"));
     }
 
     String customFieldKey(String type) {

@@ -1,19 +1,10 @@
 package io.salesflow.platform.fuzz;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.records.Operator;
 import io.salesflow.records.RecordField;
 import io.salesflow.records.RecordType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +19,6 @@ import java.util.regex.Pattern;
  */
 final class FuzzRequests {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
     private static final Pattern RECORD_PATH =
             Pattern.compile("/api/v1/(accounts|activities|contacts|deals|leads|notes)(/\\{id}|/export)?");
     private static final Set<String> PAGING = Set.of("limit", "cursor", "sort", "fields", "embed");
@@ -44,9 +31,9 @@ final class FuzzRequests {
     private final FuzzFixtures fixtures;
     private final Map<String, RecordType> recordTypes;
 
-    FuzzRequests(FuzzFixtures fixtures, List<RecordType> recordTypes) {
+    FuzzRequests(FuzzFixtures fixtures, SharedWorkspace workspace, List<RecordType> recordTypes) {
         this.fixtures = fixtures;
-        this.baseline = new FuzzBaseline(fixtures);
+        this.baseline = new FuzzBaseline(fixtures, workspace);
         this.recordTypes = new LinkedHashMap<>();
         recordTypes.forEach(t -> this.recordTypes.put(t.table(), t));
     }
@@ -110,7 +97,10 @@ final class FuzzRequests {
             }
         });
         if (body != null) {
-            requests.addAll(bodyFields(op, path, body));
+            Matcher record = RECORD_PATH.matcher(op.path());
+            List<RecordField> recordFields =
+                    record.matches() && !"/export".equals(record.group(2)) ? fields(record.group(1)) : List.of();
+            requests.addAll(FuzzFields.requests(op, path, body, recordFields));
             requests.addAll(FuzzBodies.malformed(op, path, body));
         }
         if (multipart) {
@@ -180,85 +170,6 @@ final class FuzzRequests {
         return fields;
     }
 
-    private List<FuzzRequest> bodyFields(ApiOperation op, String path, String body) {
-        JsonNode base = read(body);
-        Set<List<Object>> named = new LinkedHashSet<>();
-        targets(base, op.bodySchema(), new ArrayList<>(), named, 0);
-        Map<List<Object>, List<JsonNode>> targets = new LinkedHashMap<>();
-        named.forEach(target -> targets.put(target, FuzzCorpus.BODY_VALUES));
-        Matcher record = RECORD_PATH.matcher(op.path());
-        if (record.matches() && !"/export".equals(record.group(2))) {
-            for (RecordField field : fields(record.group(1))) {
-                targets.putIfAbsent(
-                        List.of((Object[]) field.name().split("\\.")), FuzzCorpus.bodyValuesFor(field.type()));
-            }
-        }
-        List<FuzzRequest> requests = new ArrayList<>();
-        for (Map.Entry<List<Object>, List<JsonNode>> entry : targets.entrySet()) {
-            List<Object> target = entry.getKey();
-            for (JsonNode value : entry.getValue()) {
-                JsonNode mutated = base.deepCopy();
-                set(mutated, target, value);
-                requests.add(FuzzRequest.json(
-                        op, "body " + name(target) + "=" + shorten(value.toString()), path, Map.of(), write(mutated)));
-            }
-        }
-        return requests;
-    }
-
-    /** Every field the baseline has and the schema names, nested objects and first list items included. */
-    private static void targets(JsonNode base, JsonNode schema, List<Object> at, Set<List<Object>> out, int depth) {
-        if (depth > 3) {
-            return;
-        }
-        if (base.isArray()) {
-            if (!base.isEmpty() && base.get(0).isObject()) {
-                List<Object> first = new ArrayList<>(at);
-                first.add(0);
-                targets(base.get(0), schema.path("items"), first, out, depth + 1);
-            }
-            return;
-        }
-        Set<String> names = new LinkedHashSet<>();
-        base.fieldNames().forEachRemaining(names::add);
-        schema.path("properties").fieldNames().forEachRemaining(names::add);
-        for (String name : names) {
-            List<Object> target = new ArrayList<>(at);
-            target.add(name);
-            out.add(target);
-            JsonNode value = base.path(name);
-            if (value.isContainerNode()) {
-                targets(value, schema.path("properties").path(name), target, out, depth + 1);
-            }
-        }
-    }
-
-    private static void set(JsonNode root, List<Object> target, JsonNode value) {
-        JsonNode node = root;
-        for (int i = 0; i < target.size() - 1; i++) {
-            Object part = target.get(i);
-            JsonNode next = part instanceof Integer index ? node.path(index) : node.path((String) part);
-            if (!next.isContainerNode()) {
-                next = ((ObjectNode) node).putObject((String) part);
-            }
-            node = next;
-        }
-        Object last = target.get(target.size() - 1);
-        if (last instanceof Integer index) {
-            ((ArrayNode) node).set(index, value);
-        } else {
-            ((ObjectNode) node).set((String) last, value);
-        }
-    }
-
-    private static String name(List<Object> target) {
-        StringBuilder name = new StringBuilder();
-        for (Object part : target) {
-            name.append(part instanceof Integer i ? "[" + i + "]" : (name.isEmpty() ? "" : ".") + part);
-        }
-        return name.toString();
-    }
-
     private static String path(ApiOperation op, Map<String, String> values, String query) {
         String path = op.path();
         for (Map.Entry<String, String> value : values.entrySet()) {
@@ -280,22 +191,6 @@ final class FuzzRequests {
                 .append('=')
                 .append(encodedValue)
                 .toString();
-    }
-
-    static String write(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Not JSON: " + json, e);
-        }
     }
 
     private static String shorten(String text) {
