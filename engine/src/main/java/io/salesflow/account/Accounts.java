@@ -49,9 +49,7 @@ public class Accounts extends RecordServiceBase<Account> {
     }
 
     @Override
-    @Transactional
-    public Map<String, Object> change(UUID id, ObjectNode body, String ifMatch) {
-        Account account = records.writable(AccountRecord.ACCOUNT, accounts, id, ifMatch);
+    protected Map<String, Object> applyChange(Account account, ObjectNode body) {
         Map<String, Object> before = account.snapshot();
         apply(body, account, false);
         return records.changed(AccountRecord.ACCOUNT, accounts, account, before);

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,9 +55,7 @@ public class Activities extends RecordServiceBase<Activity> {
     }
 
     @Override
-    @Transactional
-    public Map<String, Object> change(UUID id, ObjectNode body, String ifMatch) {
-        Activity activity = records.writable(ActivityRecord.ACTIVITY, activities, id, ifMatch);
+    protected Map<String, Object> applyChange(Activity activity, ObjectNode body) {
         Map<String, Object> before = activity.snapshot();
         boolean completed = apply(body, activity, false);
         Map<String, Object> changed = records.changed(ActivityRecord.ACTIVITY, activities, activity, before);

@@ -2,6 +2,7 @@ package io.salesflow.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.platform.input.TimeRange;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.records.RecordInput;
 import java.time.Instant;
@@ -89,7 +90,7 @@ final class ActivityInput {
             Instant instant = s.length() == 10
                     ? LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC)
                     : OffsetDateTime.parse(s).toInstant();
-            return instant.truncatedTo(ChronoUnit.MICROS);
+            return TimeRange.check(field, instant.truncatedTo(ChronoUnit.MICROS));
         } catch (DateTimeParseException e) {
             throw Problem.invalid(field, "must be a date-time like 2026-05-04T09:30:00Z or a date like 2026-05-04");
         }

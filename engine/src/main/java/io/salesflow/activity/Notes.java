@@ -50,9 +50,7 @@ public class Notes extends RecordServiceBase<Note> {
     }
 
     @Override
-    @Transactional
-    public Map<String, Object> change(UUID id, ObjectNode body, String ifMatch) {
-        Note note = records.writable(NoteRecord.NOTE, notes, id, ifMatch);
+    protected Map<String, Object> applyChange(Note note, ObjectNode body) {
         Map<String, Object> before = note.snapshot();
         List<UUID> mentionedBefore = note.mentions();
         apply(body, note, false);

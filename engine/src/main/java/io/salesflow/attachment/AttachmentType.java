@@ -95,25 +95,6 @@ enum AttachmentType {
                 .findFirst();
     }
 
-    /** The type content of this signature has when nothing else names it; Office 97-2003 files need a name. */
-    static Optional<AttachmentType> ofSignature(Signature signature) {
-        return Optional.ofNullable(
-                switch (signature) {
-                    case PDF -> PDF;
-                    case PNG -> PNG;
-                    case JPEG -> JPEG;
-                    case GIF -> GIF;
-                    case WEBP -> WEBP;
-                    case WORD -> DOCX;
-                    case EXCEL -> XLSX;
-                    case POWERPOINT -> PPTX;
-                    case ZIP -> ZIP;
-                    case TEXT -> TEXT;
-                    case MESSAGE -> EML;
-                    case OLE2, HTML, XML, EXECUTABLE, UNKNOWN -> null;
-                });
-    }
-
     static String known() {
         return Arrays.stream(values()).map(AttachmentType::mediaType).collect(Collectors.joining(", "));
     }

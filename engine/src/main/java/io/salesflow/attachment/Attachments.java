@@ -2,6 +2,7 @@ package io.salesflow.attachment;
 
 import io.salesflow.audit.AuditLog;
 import io.salesflow.identity.Caller;
+import io.salesflow.platform.input.TimeRange;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
 import io.salesflow.records.RecordQueries;
@@ -77,12 +78,16 @@ public class Attachments {
      * of a type not accepted or not what its name says is refused, and nothing is kept.
      */
     @Transactional
-    public Attachment add(String collection, UUID recordId, Upload upload) {
+    public Attachment add(String collection, UUID recordId, List<Upload> uploads) {
         RecordType type = typeOfCollection(collection);
         requireChangeable(type, recordId, () -> recordNotFound(type, recordId));
-        if (upload == null) {
+        if (uploads.isEmpty()) {
             throw UploadProblems.invalid("is required: send the file as the multipart part 'file'");
         }
+        if (uploads.size() > 1) {
+            throw UploadProblems.invalid("must be one file: send one part 'file' per upload");
+        }
+        Upload upload = uploads.get(0);
         String filename = FileNames.sanitise(upload.filename());
         if (upload.size() > maxSize) {
             throw UploadProblems.tooLarge(maxSize);
@@ -249,7 +254,9 @@ public class Attachments {
             }
             int bar = key.indexOf('|');
             try {
-                return new Position(Instant.parse(key.substring(0, bar)), UUID.fromString(key.substring(bar + 1)));
+                return new Position(
+                        TimeRange.check("cursor", Instant.parse(key.substring(0, bar))),
+                        UUID.fromString(key.substring(bar + 1)));
             } catch (DateTimeParseException | IllegalArgumentException | StringIndexOutOfBoundsException e) {
                 throw Problem.invalid("cursor", "is not a cursor of this list");
             }

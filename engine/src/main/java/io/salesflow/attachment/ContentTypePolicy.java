@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Decides what type an uploaded file is, and whether it may be kept: its name's extension (or else the type
- * the client declared, or else its content) names the type; that type must be allowed, and the declared
- * type and the content's signature must agree with it. An {@code .exe} renamed to {@code .pdf}, or HTML sent
- * as text, is refused.
+ * Decides what type an uploaded file is, and whether it may be kept: its name's extension names the type (a
+ * name without one is refused: whoever downloads the file later goes by its name); that type must be allowed,
+ * and the declared type and the content's signature must agree with it. An {@code .exe} renamed to
+ * {@code .pdf}, or HTML sent as text, is refused.
  */
 final class ContentTypePolicy {
 
@@ -30,33 +30,23 @@ final class ContentTypePolicy {
         if (signature.dangerous()) {
             throw UploadProblems.unsupported("the content is " + signature.description() + ", which is never accepted");
         }
-        Optional<String> extension = extension(filename);
+        String extension = extension(filename)
+                .orElseThrow(() -> UploadProblems.unsupported(
+                        "needs a name with the extension of its type; accepted: " + accepted()));
         Optional<String> declared = declared(declaredType);
-        AttachmentType type;
-        if (extension.isPresent()) {
-            type = AttachmentType.ofExtension(extension.get())
-                    .orElseThrow(() -> UploadProblems.unsupported(
-                            "files ending in ." + extension.get() + " are not accepted; accepted: " + accepted()));
-        } else if (declared.isPresent()) {
-            type = AttachmentType.ofMediaType(declared.get())
-                    .or(() -> otherNameOf(declared.get()))
-                    .orElseThrow(() ->
-                            UploadProblems.unsupported(declared.get() + " is not accepted; accepted: " + accepted()));
-        } else {
-            type = AttachmentType.ofSignature(signature)
-                    .orElseThrow(() -> UploadProblems.unsupported(
-                            "its type cannot be told from its content: name the file with its extension"));
-        }
+        AttachmentType type = AttachmentType.ofExtension(extension)
+                .orElseThrow(() -> UploadProblems.unsupported(
+                        "files ending in ." + extension + " are not accepted; accepted: " + accepted()));
         if (!allowed.contains(type)) {
             throw UploadProblems.unsupported(type.mediaType() + " is not accepted; accepted: " + accepted());
         }
         if (declared.isPresent() && !type.isDeclaredAs(declared.get())) {
-            throw UploadProblems.unsupported("was sent as " + declared.get() + ", which does not match "
-                    + extension.map(e -> "a ." + e + " file").orElse(type.mediaType()));
+            throw UploadProblems.unsupported(
+                    "was sent as " + declared.get() + ", which does not match a ." + extension + " file");
         }
         if (!type.matches(signature)) {
-            throw UploadProblems.unsupported("the content is " + signature.description() + ", not "
-                    + extension.map(e -> "a ." + e + " file").orElse(type.mediaType()));
+            throw UploadProblems.unsupported(
+                    "the content is " + signature.description() + ", not a ." + extension + " file");
         }
         return type;
     }
@@ -77,12 +67,6 @@ final class ContentTypePolicy {
                 .trim()
                 .toLowerCase(Locale.ROOT);
         return UNSPECIFIC.contains(type) ? Optional.empty() : Optional.of(type);
-    }
-
-    private static Optional<AttachmentType> otherNameOf(String declared) {
-        return EnumSet.allOf(AttachmentType.class).stream()
-                .filter(t -> t.isDeclaredAs(declared))
-                .findFirst();
     }
 
     private String accepted() {

@@ -11,7 +11,6 @@ import io.salesflow.tenancy.TenantContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +52,7 @@ public class Contacts extends RecordServiceBase<Contact> {
     }
 
     @Override
-    @Transactional
-    public Map<String, Object> change(UUID id, ObjectNode body, String ifMatch) {
-        Contact contact = records.writable(ContactRecord.CONTACT, contacts, id, ifMatch);
+    protected Map<String, Object> applyChange(Contact contact, ObjectNode body) {
         Map<String, Object> before = contact.snapshot();
         apply(body, contact);
         return records.changed(ContactRecord.CONTACT, contacts, contact, before);

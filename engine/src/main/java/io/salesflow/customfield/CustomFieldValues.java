@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.salesflow.identity.Caller;
 import io.salesflow.identity.Users;
+import io.salesflow.platform.input.Decimals;
+import io.salesflow.platform.input.TimeRange;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.records.CustomFields;
 import io.salesflow.records.CustomizableRecord;
@@ -152,7 +154,7 @@ class CustomFieldValues implements CustomFields {
         if (number == null) {
             throw Problem.invalid(field, "must be a number, got " + shown(v));
         }
-        if (number.precision() > MAX_DIGITS) {
+        if (Decimals.writtenDigits(number) > MAX_DIGITS) {
             throw Problem.invalid(field, "must have at most " + MAX_DIGITS + " digits");
         }
         return number;
@@ -161,7 +163,7 @@ class CustomFieldValues implements CustomFields {
     private static LocalDate date(String field, JsonNode v) {
         if (v.isTextual()) {
             try {
-                return LocalDate.parse(v.asText().trim());
+                return TimeRange.check(field, LocalDate.parse(v.asText().trim()));
             } catch (DateTimeParseException e) {
                 // reported below
             }

@@ -2,6 +2,7 @@ package io.salesflow.deal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.platform.input.TimeRange;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.records.RecordInput;
 import java.math.BigDecimal;
@@ -123,7 +124,7 @@ final class DealInput {
     private static LocalDate date(String field, JsonNode v) {
         String s = RecordInput.text(field, v, 10);
         try {
-            return s == null ? null : LocalDate.parse(s);
+            return s == null ? null : TimeRange.check(field, LocalDate.parse(s));
         } catch (DateTimeParseException e) {
             throw Problem.invalid(field, "must be a date like 2025-06-30");
         }

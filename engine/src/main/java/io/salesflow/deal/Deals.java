@@ -64,9 +64,7 @@ public class Deals extends RecordServiceBase<Deal> {
     }
 
     @Override
-    @Transactional
-    public Map<String, Object> change(UUID id, ObjectNode body, String ifMatch) {
-        Deal deal = records.writable(DealRecord.DEAL, deals, id, ifMatch);
+    protected Map<String, Object> applyChange(Deal deal, ObjectNode body) {
         Map<String, Object> before = deal.snapshot();
         apply(body, deal, false);
         Map<String, Object> changed = records.changed(DealRecord.DEAL, deals, deal, before);

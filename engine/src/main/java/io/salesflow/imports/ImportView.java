@@ -56,7 +56,8 @@ public record ImportView(
 
     /**
      * What an upload asks for; {@code mapping} is a JSON object of column name to field, or null to map by name;
-     * {@code idempotencyKey} (optional) makes a repeated upload find its first job instead of starting another.
+     * {@code idempotencyKey} (optional) makes a repeated upload find its first job instead of starting another;
+     * {@code files} is how many file parts the request had (only one is read).
      */
     public record Upload(
             String recordType,
@@ -65,7 +66,8 @@ public record ImportView(
             String mapping,
             boolean dryRun,
             String duplicates,
-            String idempotencyKey) {}
+            String idempotencyKey,
+            int files) {}
 
     /** The job an upload started, or found again for a repeated {@code Idempotency-Key}. */
     public record Started(ImportView job, boolean replayed) {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesflow.audit.AuditLog;
 import io.salesflow.identity.Caller;
+import io.salesflow.platform.input.TimeRange;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.request.RequestContext;
 import io.salesflow.platform.web.CursorPage;
@@ -84,6 +85,9 @@ public class Imports {
             throw Problem.forbidden("Your role does not allow creating " + type.recordName + " records");
         }
         ImportJob.Duplicates duplicates = duplicates(upload.duplicates());
+        if (upload.files() > 1) {
+            throw Problem.invalid("file", "must be one file: send one part 'file' per import");
+        }
         byte[] content = upload.content();
         if (content == null || content.length == 0) {
             throw Problem.invalid("file", "is missing or empty");
@@ -196,7 +200,7 @@ public class Imports {
         if (key != null) {
             try {
                 String[] parts = key.split("\\|", 2);
-                beforeCreated = Instant.parse(parts[0]);
+                beforeCreated = TimeRange.check("cursor", Instant.parse(parts[0]));
                 beforeId = UUID.fromString(parts[1]);
             } catch (RuntimeException e) {
                 throw Problem.invalid("cursor", "is not a cursor this API returned");

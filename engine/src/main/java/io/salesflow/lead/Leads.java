@@ -63,9 +63,8 @@ public class Leads extends RecordServiceBase<Lead> {
     }
 
     @Override
-    @Transactional
-    public Map<String, Object> change(UUID id, ObjectNode body, String ifMatch) {
-        Lead lead = records.writable(LeadRecord.LEAD, leads, id, ifMatch);
+    protected Map<String, Object> applyChange(Lead lead, ObjectNode body) {
+        UUID id = lead.getId();
         Map<String, Object> before = lead.snapshot();
         LeadStatus from = lead.status();
         UUID previousOwner = lead.getOwnerId();

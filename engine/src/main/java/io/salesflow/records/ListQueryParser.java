@@ -117,7 +117,8 @@ public final class ListQueryParser {
         return names;
     }
 
-    private static List<String> embeds(RecordType type, String value) {
+    /** The related records {@code ?embed=owner,team} names; one the type cannot embed is a 400 naming {@code embed}. */
+    public static List<String> embeds(RecordType type, String value) {
         if (value == null || value.isBlank()) {
             return List.of();
         }

@@ -7,15 +7,24 @@ import io.salesflow.identity.Users;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
 import io.salesflow.platform.web.ETags;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The steps every record type's use cases share: finding a record the caller may change, checking an owner
@@ -24,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class RecordLifecycle {
+
+    static final int ATTEMPTS = 3;
+    private static final Logger log = LoggerFactory.getLogger(RecordLifecycle.class);
 
     private final RecordQueries queries;
     private final FieldHistory history;
@@ -34,6 +46,8 @@ public class RecordLifecycle {
     private final RecordProperties properties;
     private final Timeline timeline;
     private final Clock clock;
+    private final EntityManager entityManager;
+    private final TransactionTemplate transactions;
 
     RecordLifecycle(
             RecordQueries queries,
@@ -44,7 +58,9 @@ public class RecordLifecycle {
             CustomFields customFields,
             RecordProperties properties,
             Timeline timeline,
-            Clock clock) {
+            Clock clock,
+            EntityManager entityManager,
+            PlatformTransactionManager transactionManager) {
         this.queries = queries;
         this.history = history;
         this.audit = audit;
@@ -54,6 +70,8 @@ public class RecordLifecycle {
         this.properties = properties;
         this.timeline = timeline;
         this.clock = clock;
+        this.entityManager = entityManager;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** The workspace's custom fields of the type, by list-language name ({@code customFields.<key>}). */
@@ -83,15 +101,52 @@ public class RecordLifecycle {
     @Transactional(propagation = Propagation.MANDATORY)
     public <T extends CrmRecord> T writable(
             RecordType type, JpaRepository<T, UUID> repository, UUID id, String ifMatch) {
+        return writable(type, repository, id, ifMatch, false);
+    }
+
+    /** As {@link #writable(RecordType, JpaRepository, UUID, String)}; with {@code lockRow}, read under a row lock. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T extends CrmRecord> T writable(
+            RecordType type, JpaRepository<T, UUID> repository, UUID id, String ifMatch, boolean lockRow) {
         Caller caller = Caller.require();
-        T record = repository
-                .findById(id)
+        T record = find(repository, id, lockRow)
                 .filter(r -> !r.isDeleted())
                 .filter(r -> queries.isVisible(type, id, caller))
                 .orElseThrow(() -> notFound(type, id));
         requireWritable(type, id, caller);
         ETags.check(ifMatch, record.getVersion());
         return record;
+    }
+
+    /**
+     * Runs a change of one record in a transaction of its own. Without a conditional {@code If-Match} the change
+     * applies to the version current when it runs: when another transaction changed the record between its read
+     * and its write (an optimistic lock failure), it runs again in a new transaction that reads the record under a
+     * row lock, so the retry cannot lose the same race; {@value #ATTEMPTS} attempts at most. With {@code If-Match}
+     * the failure stands (412: the caller's version is stale). Inside a transaction of the caller's it runs once:
+     * the failure has spoilt that transaction, so a retry is for its owner to make.
+     */
+    public <R> R retrying(String ifMatch, Attempt<R> change) {
+        if (ETags.isConditional(ifMatch) || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return transactions.execute(status -> change.run(false));
+        }
+        for (int attempt = 1; ; attempt++) {
+            boolean lockRow = attempt > 1;
+            try {
+                return transactions.execute(status -> change.run(lockRow));
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("A change lost a race with another writer; running it again (attempt {})", attempt + 1);
+            }
+        }
+    }
+
+    /** One attempt of a change; {@code lockRow} says to read the record under a row lock. */
+    @FunctionalInterface
+    public interface Attempt<R> {
+        R run(boolean lockRow);
     }
 
     /**
@@ -177,8 +232,8 @@ public class RecordLifecycle {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public <T extends CrmRecord> void delete(
-            RecordType type, JpaRepository<T, UUID> repository, UUID id, String ifMatch) {
-        T record = writable(type, repository, id, ifMatch);
+            RecordType type, JpaRepository<T, UUID> repository, UUID id, String ifMatch, boolean lockRow) {
+        T record = writable(type, repository, id, ifMatch, lockRow);
         Map<String, Object> before = record.snapshot();
         record.markDeleted(clock.instant());
         repository.saveAndFlush(record);
@@ -188,10 +243,9 @@ public class RecordLifecycle {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public <T extends CrmRecord> Map<String, Object> restore(
-            RecordType type, JpaRepository<T, UUID> repository, UUID id) {
+            RecordType type, JpaRepository<T, UUID> repository, UUID id, boolean lockRow) {
         Caller caller = Caller.require();
-        T record = repository
-                .findById(id)
+        T record = find(repository, id, lockRow)
                 .filter(r -> queries.isVisible(type, id, caller))
                 .orElseThrow(() -> notFound(type, id));
         requireWritable(type, id, caller);
@@ -220,6 +274,16 @@ public class RecordLifecycle {
     /** Activities, notes and field changes of a record the caller may see, newest first. */
     public CursorPage<Map<String, Object>> timeline(RecordType type, UUID id, String cursor, int limit) {
         return timeline.of(type, id, cursor, limit);
+    }
+
+    private <T extends CrmRecord> Optional<T> find(JpaRepository<T, UUID> repository, UUID id, boolean lockRow) {
+        Optional<T> record = repository.findById(id);
+        record.ifPresent(r -> {
+            if (lockRow) {
+                entityManager.refresh(r, LockModeType.PESSIMISTIC_WRITE);
+            }
+        });
+        return record;
     }
 
     private void requireWritable(RecordType type, UUID id, Caller caller) {

@@ -415,7 +415,7 @@ public class RecordQueries {
         try {
             List<String> values =
                     objectMapper.readValue(CursorPage.decode(cursor), new TypeReference<List<String>>() {});
-            if (values.size() == keys + 1 && values.get(keys) != null) {
+            if (values != null && values.size() == keys + 1 && values.get(keys) != null) {
                 UUID.fromString(values.get(keys));
                 return values;
             }

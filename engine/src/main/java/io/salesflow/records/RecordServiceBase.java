@@ -1,15 +1,15 @@
 package io.salesflow.records;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.platform.web.CursorPage;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The use cases every record type serves the same way (list, read, delete, restore, history); a record
- * type's service adds creating and changing, where its own rules live.
+ * The use cases every record type serves the same way (list, read, change, delete, restore, history); a record
+ * type's service adds creating and what a change does ({@link #applyChange}), where its own rules live.
  */
 public abstract class RecordServiceBase<T extends CrmRecord> implements RecordService {
 
@@ -43,16 +43,30 @@ public abstract class RecordServiceBase<T extends CrmRecord> implements RecordSe
         return records.get(type, id, embed);
     }
 
+    /** Finds the record for the caller and applies the change, in a transaction of its own; see {@link RecordLifecycle#retrying}. */
     @Override
-    @Transactional
+    public Map<String, Object> change(UUID id, ObjectNode body, String ifMatch) {
+        return records.retrying(
+                ifMatch, lockRow -> applyChange(records.writable(type, repository, id, ifMatch, lockRow), body));
+    }
+
+    /**
+     * Applies a change body to a record the caller may change with the type's rules, saves it (history, audit,
+     * events) and answers it as saved; runs in the change's transaction, maybe more than once (a retry).
+     */
+    protected abstract Map<String, Object> applyChange(T record, ObjectNode body);
+
+    @Override
     public void delete(UUID id, String ifMatch) {
-        records.delete(type, repository, id, ifMatch);
+        records.retrying(ifMatch, lockRow -> {
+            records.delete(type, repository, id, ifMatch, lockRow);
+            return null;
+        });
     }
 
     @Override
-    @Transactional
     public Map<String, Object> restore(UUID id) {
-        return records.restore(type, repository, id);
+        return records.retrying(null, lockRow -> records.restore(type, repository, id, lockRow));
     }
 
     @Override

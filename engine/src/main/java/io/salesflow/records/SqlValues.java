@@ -1,5 +1,7 @@
 package io.salesflow.records;
 
+import io.salesflow.platform.input.Decimals;
+import io.salesflow.platform.input.TimeRange;
 import io.salesflow.platform.problem.Problem;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -10,6 +12,9 @@ import java.time.format.DateTimeParseException;
 
 /** Turns request text into typed SQL parameters, and says which field was wrong when it cannot. */
 final class SqlValues {
+
+    /** More than any number field keeps (custom numbers: 30 digits). */
+    static final int MAX_DIGITS = 40;
 
     private SqlValues() {}
 
@@ -23,9 +28,9 @@ final class SqlValues {
         try {
             return switch (field.type()) {
                 case UUID, UUID_ARRAY -> java.util.UUID.fromString(value);
-                case NUMBER -> new BigDecimal(value);
-                case DATE -> LocalDate.parse(value);
-                case TIMESTAMP -> Timestamp.from(instant(value));
+                case NUMBER -> number(value, param);
+                case DATE -> TimeRange.check(param, LocalDate.parse(value));
+                case TIMESTAMP -> Timestamp.from(TimeRange.check(param, instant(value)));
                 case BOOLEAN -> bool(value);
                 case TEXT, TEXT_ARRAY, JSON -> value;
             };
@@ -34,6 +39,15 @@ final class SqlValues {
                     param,
                     "'" + value + "' is not a valid " + field.type().name().toLowerCase());
         }
+    }
+
+    /** A number PostgreSQL can compare: not {@code 1e999999}, whose digits it cannot hold, nor {@code 1e-999999}. */
+    private static BigDecimal number(String value, String param) {
+        BigDecimal number = new BigDecimal(value);
+        if (Decimals.writtenDigits(number) > MAX_DIGITS) {
+            throw Problem.invalid(param, "must be a number of at most " + MAX_DIGITS + " digits");
+        }
+        return number;
     }
 
     /** Only {@code true} or {@code false}: {@link Boolean#valueOf} would read any other word as false. */

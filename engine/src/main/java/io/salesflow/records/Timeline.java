@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesflow.identity.Caller;
+import io.salesflow.platform.input.TimeRange;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
 import java.time.Instant;
@@ -65,8 +66,9 @@ public class Timeline {
         }
         try {
             List<String> parts = objectMapper.readValue(json, new TypeReference<List<String>>() {});
-            if (parts.size() == 3 && !parts.contains(null)) {
-                return new TimelineEntry.Position(Instant.parse(parts.get(0)), parts.get(1), parts.get(2));
+            if (parts != null && parts.size() == 3 && !parts.contains(null)) {
+                return new TimelineEntry.Position(
+                        TimeRange.check("cursor", Instant.parse(parts.get(0))), parts.get(1), parts.get(2));
             }
         } catch (JsonProcessingException | DateTimeParseException e) {
             // reported below

@@ -4,6 +4,7 @@ import io.salesflow.audit.AuditLog;
 import io.salesflow.engagement.EngagementKind;
 import io.salesflow.engagement.LeadEngaged;
 import io.salesflow.lead.LeadScores;
+import io.salesflow.platform.input.TimeRange;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.rules.drl.RuleSetInvalidException;
 import io.salesflow.tenancy.TenantContext;
@@ -133,7 +134,7 @@ public class Engagements {
 
     private static Instant instant(String value) {
         try {
-            return Instant.parse(value);
+            return TimeRange.check("occurredAt", Instant.parse(value));
         } catch (DateTimeParseException e) {
             throw Problem.invalid("occurredAt", "is not a time such as 2025-05-01T09:30:00Z");
         }

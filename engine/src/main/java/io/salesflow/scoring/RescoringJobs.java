@@ -2,6 +2,7 @@ package io.salesflow.scoring;
 
 import io.salesflow.lead.LeadFactsView;
 import io.salesflow.lead.LeadScores;
+import io.salesflow.platform.input.TimeRange;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
 import io.salesflow.rules.facts.EngagementEvent;
@@ -105,7 +106,7 @@ public class RescoringJobs {
         if (key != null) {
             String[] parts = key.split("\\|", 2);
             try {
-                afterCreatedAt = Instant.parse(parts[0]);
+                afterCreatedAt = TimeRange.check("cursor", Instant.parse(parts[0]));
                 afterId = UUID.fromString(parts[1]);
             } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
                 throw Problem.invalid("cursor", "is not a cursor this API returned");

@@ -40,10 +40,10 @@ class ContentTypePolicyTest {
     }
 
     @Test
-    void withoutAnExtensionTheDeclaredTypeOrElseTheContentNamesTheType() {
-        assertThat(policy.check("README", "text/plain", Signature.TEXT)).isEqualTo(AttachmentType.TEXT);
-        assertThat(policy.check("scan", null, Signature.PDF)).isEqualTo(AttachmentType.PDF);
-        refused(() -> policy.check("legacy", null, Signature.OLE2), "name the file with its extension");
+    void aNameWithoutAnExtensionIsRefusedWhateverItsDeclaredTypeOrContent() {
+        refused(() -> policy.check("README", "text/plain", Signature.TEXT), "needs a name with the extension");
+        refused(() -> policy.check("scan", null, Signature.PDF), "needs a name with the extension");
+        refused(() -> policy.check("scan.", "application/pdf", Signature.PDF), "needs a name with the extension");
     }
 
     @Test

@@ -56,14 +56,16 @@ class AttachmentController {
     ResponseEntity<Attachment> upload(
             @PathVariable String collection,
             @PathVariable UUID recordId,
-            @RequestPart(name = "file", required = false) MultipartFile file) {
+            @RequestPart(name = "file", required = false) List<MultipartFile> files) {
         Attachment added = attachments.add(
                 collection,
                 recordId,
-                file == null
-                        ? null
-                        : new Attachments.Upload(
-                                file.getOriginalFilename(), file.getContentType(), file.getSize(), file));
+                files == null
+                        ? List.of()
+                        : files.stream()
+                                .map(f -> new Attachments.Upload(
+                                        f.getOriginalFilename(), f.getContentType(), f.getSize(), f))
+                                .toList());
         return ResponseEntity.created(URI.create("/api/v1/attachments/" + added.id()))
                 .eTag(added.sha256())
                 .body(added);

@@ -5,6 +5,7 @@ import io.salesflow.customfield.CustomFieldDefinitions;
 import io.salesflow.customfield.CustomFieldView;
 import io.salesflow.platform.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -51,6 +52,8 @@ class CustomFieldController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The record type has a field with this key")
     @PreAuthorize("hasAuthority('tenant:manage')")
     @Operation(
             summary = "Define a field: recordType, key, label, type, options (picklist), lookupTarget (lookup),"
@@ -61,6 +64,8 @@ class CustomFieldController {
     }
 
     @PatchMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Records still hold an option the change removes")
     @PreAuthorize("hasAuthority('tenant:manage')")
     @Operation(summary = "Change label, options, required, helpText, position or archived (merge patch); send If-Match")
     ResponseEntity<CustomFieldView> change(

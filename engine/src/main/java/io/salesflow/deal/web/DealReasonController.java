@@ -6,6 +6,7 @@ import io.salesflow.deal.ReasonDefinition;
 import io.salesflow.deal.ReasonKind;
 import io.salesflow.platform.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -61,6 +62,8 @@ class DealReasonController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A reason of this kind with this label exists")
     @PreAuthorize("hasAuthority('tenant:manage')")
     ResponseEntity<DealReasonView> create(@Valid @RequestBody ReasonRequest request) {
         DealReasonView reason = reasons.create(definition(request));
@@ -70,6 +73,8 @@ class DealReasonController {
     }
 
     @PutMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A reason of this kind with this label exists")
     @PreAuthorize("hasAuthority('tenant:manage')")
     @Operation(summary = "Change label, order or whether it is offered (active); the kind stays; send If-Match")
     ResponseEntity<DealReasonView> change(

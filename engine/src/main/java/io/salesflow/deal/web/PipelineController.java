@@ -6,6 +6,7 @@ import io.salesflow.deal.PipelineView;
 import io.salesflow.deal.Pipelines;
 import io.salesflow.platform.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -68,6 +69,8 @@ class PipelineController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A pipeline with this name exists")
     @PreAuthorize("hasAuthority('tenant:manage')")
     @Operation(summary = "Create a pipeline with its stages in order")
     ResponseEntity<PipelineView> create(@Valid @RequestBody PipelineRequest request) {
@@ -78,6 +81,10 @@ class PipelineController {
     }
 
     @PutMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "409",
+            description = "A pipeline with this name exists, or deals are in a stage the change removes")
     @PreAuthorize("hasAuthority('tenant:manage')")
     @Operation(
             summary = "Replace name, settings and stages: stages sent with their id are kept, without are added,"
@@ -91,6 +98,8 @@ class PipelineController {
     }
 
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The default pipeline, or one deals use")
     @PreAuthorize("hasAuthority('tenant:manage')")
     @Operation(summary = "Delete a pipeline no deal uses (409 otherwise: archive it instead)")
     ResponseEntity<Void> delete(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.duplicate.Duplicates;
 import io.salesflow.duplicate.RecordMerges;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,6 +43,8 @@ class RecordDuplicatesController {
     }
 
     @PostMapping("/api/v1/{collection:leads|contacts|accounts}/merge")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A record to merge was merged or deleted meanwhile")
     @Operation(
             summary = "Merge records into a survivor: {survivorId, mergedIds, fields: {field: id of the record whose"
                     + " value wins}}; all or nothing")

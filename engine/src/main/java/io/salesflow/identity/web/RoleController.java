@@ -5,6 +5,7 @@ import io.salesflow.identity.Roles;
 import io.salesflow.identity.Scope;
 import io.salesflow.platform.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -67,6 +68,8 @@ class RoleController {
     }
 
     @PostMapping("/api/v1/roles")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A role with this code exists")
     @PreAuthorize("hasAuthority('roles:manage')")
     @Operation(summary = "Create a custom role")
     ResponseEntity<RoleView> create(@Valid @RequestBody RoleRequest request) {
@@ -88,6 +91,8 @@ class RoleController {
     }
 
     @DeleteMapping("/api/v1/roles/{id}")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A system role, or a role users still hold")
     @PreAuthorize("hasAuthority('roles:manage')")
     ResponseEntity<Void> delete(
             @PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

@@ -3,6 +3,7 @@ package io.salesflow.identity.web;
 import io.salesflow.identity.TeamView;
 import io.salesflow.identity.Teams;
 import io.salesflow.platform.web.ETags;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -53,6 +54,8 @@ class TeamController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A team with this name exists")
     @PreAuthorize("hasAuthority('teams:manage')")
     ResponseEntity<TeamView> create(@Valid @RequestBody TeamRequest request) {
         TeamView team =
@@ -63,6 +66,8 @@ class TeamController {
     }
 
     @PutMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A team with this name exists")
     @PreAuthorize("hasAuthority('teams:manage')")
     ResponseEntity<TeamView> change(
             @PathVariable UUID id,

@@ -5,6 +5,7 @@ import io.salesflow.identity.Users;
 import io.salesflow.platform.web.CursorPage;
 import io.salesflow.platform.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -73,6 +74,8 @@ class UserController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "A user with this email exists")
     @PreAuthorize("hasAuthority('users:manage')")
     @Operation(summary = "Create a user with an initial password and roles")
     ResponseEntity<UserView> create(@Valid @RequestBody CreateUser request) {

@@ -4,12 +4,14 @@ import io.salesflow.imports.ImportView;
 import io.salesflow.imports.Imports;
 import io.salesflow.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -42,13 +44,14 @@ class ImportController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Start an import: multipart file, recordType, optional mapping (JSON), dryRun, duplicates")
     ResponseEntity<ImportView> start(
-            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestPart(name = "file", required = false) List<MultipartFile> files,
             @RequestParam(required = false) String recordType,
             @RequestParam(required = false) String mapping,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(required = false) String duplicates,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey)
             throws IOException {
+        MultipartFile file = files == null || files.isEmpty() ? null : files.get(0);
         ImportView.Started started = imports.start(new ImportView.Upload(
                 recordType,
                 file == null ? null : file.getOriginalFilename(),
@@ -56,7 +59,8 @@ class ImportController {
                 mapping,
                 dryRun,
                 duplicates,
-                idempotencyKey));
+                idempotencyKey,
+                files == null ? 0 : files.size()));
         ResponseEntity.BodyBuilder response = ResponseEntity.accepted()
                 .location(URI.create("/api/v1/imports/" + started.job().id()));
         if (started.replayed()) {
@@ -102,6 +106,8 @@ class ImportController {
     }
 
     @PostMapping("/{id}/cancel")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The import has finished")
     ImportView cancel(@PathVariable UUID id) {
         return imports.cancel(id);
     }

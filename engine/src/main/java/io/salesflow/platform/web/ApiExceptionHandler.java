@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.salesflow.platform.problem.Problem;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,6 +33,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -41,6 +45,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** Not-null and check violations: the value was wrong, not the state of other data. */
+    private static final Set<String> CLIENT_CONSTRAINTS = Set.of("23502", "23514");
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<Object> problem(Problem problem, WebRequest request) {
@@ -63,15 +69,53 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    /**
+     * A write PostgreSQL refused: a unique, foreign or exclusion key is a conflict with existing data (409); a
+     * data exception (SQLSTATE class 22: a value out of range, an invalid byte sequence) or a broken check or
+     * not-null constraint is a bad value the input checks missed (400, logged without a stack trace).
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e, WebRequest request) {
-        log.info("Integrity violation: {}", e.getMostSpecificCause().getMessage());
+        String sqlState = sqlState(e);
+        if (sqlState != null && (sqlState.startsWith("22") || CLIENT_CONSTRAINTS.contains(sqlState))) {
+            log.info(
+                    "Refused value, SQLSTATE {}: {}",
+                    sqlState,
+                    e.getMostSpecificCause().getMessage());
+            return respond(
+                    Problems.of(
+                            400,
+                            "invalid-value",
+                            "Invalid value",
+                            "A value in the request cannot be stored (SQLSTATE " + sqlState + ")"),
+                    request);
+        }
+        log.info(
+                "Integrity violation, SQLSTATE {}: {}",
+                sqlState,
+                e.getMostSpecificCause().getMessage());
         return respond(
                 Problems.of(
                         409,
                         "conflict",
                         "Conflict",
                         "The change conflicts with existing data (a duplicate or a missing reference)"),
+                request);
+    }
+
+    /** A multipart body Tomcat could not read: a file name with NUL in it, a missing boundary, a cut-off part. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException e, WebRequest request) {
+        if (causeOf(e, InvalidFileNameException.class) != null) {
+            return respond(fieldError("file", "has a file name with a NUL character"), request);
+        }
+        return respond(
+                Problems.of(
+                        400,
+                        "malformed-body",
+                        "Malformed request body",
+                        "The multipart body cannot be read: "
+                                + e.getMostSpecificCause().getMessage()),
                 request);
     }
 
@@ -131,6 +175,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof BodySizeLimitFilter.BodyTooLarge tooLarge) {
             return respond(BodySizeLimitFilter.tooLarge(tooLarge.limit), request);
         }
+        StrictUtf8InputStream.InvalidUtf8 invalidUtf8 = causeOf(e, StrictUtf8InputStream.InvalidUtf8.class);
+        if (invalidUtf8 != null) {
+            return respond(
+                    Problems.of(
+                            400,
+                            "malformed-body",
+                            "Malformed request body",
+                            "The body is not valid UTF-8: " + invalidUtf8.getMessage()),
+                    request);
+        }
+        StrictJsonFactory.InvalidText invalidText = causeOf(e, StrictJsonFactory.InvalidText.class);
+        if (invalidText != null) {
+            return respond(fieldError(invalidText.field, invalidText.reason), request);
+        }
         // A value Jackson could not convert (an unparseable date) has the conversion's exception as its most
         // specific cause; the mapping exception wrapping it knows the field.
         for (Throwable c = e.getCause(); c != null && !(cause instanceof JsonMappingException); c = c.getCause()) {
@@ -144,13 +202,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ProblemDetail problem = Problems.validation("Unknown field '" + field + "'", List.of(error));
             return respond(problem, request);
         }
+        if (cause instanceof MismatchedInputException mismatch
+                && mismatch.getOriginalMessage().startsWith("Trailing token")) {
+            return respond(
+                    Problems.of(
+                            400,
+                            "malformed-body",
+                            "Malformed request body",
+                            "The body has more after its JSON value; send exactly one JSON value"),
+                    request);
+        }
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             String field = path((JsonMappingException) cause);
-            String message = cause instanceof InvalidFormatException invalid
-                    ? "has the wrong format or type (got " + invalid.getValue() + ")"
-                    : "has the wrong type";
-            Problem.FieldError error = new Problem.FieldError(field.isEmpty() ? "body" : field, message);
-            return respond(Problems.validation(summary(List.of(error)), List.of(error)), request);
+            String message = cause instanceof StrictJson.RefusedValue refused
+                    ? refused.getOriginalMessage()
+                    : cause instanceof InvalidFormatException invalid
+                            ? "has the wrong format or type (got " + invalid.getValue() + ")"
+                            : "has the wrong type";
+            return respond(fieldError(field.isEmpty() ? "body" : field, message), request);
         }
         String detail = cause instanceof JsonProcessingException json
                 ? "The body is not valid JSON: " + json.getOriginalMessage()
@@ -161,14 +230,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
             HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String message = "is not accepted here; send "
+                + e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
         ProblemDetail problem = Problems.of(
                 415,
                 "unsupported-media-type",
                 "Unsupported media type",
-                "Content type " + e.getContentType() + " is not accepted here; send "
-                        + e.getSupportedMediaTypes().stream()
-                                .map(MediaType::toString)
-                                .collect(Collectors.joining(", ")));
+                "Content type " + e.getContentType() + " " + message);
+        problem.setProperty("errors", List.of(new Problem.FieldError("Content-Type", message)));
         return respond(problem, request);
     }
 
@@ -195,6 +264,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Problems.retryAfterSeconds(problem)
                 .ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds.toString()));
         return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ProblemDetail fieldError(String field, String message) {
+        Problem.FieldError error = new Problem.FieldError(field, message);
+        return Problems.validation(summary(List.of(error)), List.of(error));
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    private static String sqlState(Throwable e) {
+        SQLException sql = causeOf(e, SQLException.class);
+        return sql == null ? null : sql.getSQLState();
     }
 
     private static String path(JsonMappingException e) {

@@ -1,5 +1,6 @@
 package io.salesflow.platform.web;
 
+import io.salesflow.platform.input.TextFlaws;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -42,10 +43,16 @@ public record CursorPage<T>(List<T> items, String nextCursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
+        String key;
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw io.salesflow.platform.problem.Problem.invalid("cursor", "is not a cursor this API returned");
         }
+        // The key becomes a query parameter: it may hold no more than a text parameter may.
+        if (TextFlaws.find(key).isPresent()) {
+            throw io.salesflow.platform.problem.Problem.invalid("cursor", "is not a cursor this API returned");
+        }
+        return key;
     }
 }

@@ -16,9 +16,14 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
+    /** Whether {@code ifMatch} names versions: absent, blank and {@code *} accept the current one, whatever it is. */
+    public static boolean isConditional(String ifMatch) {
+        return ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*");
+    }
+
     /** Passes when {@code ifMatch} is absent, {@code *}, or lists the current version. */
     public static void check(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        if (!isConditional(ifMatch)) {
             return;
         }
         String current = of(currentVersion);

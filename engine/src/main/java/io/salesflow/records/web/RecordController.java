@@ -10,12 +10,11 @@ import io.salesflow.records.ListQueryParser;
 import io.salesflow.records.RecordService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -57,8 +56,7 @@ public abstract class RecordController {
     @GetMapping("/{id}")
     public ResponseEntity<Map<String, Object>> get(
             @PathVariable UUID id, @RequestParam(required = false) String embed) {
-        return withETag(
-                ResponseEntity.ok(), records.get(id, embed == null ? List.of() : Arrays.asList(embed.split(","))));
+        return withETag(ResponseEntity.ok(), records.get(id, ListQueryParser.embeds(records.type(), embed)));
     }
 
     @PostMapping
@@ -90,6 +88,8 @@ public abstract class RecordController {
     }
 
     @PostMapping("/{id}/restore")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The record is not deleted")
     public ResponseEntity<Map<String, Object>> restore(@PathVariable UUID id) {
         return withETag(ResponseEntity.ok(), records.restore(id));
     }

@@ -6,6 +6,7 @@ import io.salesflow.routing.RoutingRuleSets;
 import io.salesflow.routing.RuleSetInput;
 import io.salesflow.routing.RuleSetView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -63,6 +64,8 @@ class RoutingRuleSetController {
     }
 
     @PutMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The version is no draft")
     @Operation(summary = "Replace a draft's rules; send If-Match")
     ResponseEntity<RuleSetView> change(
             @PathVariable UUID id,
@@ -72,6 +75,8 @@ class RoutingRuleSetController {
     }
 
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The version is no draft")
     @Operation(summary = "Delete a draft")
     ResponseEntity<Void> delete(
             @PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -87,6 +92,8 @@ class RoutingRuleSetController {
     }
 
     @PostMapping("/rollback")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "No earlier version to roll back to")
     @Operation(summary = "Activate again the version that was active before the current one")
     ResponseEntity<RuleSetView> rollback() {
         return withETag(ResponseEntity.ok(), ruleSets.rollback());

@@ -6,6 +6,7 @@ import io.salesflow.scoring.Engagements;
 import io.salesflow.scoring.LeadScoreReads;
 import io.salesflow.scoring.LeadScoreViews;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -54,6 +55,8 @@ class LeadScoreController {
     }
 
     @PostMapping("/rescore")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The workspace has no active scoring rule set")
     @Operation(summary = "Score the lead again now with the active rules (reason manual)")
     LeadScoreViews.Score rescore(@PathVariable UUID id) {
         return scores.rescore(id);

@@ -5,6 +5,7 @@ import io.salesflow.scoring.RuleSetInput;
 import io.salesflow.scoring.RuleSetViews;
 import io.salesflow.scoring.ScoringRuleSets;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -62,6 +63,8 @@ class RuleSetController {
     }
 
     @PatchMapping("/rule-sets/{id}")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The version is no draft")
     @Operation(summary = "Change a draft: name, thresholds, rules or drl (what is left out stays); send If-Match")
     ResponseEntity<RuleSetViews.Detail> change(
             @PathVariable UUID id,
@@ -78,6 +81,8 @@ class RuleSetController {
     }
 
     @PostMapping("/rule-sets/{id}/activate")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The version changed while it compiled")
     @Operation(
             summary = "Make the version active (a draft, or a retired one again) and rescore every lead in the"
                     + " background; 422 with the problems when it does not compile")
@@ -87,6 +92,8 @@ class RuleSetController {
     }
 
     @PostMapping("/rule-sets/{id}/rollback")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The version is not active, or none came before it")
     @Operation(summary = "Roll the active version back to the one active before it, and rescore every lead")
     RuleSetViews.Activation rollback(@PathVariable UUID id) {
         return ruleSets.rollback(id);

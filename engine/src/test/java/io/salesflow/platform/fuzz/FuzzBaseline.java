@@ -1,0 +1,173 @@
+package io.salesflow.platform.fuzz;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The valid request each fuzzed request departs from: real ids in the path (so a request gets past the 404), the
+ * query an operation needs, and a body it accepts. An operation added to the API without a line here fails the
+ * fuzz test, so its author decides what it may safely work on.
+ */
+final class FuzzBaseline {
+
+    private static final Pattern RECORD =
+            Pattern.compile("/api/v1/(accounts|activities|contacts|deals|leads|notes)/\\{id}(/[a-z-]+)?");
+    /** Operations that switch the whole workspace: fuzzed against an id that does not exist. */
+    private static final String NOWHERE =
+            UUID.nameUUIDFromBytes("fuzz-nowhere".getBytes()).toString();
+
+    private final FuzzFixtures f;
+    private final SharedWorkspace workspace;
+
+    FuzzBaseline(FuzzFixtures fixtures, SharedWorkspace workspace) {
+        this.f = fixtures;
+        this.workspace = workspace;
+    }
+
+    String pathValue(ApiOperation op, String parameter) {
+        String path = op.path();
+        String method = op.method();
+        Matcher record = RECORD.matcher(path);
+        if (record.matches()) {
+            String collection = record.group(1);
+            String rest = record.group(2);
+            if (rest == null && method.equals("DELETE")) {
+                return f.id(collection + "-to-delete");
+            }
+            if ("/restore".equals(rest)) {
+                return f.id(collection + "-deleted");
+            }
+            return "/convert".equals(rest) ? f.id("lead-to-convert") : f.id(collection);
+        }
+        if (parameter.equals("collection")) {
+            return "leads";
+        }
+        if (path.startsWith("/api/v1/{collection}/")) {
+            return f.id("leads");
+        }
+        boolean delete = method.equals("DELETE");
+        if (path.startsWith("/api/v1/teams/")) {
+            return f.id(delete ? "team-to-delete" : "team");
+        }
+        if (path.startsWith("/api/v1/roles/")) {
+            return f.id(delete ? "role-to-delete" : "role");
+        }
+        if (path.startsWith("/api/v1/pipelines/")) {
+            return f.id(delete ? "pipeline-to-delete" : "pipeline");
+        }
+        if (path.startsWith("/api/v1/custom-fields/")) {
+            return f.id(delete ? "custom-field-to-delete" : "custom-field");
+        }
+        if (path.startsWith("/api/v1/attachments/")) {
+            return f.id(delete ? "attachment-to-delete" : "attachment");
+        }
+        if (path.startsWith("/api/v1/routing/rule-sets/")) {
+            return path.endsWith("/activate")
+                    ? NOWHERE
+                    : f.id(delete ? "routing-rule-set-to-delete" : "routing-rule-set");
+        }
+        if (path.startsWith("/api/v1/scoring/rule-sets/")) {
+            return path.endsWith("/activate") || path.endsWith("/rollback") ? NOWHERE : f.id("scoring-rule-set");
+        }
+        if (path.startsWith("/api/v1/users/")) {
+            return f.id(parameter.equals("absenceId") ? "absence" : "user");
+        }
+        if (path.startsWith("/api/v1/deal-reasons/")) {
+            return f.id("deal-reason");
+        }
+        if (path.startsWith("/api/v1/scoring/rescoring-jobs/")) {
+            return f.id("rescoring-job");
+        }
+        if (path.startsWith("/api/v1/imports/")) {
+            return f.id("import");
+        }
+        if (path.startsWith("/api/v1/api-keys/")) {
+            return f.id("api-key");
+        }
+        if (path.startsWith("/api/v1/duplicates/")) {
+            // Dismissing a pair changes the shared review queue: fuzzed against a pair that does not exist.
+            return NOWHERE;
+        }
+        throw new IllegalStateException("No fuzz baseline for the path parameter " + parameter + " of " + op.label());
+    }
+
+    /** The query string (encoded) an operation needs to do anything; empty when it needs none. */
+    String query(ApiOperation op) {
+        return switch (op.label()) {
+            case "POST /api/v1/imports" -> "recordType=leads&dryRun=true";
+            case "GET /api/v1/search" -> "q=fuzz";
+            case "GET /api/v1/duplicates" -> "type=lead";
+            default -> "";
+        };
+    }
+
+    /** A body the operation accepts (JSON text), or null when it takes none or a multipart one. */
+    String body(ApiOperation op) {
+        if (op.bodyType() == null || !op.bodyType().contains("json")) {
+            return null;
+        }
+        Matcher record = Pattern.compile("/api/v1/(accounts|activities|contacts|deals|leads|notes)(/\\{id})?")
+                .matcher(op.path());
+        if (record.matches()) {
+            return record.group(2) == null ? f.createBody(record.group(1)) : changeBody(record.group(1));
+        }
+        String s = f.suffix();
+        return switch (op.label()) {
+            case "POST /api/v1/leads/{id}/convert" -> "{}";
+            case "POST /api/v1/leads/{id}/reassign" -> "{\"ownerId\":\"" + f.id("user") + "\",\"reason\":\"Fuzz\"}";
+            case "POST /api/v1/leads/{id}/engagements" ->
+                "{\"type\":\"email_opened\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"detail\":\"fuzz\",\"reference\":\"fuzz\"}";
+            case "POST /api/v1/{collection}/merge" ->
+                "{\"survivorId\":\"" + f.id("merge-survivor") + "\",\"mergedIds\":[\"" + f.id("merge-victim")
+                        + "\"],\"fields\":{}}";
+            case "PUT /api/v1/deals/{id}/contacts" ->
+                "[{\"contactId\":\"" + f.id("contacts") + "\",\"role\":\"end_user\",\"primary\":false}]";
+            case "POST /api/v1/teams" -> f.teamBody("Fuzz new team " + s);
+            case "PUT /api/v1/teams/{id}" -> f.teamBody("Fuzz team " + s);
+            case "PUT /api/v1/teams/{id}/routing-members" ->
+                "{\"members\":[{\"userId\":\"" + f.id("user")
+                        + "\",\"weight\":1,\"dailyCap\":10,\"openCap\":10,\"active\":false}]}";
+            case "POST /api/v1/routing/rule-sets",
+                    "PUT /api/v1/routing/rule-sets/{id}",
+                    "POST /api/v1/routing/rule-sets/validate" -> f.routingBody();
+            case "POST /api/v1/roles" -> f.roleBody("fuzz_new_" + s);
+            case "PUT /api/v1/roles/{id}" -> f.roleBody("fuzz_" + s);
+            case "POST /api/v1/pipelines" -> f.pipelineBody("Fuzz new pipeline " + s);
+            case "PUT /api/v1/pipelines/{id}" -> f.pipelineBody("Fuzz pipeline " + s);
+            case "POST /api/v1/deal-reasons", "PUT /api/v1/deal-reasons/{id}" -> f.reasonBody();
+            case "PUT /api/v1/duplicates/settings" -> workspace.duplicateSettings();
+            case "POST /api/v1/users" ->
+                "{\"email\":\"fuzz-new-" + s + "@acme.test\",\"displayName\":\"Fuzz\",\"password\":\""
+                        + FuzzFixtures.PASSWORD + "\",\"roles\":[\"sales_rep\"]}";
+            case "PATCH /api/v1/users/{id}" -> "{\"displayName\":\"Fuzz user\"}";
+            case "POST /api/v1/users/{id}/absences" -> f.absenceBody();
+            case "POST /api/v1/scoring/rule-sets" -> f.scoringBody();
+            case "PATCH /api/v1/scoring/rule-sets/{id}" -> "{\"name\":\"Fuzzed scoring\"}";
+            case "POST /api/v1/scoring/preview" ->
+                "{\"leadId\":\"" + f.id("leads") + "\",\"ruleSetId\":\"" + f.id("scoring-rule-set") + "\"}";
+            case "POST /api/v1/custom-fields" ->
+                "{\"recordType\":\"lead\",\"key\":\"fuzznew" + s + "\",\"label\":\"Fuzz\",\"type\":\"text\"}";
+            case "PATCH /api/v1/custom-fields/{id}" -> "{\"label\":\"Fuzzed\"}";
+            case "POST /api/v1/auth/login" ->
+                "{\"tenant\":\"acme\",\"email\":\"" + f.userEmail + "\",\"password\":\"" + FuzzFixtures.PASSWORD
+                        + "\"}";
+            case "POST /api/v1/auth/refresh" -> "{\"refreshToken\":\"" + f.id("refresh-token") + "\"}";
+            case "POST /api/v1/auth/logout" -> "{\"refreshToken\":\"" + f.id("logout-token") + "\"}";
+            // An operator nobody configured: the throttle of the real one stays untouched for other tests.
+            case "POST /api/v1/auth/platform/login" -> "{\"username\":\"fuzz-operator\",\"password\":\"not-it\"}";
+            case "POST /api/v1/api-keys" -> f.apiKeyBody();
+            default -> throw new IllegalStateException("No fuzz baseline for the body of " + op.label());
+        };
+    }
+
+    private static String changeBody(String collection) {
+        return switch (collection) {
+            case "accounts" -> "{\"industry\":\"Fuzzing\"}";
+            case "deals" -> "{\"name\":\"Fuzzed deal\"}";
+            case "activities" -> "{\"subject\":\"Fuzzed\"}";
+            case "notes" -> "{\"body\":\"Fuzzed note\"}";
+            default -> "{\"title\":\"Fuzzed\"}";
+        };
+    }
+}
