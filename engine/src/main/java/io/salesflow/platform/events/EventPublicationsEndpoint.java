@@ -50,8 +50,7 @@ class EventPublicationsEndpoint {
         Long age = backlog.oldest() == null
                 ? null
                 : Duration.between(backlog.oldest(), Instant.now()).toSeconds();
-        int inFlight =
-                registry instanceof InFlightPublications tracked ? tracked.ids().size() : 0;
+        int inFlight = registry instanceof InFlightPublications tracked ? tracked.size() : 0;
         return new Report(
                 backlog.incomplete(),
                 backlog.oldest(),

@@ -1,6 +1,7 @@
 package io.salesflow.platform.events;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.modulith.events.CompletedEventPublications;
@@ -26,7 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class InFlightPublications implements EventPublicationRegistry, CompletedEventPublications, DisposableBean {
 
     private final EventPublicationRegistry registry;
-    private final Map<Key, UUID> inFlight = new ConcurrentHashMap<>();
+    private final Map<Key, InFlight> inFlight = new ConcurrentHashMap<>();
+
+    private record InFlight(UUID id, Instant published, boolean resubmitted) {}
 
     private record Key(Object event, String listener) {
         static Key of(TargetEventPublication publication) {
@@ -39,15 +43,26 @@ final class InFlightPublications implements EventPublicationRegistry, CompletedE
         this.registry = registry;
     }
 
-    /** The ids of the publications queued or running on this replica. */
-    Set<UUID> ids() {
-        return Set.copyOf(inFlight.values());
+    /** How many publications are queued or running on this replica. */
+    int size() {
+        return inFlight.size();
+    }
+
+    /**
+     * The publications queued or running here that a retry could pick: those run again, and those published
+     * before {@code before}. The others (most) never failed and are too young for a retry to take them.
+     */
+    Set<UUID> retryable(Instant before) {
+        return inFlight.values().stream()
+                .filter(p -> p.resubmitted() || p.published().isBefore(before))
+                .map(InFlight::id)
+                .collect(Collectors.toSet());
     }
 
     @Override
     public Collection<TargetEventPublication> store(Object event, Stream<PublicationTargetIdentifier> listeners) {
         Collection<TargetEventPublication> stored = registry.store(event, listeners);
-        stored.forEach(this::add);
+        stored.forEach(p -> add(p, false));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -85,7 +100,7 @@ final class InFlightPublications implements EventPublicationRegistry, CompletedE
         registry.processIncompletePublications(
                 filter,
                 publication -> {
-                    add(publication);
+                    add(publication, true);
                     try {
                         consumer.accept(publication);
                     } catch (RuntimeException e) {
@@ -133,8 +148,10 @@ final class InFlightPublications implements EventPublicationRegistry, CompletedE
         }
     }
 
-    private void add(TargetEventPublication publication) {
-        inFlight.put(Key.of(publication), publication.getIdentifier());
+    private void add(TargetEventPublication publication, boolean resubmitted) {
+        inFlight.put(
+                Key.of(publication),
+                new InFlight(publication.getIdentifier(), publication.getPublicationDate(), resubmitted));
     }
 
     private CompletedEventPublications completed() {

@@ -92,7 +92,7 @@ class PublicationFailureStore {
                 FROM event_publication p
                 LEFT JOIN event_publication_failures g ON g.publication_id = p.id
                 WHERE p.completion_date IS NULL
-                  AND p.id <> ALL (?::uuid[])
+                  AND NOT EXISTS (SELECT 1 FROM unnest(?::uuid[]) AS here(id) WHERE here.id = p.id)
                   AND CASE WHEN g.publication_id IS NULL
                            THEN p.publication_date < greatest(?, now() - make_interval(secs => ?::float8))
                            ELSE g.retry_at <= now() END

@@ -1,5 +1,6 @@
 package io.salesflow.platform.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +51,13 @@ class PublicationRetries {
             initialDelayString = "${salesflow.events.retry-interval:10s}",
             fixedDelayString = "${salesflow.events.retry-interval:10s}")
     void retryDue() {
-        Set<UUID> runningHere = registry instanceof InFlightPublications tracked ? tracked.ids() : Set.of();
+        Instant now = Instant.now();
+        Instant unclaimedBefore =
+                now.minus(properties.staleAfter()).isAfter(started) ? now.minus(properties.staleAfter()) : started;
+        // A minute of margin: the database's clock decides what is due, this one which ids to leave out.
+        Set<UUID> runningHere = registry instanceof InFlightPublications tracked
+                ? tracked.retryable(unclaimedBefore.plus(Duration.ofMinutes(1)))
+                : Set.of();
         // Half the listener queue at most: the rest stays for new events, and this thread (the scheduler's) waits
         // for room only briefly.
         int limit = Math.max(1, properties.queueCapacity() / 2);
