@@ -7,6 +7,7 @@ import io.salesflow.identity.TeamView;
 import io.salesflow.identity.Teams;
 import io.salesflow.identity.UserView;
 import io.salesflow.identity.Users;
+import io.salesflow.platform.database.ProvisioningLock;
 import io.salesflow.tenancy.Tenant;
 import io.salesflow.tenancy.TenantContext;
 import io.salesflow.tenancy.Tenants;
@@ -47,6 +48,7 @@ class EngineIdentitySync {
     private final Users users;
     private final Roles roles;
     private final Teams teams;
+    private final ProvisioningLock provisioning;
     private final TransactionTemplate transactions;
 
     EngineIdentitySync(
@@ -55,6 +57,7 @@ class EngineIdentitySync {
             Users users,
             Roles roles,
             Teams teams,
+            ProvisioningLock provisioning,
             PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -63,17 +66,20 @@ class EngineIdentitySync {
         this.users = users;
         this.roles = roles;
         this.teams = teams;
+        this.provisioning = provisioning;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void syncAll() {
-        ensurePlatformAdmin();
-        tenants.all().forEach(this::sync);
+        provisioning.run(() -> {
+            ensurePlatformAdmin();
+            tenants.all().forEach(this::sync);
+        });
     }
 
     @TransactionalEventListener
     void on(IdentityChanged event) {
-        tenants.findById(event.tenantId()).ifPresent(this::sync);
+        provisioning.run(() -> tenants.findById(event.tenantId()).ifPresent(this::sync));
     }
 
     /**
