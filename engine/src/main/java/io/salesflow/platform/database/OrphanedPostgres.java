@@ -1,5 +1,6 @@
 package io.salesflow.platform.database;
 
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -9,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,39 +97,47 @@ final class OrphanedPostgres {
 
     /**
      * A fast shutdown with the orphan's own {@code pg_ctl} (open sessions are ended; the dead JVM's are gone
-     * anyway); a plain terminate signal when that binary is not there.
+     * anyway), run the way io.zonky runs it (in a user namespace when this process is root, which PostgreSQL's
+     * tools refuse); a plain terminate signal when that does not work.
      */
     private static void stop(ProcessHandle postmaster, Path directory) {
         Optional<Path> pgCtl = postmaster.info().command().map(c -> Path.of(c).resolveSibling("pg_ctl"));
         try {
-            if (pgCtl.isPresent() && Files.isExecutable(pgCtl.get())) {
-                Process stop = new ProcessBuilder(List.of(
-                                pgCtl.get().toString(),
-                                "stop",
-                                "-D",
-                                directory.toString(),
-                                "-m",
-                                "fast",
-                                "-w",
-                                "-t",
-                                String.valueOf(STOP_WAIT.toSeconds())))
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-                stop.waitFor(STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
-            } else {
+            if (pgCtl.isEmpty() || !Files.isExecutable(pgCtl.get()) || pgCtlStop(pgCtl.get(), directory) != 0) {
                 postmaster.destroy();
             }
             postmaster.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
                     "Could not stop the PostgreSQL (pid " + postmaster.pid() + ") left running on " + directory
-                            + "; stop it by hand (pg_ctl stop -D " + directory + ") and start again",
+                            + "; stop it by hand (kill -INT " + postmaster.pid() + ") and start again",
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while stopping the PostgreSQL left running on " + directory);
         }
+    }
+
+    private static int pgCtlStop(Path pgCtl, Path directory) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(
+                pgCtl.toString(),
+                "stop",
+                "-D",
+                directory.toString(),
+                "-m",
+                "fast",
+                "-w",
+                "-t",
+                String.valueOf(STOP_WAIT.toSeconds())));
+        Process stop = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        return stop.waitFor(STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS) ? stop.exitValue() : -1;
     }
 
     private static void delete(Path file) {
