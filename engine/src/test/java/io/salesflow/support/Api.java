@@ -9,9 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
@@ -24,7 +26,14 @@ public class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Environment environment;
-    private final Map<String, String> tokenCache = new LinkedHashMap<>();
+    private final Map<String, Token> tokenCache = new ConcurrentHashMap<>();
+
+    /** Access tokens live 15 minutes; a suite runs longer, so one is signed in again after ten. */
+    private record Token(String value, Instant obtained) {
+        boolean fresh() {
+            return obtained.plus(Duration.ofMinutes(10)).isAfter(Instant.now());
+        }
+    }
 
     Api(Environment environment) {
         this.environment = environment;
@@ -48,11 +57,19 @@ public class Api {
 
     /** Signs in a demo user and returns an access token (cached per test run). */
     public String token(String tenant, String email) {
-        return tokenCache.computeIfAbsent(tenant + "/" + email, k -> login(tenant, email, DEMO_PASSWORD)
-                .expect(200)
-                .json()
-                .get("accessToken")
-                .asText());
+        return tokenCache
+                .compute(
+                        tenant + "/" + email,
+                        (k, cached) -> cached != null && cached.fresh()
+                                ? cached
+                                : new Token(
+                                        login(tenant, email, DEMO_PASSWORD)
+                                                .expect(200)
+                                                .json()
+                                                .get("accessToken")
+                                                .asText(),
+                                        Instant.now()))
+                .value();
     }
 
     public Response login(String tenant, String email, String password) {
