@@ -1,6 +1,7 @@
 package io.salesflow.demo;
 
 import io.salesflow.identity.PlatformOperators;
+import io.salesflow.platform.database.ProvisioningLock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,19 +22,27 @@ class DemoDataLoader implements ApplicationRunner {
 
     private final DemoData demoData;
     private final DemoProperties properties;
+    private final ProvisioningLock provisioning;
     private final Environment environment;
     private final PlatformOperators operators;
 
-    DemoDataLoader(DemoData demoData, DemoProperties properties, Environment environment, PlatformOperators operators) {
+    DemoDataLoader(
+            DemoData demoData,
+            DemoProperties properties,
+            ProvisioningLock provisioning,
+            Environment environment,
+            PlatformOperators operators) {
         this.operators = operators;
         this.demoData = demoData;
         this.properties = properties;
+        this.provisioning = provisioning;
         this.environment = environment;
     }
 
+    /** One replica at a time: the next one finds the data there (every step looks before it creates). */
     @Override
     public void run(ApplicationArguments args) {
-        demoData.load(properties.password());
+        provisioning.run(() -> demoData.load(properties.password()));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -3,6 +3,7 @@ package io.salesflow.imports;
 import io.salesflow.audit.AuditLog;
 import io.salesflow.identity.Caller;
 import io.salesflow.identity.OnBehalf;
+import io.salesflow.platform.database.PooledThreads;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.request.RequestContext;
 import io.salesflow.platform.request.RequestMetadata;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed chunk.
  */
 @Component
-class ImportRunner implements DisposableBean {
+class ImportRunner implements DisposableBean, PooledThreads {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
@@ -96,6 +97,16 @@ class ImportRunner implements DisposableBean {
         tenants.all()
                 .forEach(tenant -> TenantContext.runAs(
                         tenant.getId(), () -> inTransaction(store::resumable).forEach(this::submit)));
+    }
+
+    @Override
+    public String threadsDescription() {
+        return "import workers (salesflow.imports.workers)";
+    }
+
+    @Override
+    public int threads() {
+        return properties.workers();
     }
 
     @Override

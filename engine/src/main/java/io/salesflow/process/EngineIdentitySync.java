@@ -8,6 +8,7 @@ import io.salesflow.identity.TeamView;
 import io.salesflow.identity.Teams;
 import io.salesflow.identity.UserView;
 import io.salesflow.identity.Users;
+import io.salesflow.platform.database.ProvisioningLock;
 import io.salesflow.tenancy.Tenant;
 import io.salesflow.tenancy.TenantContext;
 import io.salesflow.tenancy.Tenants;
@@ -48,6 +49,7 @@ class EngineIdentitySync {
     private final Users users;
     private final Roles roles;
     private final Teams teams;
+    private final ProvisioningLock provisioning;
     private final TransactionTemplate transactions;
     private final PlatformOperators operators;
 
@@ -58,6 +60,7 @@ class EngineIdentitySync {
             Roles roles,
             Teams teams,
             PlatformOperators operators,
+            ProvisioningLock provisioning,
             PlatformTransactionManager transactionManager) {
         this.operators = operators;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -67,17 +70,20 @@ class EngineIdentitySync {
         this.users = users;
         this.roles = roles;
         this.teams = teams;
+        this.provisioning = provisioning;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void syncAll() {
-        ensurePlatformAdmin();
-        tenants.all().forEach(this::sync);
+        provisioning.run(() -> {
+            ensurePlatformAdmin();
+            tenants.all().forEach(this::sync);
+        });
     }
 
     @TransactionalEventListener
     void on(IdentityChanged event) {
-        tenants.findById(event.tenantId()).ifPresent(this::sync);
+        provisioning.run(() -> tenants.findById(event.tenantId()).ifPresent(this::sync));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.salesflow.scoring;
 
 import io.salesflow.audit.AuditLog;
+import io.salesflow.platform.database.ProvisioningLock;
 import io.salesflow.rules.scoring.DefaultRuleSets;
 import io.salesflow.rules.scoring.ScoringRuleSet;
 import io.salesflow.tenancy.Tenant;
@@ -38,6 +39,7 @@ class DefaultRuleSetProvisioner {
     private final TenantScope tenantScope;
     private final AuditLog audit;
     private final Clock clock;
+    private final ProvisioningLock provisioning;
     private final TransactionTemplate transactions;
 
     DefaultRuleSetProvisioner(
@@ -47,6 +49,7 @@ class DefaultRuleSetProvisioner {
             TenantScope tenantScope,
             AuditLog audit,
             Clock clock,
+            ProvisioningLock provisioning,
             PlatformTransactionManager transactionManager) {
         this.store = store;
         this.jobs = jobs;
@@ -54,6 +57,7 @@ class DefaultRuleSetProvisioner {
         this.tenantScope = tenantScope;
         this.audit = audit;
         this.clock = clock;
+        this.provisioning = provisioning;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -66,6 +70,10 @@ class DefaultRuleSetProvisioner {
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     void provisionExistingTenants() {
+        provisioning.run(this::provisionEachTenant);
+    }
+
+    private void provisionEachTenant() {
         for (Tenant tenant : tenants.all()) {
             TenantContext.runAs(
                     tenant.getId(),

@@ -2,6 +2,7 @@ package io.salesflow.scoring;
 
 import io.salesflow.lead.LeadFactsView;
 import io.salesflow.lead.LeadScores;
+import io.salesflow.platform.database.PooledThreads;
 import io.salesflow.platform.input.TimeRange;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
@@ -40,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * everything.
  */
 @Service
-public class RescoringJobs {
+public class RescoringJobs implements PooledThreads {
 
     private static final Logger log = LoggerFactory.getLogger(RescoringJobs.class);
 
@@ -56,6 +57,7 @@ public class RescoringJobs {
     private final TransactionTemplate readOnly;
     private final int chunkSize;
     private final ThreadPoolTaskExecutor executor;
+    private final int threads;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
@@ -82,6 +84,7 @@ public class RescoringJobs {
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.chunkSize = properties.chunkSize();
+        this.threads = properties.rescoringThreads();
         this.executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(properties.rescoringThreads());
         executor.setMaxPoolSize(properties.rescoringThreads());
@@ -234,6 +237,16 @@ public class RescoringJobs {
             return false;
         }
         return true;
+    }
+
+    @Override
+    public String threadsDescription() {
+        return "rescoring jobs (salesflow.scoring.rescoring-threads)";
+    }
+
+    @Override
+    public int threads() {
+        return threads;
     }
 
     @PreDestroy

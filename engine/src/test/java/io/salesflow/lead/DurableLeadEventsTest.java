@@ -3,6 +3,8 @@ package io.salesflow.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.salesflow.support.Api;
 import io.salesflow.support.DurableEventProbe;
 import io.salesflow.support.IntegrationTest;
@@ -11,9 +13,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.IncompleteEventPublications;
 
-/** Domain events are stored with the change, handled after commit, and handled again if handling failed. */
+/**
+ * Domain events are stored with the change, handled after commit, and handled again, while the application runs,
+ * if handling failed.
+ */
 @IntegrationTest
 class DurableLeadEventsTest {
 
@@ -29,7 +33,7 @@ class DurableLeadEventsTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    IncompleteEventPublications incomplete;
+    MeterRegistry meters;
 
     @Test
     void aLeadCreatedEventIsStoredAndCompletedOnceHandled() {
@@ -39,17 +43,28 @@ class DurableLeadEventsTest {
     }
 
     @Test
-    void aFailedHandlingStaysIncompleteAndIsResubmitted() {
-        probe.failing(true);
-        UUID lead = createLead();
-        await().atMost(DurableEventProbe.PATIENCE).until(() -> publications(lead) == 1);
-        assertThat(completed(lead)).isFalse();
-        assertThat(probe.handled(lead)).isFalse();
-
-        probe.failing(false);
-        incomplete.resubmitIncompletePublications(p -> true);
-        await().atMost(DurableEventProbe.PATIENCE).until(() -> probe.handled(lead));
+    void aListenerThatFailsTwiceRunsAgainUntilItSucceedsWithoutARestart() {
+        double failuresBefore = probeFailures();
+        UUID lead;
+        probe.failFirstRuns(2);
+        try {
+            lead = createLead();
+            await().atMost(DurableEventProbe.PATIENCE).until(() -> probe.runs(lead) >= 1);
+        } finally {
+            probe.failFirstRuns(0);
+        }
         await().atMost(DurableEventProbe.PATIENCE).until(() -> completed(lead));
+        assertThat(probe.handled(lead)).isTrue();
+        assertThat(probe.runs(lead)).isEqualTo(3);
+        assertThat(publications(lead)).isEqualTo(1);
+        assertThat(probeFailures() - failuresBefore).isEqualTo(2);
+    }
+
+    private double probeFailures() {
+        Counter counter = meters.find("salesflow.events.failures")
+                .tag("listener", DurableEventProbe.class.getName() + ".on(" + LeadCreated.class.getName() + ")")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private UUID createLead() {

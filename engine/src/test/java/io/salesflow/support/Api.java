@@ -9,12 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
@@ -27,7 +30,14 @@ public class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Environment environment;
-    private final Map<String, String> tokenCache = new LinkedHashMap<>();
+    private final Map<String, Token> tokenCache = new ConcurrentHashMap<>();
+
+    /** Access tokens live 15 minutes; a suite runs longer, so one is signed in again after ten. */
+    private record Token(String value, Instant obtained) {
+        boolean fresh() {
+            return obtained.plus(Duration.ofMinutes(10)).isAfter(Instant.now());
+        }
+    }
 
     Api(Environment environment) {
         this.environment = environment;
@@ -51,20 +61,28 @@ public class Api {
 
     /** Signs in a demo user and returns an access token (cached per test run). */
     public String token(String tenant, String email) {
-        return tokenCache.computeIfAbsent(tenant + "/" + email, k -> login(tenant, email, DEMO_PASSWORD)
-                .expect(200)
-                .json()
-                .get("accessToken")
-                .asText());
+        return cachedToken(tenant + "/" + email, () -> login(tenant, email, DEMO_PASSWORD));
     }
 
     /** Signs in the demo platform operator and returns their access token (cached per test run). */
     public String operatorToken() {
-        return tokenCache.computeIfAbsent("platform/operator", k -> platformLogin("operator", DEMO_PASSWORD)
-                .expect(200)
-                .json()
-                .get("accessToken")
-                .asText());
+        return cachedToken("platform/operator", () -> platformLogin("operator", DEMO_PASSWORD));
+    }
+
+    private String cachedToken(String key, Supplier<Response> signIn) {
+        return tokenCache
+                .compute(
+                        key,
+                        (k, cached) -> cached != null && cached.fresh()
+                                ? cached
+                                : new Token(
+                                        signIn.get()
+                                                .expect(200)
+                                                .json()
+                                                .get("accessToken")
+                                                .asText(),
+                                        Instant.now()))
+                .value();
     }
 
     public Response platformLogin(String username, String password) {

@@ -4,7 +4,9 @@ import io.salesflow.activity.ActivityCompleted;
 import io.salesflow.activity.UserMentioned;
 import io.salesflow.lead.LeadCreated;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -26,11 +28,16 @@ public class DurableEventProbe {
 
     private final List<UUID> handled = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final Map<UUID, Integer> runs = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> plannedFailures = new ConcurrentHashMap<>();
+    private volatile int failFirstRuns;
 
     @ApplicationModuleListener
     void on(LeadCreated event) {
-        if (failing.get()) {
-            throw new IllegalStateException("Probe failing on purpose for lead " + event.leadId());
+        int run = runs.merge(event.leadId(), 1, Integer::sum);
+        int planned = plannedFailures.computeIfAbsent(event.leadId(), lead -> failFirstRuns);
+        if (failing.get() || run <= planned) {
+            throw new IllegalStateException("Probe failing on purpose for lead " + event.leadId() + ", run " + run);
         }
         handled.add(event.leadId());
     }
@@ -47,6 +54,24 @@ public class DurableEventProbe {
 
     public void failing(boolean fail) {
         failing.set(fail);
+    }
+
+    /**
+     * The first {@code runs} runs for each lead the listener first sees from now on fail; 0 ends it. A lead's plan
+     * is fixed at its first run, so end it only once that happened ({@link #runs}).
+     */
+    public void failFirstRuns(int runs) {
+        failFirstRuns = runs;
+    }
+
+    /** Lets the next runs for this lead succeed, whatever was planned for it. */
+    public void letSucceed(UUID lead) {
+        plannedFailures.put(lead, 0);
+    }
+
+    /** How often the listener ran for this lead, failures included. */
+    public int runs(UUID lead) {
+        return runs.getOrDefault(lead, 0);
     }
 
     /** Whether an event about this lead, activity or note has been handled. */

@@ -57,13 +57,35 @@ public final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgresServer start(EmbeddedDatabaseProperties properties, DatabaseRoles roles) {
         long started = System.nanoTime();
+        Path dir = properties.ephemeral() ? null : properties.dataDirectory().toAbsolutePath();
+        boolean fresh = dir == null || !Files.exists(dir.resolve("postgresql.conf"));
+        boolean trusting = !fresh && PasswordAuthentication.trustsAnyone(dir);
+        if (!fresh && !trusting && !Files.exists(dir.resolveSibling(SuperuserPassword.FILE_NAME))) {
+            throw new IllegalStateException("The embedded PostgreSQL in " + dir + " needs its superuser password from "
+                    + dir.resolveSibling(SuperuserPassword.FILE_NAME) + ", which is missing. Put the file back, or"
+                    + " move the data directory away to start with an empty database.");
+        }
+        SuperuserPassword password = dir == null ? SuperuserPassword.ephemeral() : SuperuserPassword.keptFor(dir);
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
-                    .setDataDirectoryCustomizer(PasswordAuthentication::require);
+                    .setConnectConfig("password", password.value())
+                    // A cluster of an older Salesflow keeps trusting its superuser until it has a password (below).
+                    .setDataDirectoryCustomizer(d -> {
+                        if (!trusting) {
+                            PasswordAuthentication.require(d.toPath());
+                        }
+                    });
+            if (fresh) {
+                // initdb passes --<key>=<value> for these: the superuser gets its password when the cluster is made.
+                builder.setLocaleConfig("pwfile", password.file().toString());
+            }
+            if (dir != null) {
+                OrphanedPostgres.stopIfAny(dir);
+            }
             if (properties.port() > 0) {
                 requireFree(properties.port());
                 builder.setPort(properties.port());
@@ -73,11 +95,19 @@ public final class EmbeddedPostgresServer {
             } else {
                 // The zonky defaults trade durability for speed (fsync off); data meant to survive needs it on.
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
-                Path dir = properties.dataDirectory().toAbsolutePath();
                 Files.createDirectories(dir.getParent());
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), properties);
+            EmbeddedPostgres postgres;
+            try {
+                postgres = builder.start();
+            } finally {
+                password.forgetFile();
+            }
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, properties);
+            if (trusting) {
+                server.endTrust(dir, password);
+            }
             server.bootstrap(roles);
             log.info(
                     "Embedded PostgreSQL 17 ready on port {} in {} ms",
@@ -90,6 +120,25 @@ public final class EmbeddedPostgresServer {
     }
 
     /**
+     * Upgrades a cluster made before the superuser had a password: sets it while the old {@code trust} lines
+     * still let the superuser in, then makes every role use its password and has PostgreSQL reload that.
+     */
+    private void endTrust(Path dir, SuperuserPassword password) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("ALTER ROLE postgres PASSWORD " + literal(password.value()));
+            PasswordAuthentication.require(dir);
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not give the embedded PostgreSQL superuser its password", e);
+        }
+        log.info(
+                "The embedded PostgreSQL in {} now asks every role for its password; the superuser's is in {}",
+                dir,
+                password.file());
+    }
+
+    /**
      * Refuses a taken port: the start-up wait would otherwise connect to whatever PostgreSQL already listens
      * there (an older run's cluster, say) and the application would use the wrong database.
      */
@@ -97,9 +146,10 @@ public final class EmbeddedPostgresServer {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
         } catch (IOException e) {
-            throw new IllegalStateException(
-                    "Port " + port + " for the embedded PostgreSQL is in use: is another Salesflow "
-                            + "or PostgreSQL running? Stop it, or set salesflow.embedded-db.port (SALESFLOW_EMBEDDEDDB_PORT).");
+            throw new IllegalStateException("Port " + port + " for the embedded PostgreSQL is in use by another"
+                    + " program (not a PostgreSQL that a previous Salesflow left running on this data directory:"
+                    + " that one is stopped by itself). Stop it, or set salesflow.embedded-db.port"
+                    + " (SALESFLOW_EMBEDDEDDB_PORT).");
         }
     }
 
