@@ -94,34 +94,12 @@ final class FuzzFixtures {
                                         + PASSWORD + "\",\"roles\":[\"sales_rep\"]}")
                         .get("id")
                         .asText());
-        ids.put(
-                "absence",
-                call("POST", "/api/v1/users/" + id("user") + "/absences", absenceBody())
-                        .get("id")
-                        .asText());
-        ids.put(
-                "team",
-                call("POST", "/api/v1/teams", teamBody("Fuzz team " + suffix))
-                        .get("id")
-                        .asText());
-        ids.put(
-                "team-to-delete",
-                call("POST", "/api/v1/teams", teamBody("Fuzz team to delete " + suffix))
-                        .get("id")
-                        .asText());
-        ids.put(
-                "role",
-                call("POST", "/api/v1/roles", roleBody("fuzz_" + suffix))
-                        .get("id")
-                        .asText());
-        ids.put(
-                "role-to-delete",
-                call("POST", "/api/v1/roles", roleBody("fuzz_del_" + suffix))
-                        .get("id")
-                        .asText());
-        ids.put(
-                "api-key",
-                call("POST", "/api/v1/api-keys", apiKeyBody()).get("id").asText());
+        created("absence", "/api/v1/users/" + id("user") + "/absences", absenceBody());
+        created("team", "/api/v1/teams", teamBody("Fuzz team " + suffix));
+        created("team-to-delete", "/api/v1/teams", teamBody("Fuzz team to delete " + suffix));
+        created("role", "/api/v1/roles", roleBody("fuzz_" + suffix));
+        created("role-to-delete", "/api/v1/roles", roleBody("fuzz_del_" + suffix));
+        created("api-key", "/api/v1/api-keys", apiKeyBody());
         for (String session : List.of("refresh-token", "logout-token")) {
             ids.put(
                     session,
@@ -134,34 +112,12 @@ final class FuzzFixtures {
     }
 
     private void configuration() {
-        ids.put(
-                "pipeline",
-                call("POST", "/api/v1/pipelines", pipelineBody("Fuzz pipeline " + suffix))
-                        .get("id")
-                        .asText());
-        ids.put(
-                "pipeline-to-delete",
-                call("POST", "/api/v1/pipelines", pipelineBody("Fuzz pipeline to delete " + suffix))
-                        .get("id")
-                        .asText());
-        ids.put(
-                "deal-reason",
-                call("POST", "/api/v1/deal-reasons", reasonBody()).get("id").asText());
-        ids.put(
-                "routing-rule-set",
-                call("POST", "/api/v1/routing/rule-sets", routingBody())
-                        .get("id")
-                        .asText());
-        ids.put(
-                "routing-rule-set-to-delete",
-                call("POST", "/api/v1/routing/rule-sets", routingBody())
-                        .get("id")
-                        .asText());
-        ids.put(
-                "scoring-rule-set",
-                call("POST", "/api/v1/scoring/rule-sets", scoringBody())
-                        .get("id")
-                        .asText());
+        created("pipeline", "/api/v1/pipelines", pipelineBody("Fuzz pipeline " + suffix));
+        created("pipeline-to-delete", "/api/v1/pipelines", pipelineBody("Fuzz pipeline to delete " + suffix));
+        created("deal-reason", "/api/v1/deal-reasons", reasonBody());
+        created("routing-rule-set", "/api/v1/routing/rule-sets", routingBody());
+        created("routing-rule-set-to-delete", "/api/v1/routing/rule-sets", routingBody());
+        created("scoring-rule-set", "/api/v1/scoring/rule-sets", scoringBody());
         for (String type : List.of("number", "date", "text")) {
             ids.put("custom-" + type, defineField("fuzz" + type + suffix, type));
         }
@@ -270,6 +226,11 @@ final class FuzzFixtures {
         return call("POST", "/api/v1/" + collection, createBody(collection))
                 .get("id")
                 .asText();
+    }
+
+    /** Creates a fixture record and keeps its id under the name the operations' path parameters use. */
+    private void created(String name, String path, String body) {
+        ids.put(name, call("POST", path, body).get("id").asText());
     }
 
     private JsonNode call(String method, String path, String body) {
