@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads records as {@link Profile}s and pre-selects the candidates worth comparing, in SQL and by index: records
  * sharing an exact key with the subject ({@code duplicate_keys}: email, phone, company domain; exact ones first),
- * and records sharing a name word with it (the search postings), most shared words first. Only live records count,
+ * and records sharing a name word with it (the search postings), rarest shared words first (a word weighs one
+ * over the number of records it is on). Only live records count,
  * and for a caller only those they may read; without a caller (the system, filling the review queue) the tenant's.
  */
 @Component
@@ -36,6 +37,15 @@ class Profiles {
 
     private static final int KEY_CANDIDATES = 500;
     private static final int NAME_CANDIDATES = 200;
+
+    /**
+     * Records one key or name word brings in at most. A word on thousands of records (a common surname, a big
+     * customer's domain, "Consulting") says little about any one of them; reading all of its records would make
+     * every new record cost more as similar ones pile up. The rare words and exact keys that single out a
+     * duplicate stay whole. Of the records name words bring in, twice {@link #NAME_CANDIDATES} with the rarest
+     * words are read.
+     */
+    private static final int RECORDS_PER_KEY = 250;
 
     private final JdbcTemplate jdbc;
     private final Map<String, RecordType> types;
@@ -91,10 +101,11 @@ class Profiles {
         return jdbc.query(
                 select(kind)
                         + " JOIN (SELECT c.record_id, min(CASE s.kind WHEN 'domain' THEN 1 ELSE 0 END) AS weak"
-                        + " FROM duplicate_keys s JOIN duplicate_keys c ON c.tenant_id = s.tenant_id"
-                        + " AND c.record_type = s.record_type AND c.kind = s.kind AND c.key = s.key"
+                        + " FROM duplicate_keys s CROSS JOIN LATERAL (SELECT c.record_id FROM duplicate_keys c"
+                        + " WHERE c.tenant_id = s.tenant_id AND c.record_type = s.record_type AND c.kind = s.kind"
+                        + " AND c.key = s.key AND c.record_id <> s.record_id LIMIT " + RECORDS_PER_KEY + ") c"
                         + " WHERE s.record_type = ? AND s.record_id = ? AND s.kind = ANY (?)"
-                        + " AND NOT (s.kind = 'domain' AND s.key = ANY (?)) AND c.record_id <> s.record_id"
+                        + " AND NOT (s.kind = 'domain' AND s.key = ANY (?))"
                         + " GROUP BY c.record_id) k ON k.record_id = r.id WHERE " + where.sql()
                         + " ORDER BY k.weak, r.id LIMIT " + KEY_CANDIDATES,
                 this::profile,
@@ -107,12 +118,15 @@ class Profiles {
             return List.of();
         }
         SqlPart where = live(kind, caller);
-        List<Object> params = new ArrayList<>(List.of(kind.type(), words, subject.id()));
+        List<Object> params = new ArrayList<>(List.of(words, kind.type(), subject.id()));
         params.addAll(where.params());
         return jdbc.query(
                 select(kind)
-                        + " JOIN (SELECT p.record_id, count(*) AS shared FROM search_postings p"
-                        + " WHERE p.record_type = ? AND p.term = ANY (?) AND p.record_id <> ? GROUP BY p.record_id) w"
+                        + " JOIN (SELECT p.record_id, sum(p.weight) AS shared FROM (SELECT q.record_id,"
+                        + " 1.0 / count(*) OVER (PARTITION BY w.term) AS weight FROM unnest(?::text[]) AS w(term)"
+                        + " CROSS JOIN LATERAL (SELECT q.record_id FROM search_postings q WHERE q.record_type = ?"
+                        + " AND q.term = w.term AND q.record_id <> ? LIMIT " + RECORDS_PER_KEY + ") q) p"
+                        + " GROUP BY p.record_id ORDER BY shared DESC, p.record_id LIMIT " + 2 * NAME_CANDIDATES + ") w"
                         + " ON w.record_id = r.id WHERE " + where.sql()
                         + " ORDER BY w.shared DESC, r.id LIMIT " + NAME_CANDIDATES,
                 this::profile,

@@ -5,10 +5,14 @@ import static io.salesflow.duplicate.DuplicateFixture.unique;
 import static io.salesflow.duplicate.DuplicateFixture.uniqueWord;
 import static io.salesflow.support.ApiAssertions.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
 import io.salesflow.support.IntegrationTest;
+import io.salesflow.support.Multipart;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,6 +147,50 @@ class DuplicateCandidatesTest {
         assertThat(find(candidates, colleague))
                 .as("a colleague is no duplicate")
                 .isNull();
+    }
+
+    /**
+     * A company word on more records than one word brings in (260 leads of one company) neither hides the
+     * duplicate that shares a rare surname nor outranks it: a word weighs less the more records it is on.
+     */
+    @Test
+    void aRareSharedSurnameOutranksACompanyNameOnHundredsOfRecords() {
+        String company = uniqueWord();
+        StringBuilder csv = new StringBuilder("First Name,Last Name,Company\n");
+        for (int i = 0; i < 260; i++) {
+            csv.append("Kim,").append(uniqueWord()).append(',').append(company).append('\n');
+        }
+        String job = api.as("acme", "admin@acme.test", "POST", "/api/v1/imports")
+                .multipart(new Multipart()
+                        .field("recordType", "leads")
+                        .file("file", "staff.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)))
+                .send()
+                .expect(202)
+                .json()
+                .get("id")
+                .asText();
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> api.as("acme", "admin@acme.test", "GET", "/api/v1/imports/" + job)
+                        .send()
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asText()
+                        .equals("completed"));
+        String surname = uniqueWord();
+        String original = records.create(
+                "admin@acme.test",
+                "leads",
+                Map.of("firstName", "Annika", "lastName", surname, "company", company, "source", "api"));
+        String copy = records.create(
+                "admin@acme.test",
+                "leads",
+                Map.of("firstName", "Anika", "lastName", surname, "company", company, "source", "api"));
+
+        JsonNode candidates = records.duplicates("admin@acme.test", "leads", original);
+
+        assertThat(find(candidates, copy)).as("the namesake").isNotNull();
+        assertThat(candidates.get(0).get("id").asText()).isEqualTo(copy);
     }
 
     @Test
