@@ -3,4 +3,6 @@
  * accounts, contacts, leads and deals; records keep the values, checked against the definitions, and the list
  * language filters and sorts by them.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"audit", "identity", "platform", "records", "tenancy"})
 package io.salesflow.customfield;

@@ -3,4 +3,5 @@
  * events any module that learns of an engagement publishes (messaging, web forms, activities), and lead
  * scoring consumes.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package io.salesflow.engagement;
