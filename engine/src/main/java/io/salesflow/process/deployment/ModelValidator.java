@@ -135,6 +135,10 @@ public final class ModelValidator {
                                     + " with a catalogue bean");
                     return;
                 }
+                if ("resource".equals(local)) {
+                    refuse(element, "external script resources are not allowed (camunda:resource)");
+                    return;
+                }
                 if (lower.endsWith("delegateexpression")) {
                     expressions.refusalOfDelegate(value).ifPresent(reason -> refuse(element, reason));
                     return;
@@ -144,7 +148,12 @@ public final class ModelValidator {
                 refuse(element, "scripts are not allowed (scriptFormat)");
                 return;
             }
-            if (("language".equals(local) || "expressionLanguage".equals(local) || "typeLanguage".equals(local))
+            if ("language".equals(local) && isBpmn(element.getNamespaceURI())) {
+                // A BPMN condition with a language is a script condition, evaluated by a script engine.
+                refuse(element, "script conditions are not allowed; write the condition as ${...} without a language");
+                return;
+            }
+            if (("expressionLanguage".equals(local) || "typeLanguage".equals(local))
                     && !EXPRESSION_LANGUAGES.contains(value.strip().toLowerCase(Locale.ROOT))) {
                 refuse(element, "the expression language '" + value + "' is not allowed; use JUEL or FEEL");
                 return;
@@ -162,6 +171,10 @@ public final class ModelValidator {
         private void refuse(Element element, String reason) {
             refusals.add(new Refusal(file, idOf(element), reason));
         }
+    }
+
+    private static boolean isBpmn(String namespace) {
+        return "http://www.omg.org/spec/BPMN/20100524/MODEL".equals(namespace);
     }
 
     private static boolean isCamunda(String namespace) {

@@ -145,21 +145,25 @@ class ModelValidatorTest {
                 <bpmn:sequenceFlow id="groovyFlow" sourceRef="a" targetRef="b">
                   <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="groovy">true</bpmn:conditionExpression>
                 </bpmn:sequenceFlow>
+                <bpmn:sequenceFlow id="juelScript" sourceRef="a" targetRef="b">
+                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" camunda:resource="classpath://evil.juel" />
+                </bpmn:sequenceFlow>
                 """;
 
         List<Refusal> refusals = validator.validate(List.of(bpmn("scripts.bpmn", process)));
 
         assertThat(refusals)
                 .extracting(Refusal::elementId)
-                .containsExactly("script", "javaClass", "listeners", "listeners", "mapping", "http", "groovyFlow");
+                .containsExactly(
+                        "script", "javaClass", "listeners", "listeners", "mapping", "http", "groovyFlow", "juelScript");
         assertThat(refusals)
                 .extracting(Refusal::reason)
                 .anySatisfy(r -> assertThat(r).startsWith("script tasks are not allowed"))
                 .anySatisfy(r -> assertThat(r).startsWith("camunda:class names a Java class"))
                 .anySatisfy(r -> assertThat(r).startsWith("scripts are not allowed"))
                 .anySatisfy(r -> assertThat(r).startsWith("Camunda connectors are not allowed"))
-                .anySatisfy(r ->
-                        assertThat(r).isEqualTo("the expression language 'groovy' is not allowed; use JUEL or FEEL"));
+                .anySatisfy(r -> assertThat(r).startsWith("script conditions are not allowed"))
+                .anySatisfy(r -> assertThat(r).startsWith("external script resources are not allowed"));
     }
 
     @Test
