@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -153,20 +155,21 @@ class LargeImportTest {
         api.token(slug, email("admin"));
         api.token(slug, email("rep"));
         Traffic traffic = new Traffic();
-        Thread client = new Thread(traffic, "api-traffic");
+        ScheduledExecutorService client = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "api-traffic"));
 
         String main = start(run, ROWS);
         String more = start(second, MORE_ROWS);
         String evenMore = start(third, MORE_ROWS);
-        client.start();
+        // A round of requests, then half a second before the next: people working alongside the import.
+        client.scheduleWithFixedDelay(traffic, 0, 500, TimeUnit.MILLISECONDS);
         JsonNode job;
         try {
             job = finished(main);
             finished(more);
             finished(evenMore);
         } finally {
-            traffic.stop();
-            client.join();
+            client.shutdown();
+            assertThat(client.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
         }
 
         report("with two more imports and API traffic", job);
@@ -179,36 +182,32 @@ class LargeImportTest {
         awaitNoIncompletePublicationsSince(since, job);
     }
 
-    /** Creates, reads and lists leads as the workspace's sales rep until stopped. */
+    /** One round of a sales rep's work: creates, reads and lists leads. */
     private final class Traffic implements Runnable {
-        final AtomicBoolean stopped = new AtomicBoolean();
+        final AtomicInteger rounds = new AtomicInteger();
         final AtomicInteger requests = new AtomicInteger();
         final List<String> failures = new CopyOnWriteArrayList<>();
 
+        /** An exception would end the schedule without a word, so it becomes a failure the test reports. */
         @Override
         public void run() {
-            for (int i = 0; !stopped.get(); i++) {
-                Api.Response created = as("rep", "POST", "/api/v1/leads")
-                        .json(Map.of("lastName", "Traffic " + i, "company", "Walk-in " + i, "source", "api"))
-                        .send();
-                check("create", created, 201);
-                if (created.status() == 201) {
-                    String id = created.json().get("id").asText();
-                    check("read", as("rep", "GET", "/api/v1/leads/" + id).send(), 200);
-                }
-                check("list", as("rep", "GET", "/api/v1/leads?limit=20").send(), 200);
-                pause();
+            try {
+                round(rounds.getAndIncrement());
+            } catch (RuntimeException e) {
+                failures.add("round failed: " + e);
             }
         }
 
-        /** A few requests a second, as people working alongside the import make them. */
-        private void pause() {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stopped.set(true);
+        private void round(int i) {
+            Api.Response created = as("rep", "POST", "/api/v1/leads")
+                    .json(Map.of("lastName", "Traffic " + i, "company", "Walk-in " + i, "source", "api"))
+                    .send();
+            check("create", created, 201);
+            if (created.status() == 201) {
+                String id = created.json().get("id").asText();
+                check("read", as("rep", "GET", "/api/v1/leads/" + id).send(), 200);
             }
+            check("list", as("rep", "GET", "/api/v1/leads?limit=20").send(), 200);
         }
 
         void check(String what, Api.Response response, int expected) {
@@ -216,10 +215,6 @@ class LargeImportTest {
             if (response.status() != expected) {
                 failures.add(what + ": HTTP " + response.status() + " " + response.body());
             }
-        }
-
-        void stop() {
-            stopped.set(true);
         }
     }
 
