@@ -59,7 +59,9 @@ class LeadNurtureProcessTest extends ProcessTestSupport {
             execution.setVariable("repGroup", "acme:sales_rep");
             execution.setVariable("unqualifiedRequalifyAfter", "P90D");
             execution.setVariable("coldRescoreEvery", "P14D");
+            execution.setVariable("touchSpacingDays", 2);
         });
+        bean("businessTime", new BusinessTimeStandIn());
         bean("nurturePlanFirstContact", execution -> {
             calls.add("planFirstContact");
             execution.setVariable("firstContactDue", Date.from(Instant.now().plus(4, ChronoUnit.HOURS)));
@@ -78,7 +80,6 @@ class LeadNurtureProcessTest extends ProcessTestSupport {
             execution.setVariable("touchName", number == 1 ? "Call the lead" : "Email the lead");
             execution.setVariable("touchesLeft", touches - number);
             execution.setVariable("touchDue", Date.from(Instant.now().plus(1, ChronoUnit.DAYS)));
-            execution.setVariable("nextTouchAt", Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
         });
         bean("nurtureRescore", execution -> {
             String next = rescoredBands.isEmpty() ? "cold" : rescoredBands.remove(0);
@@ -138,7 +139,14 @@ class LeadNurtureProcessTest extends ProcessTestSupport {
         ProcessInstance instance = start();
 
         assertThat(task(instance, "UserTask_Touch").getName()).isEqualTo("Call the lead");
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .timers()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
         complete(instance, "UserTask_Touch", Map.of("outcome", "no_answer"));
+        assertThat(timer(instance, "Timer_NextTouch").getDuedate()).isEqualTo(BusinessTimeStandIn.inWorkingDays(2));
         fire(instance, "Timer_NextTouch");
         assertThat(task(instance, "UserTask_Touch").getName()).isEqualTo("Email the lead");
         complete(instance, "UserTask_Touch", Map.of("outcome", "done"));
@@ -248,5 +256,17 @@ class LeadNurtureProcessTest extends ProcessTestSupport {
         assertThat(ended(hot)).isTrue();
         assertThat(ended(cold)).isTrue();
         assertThat(passedThrough(hot)).contains("StartEvent_Converted", "End_Converted");
+    }
+
+    /** Stands in for the engine's businessTime bean: a working day is a calendar day here. */
+    public static final class BusinessTimeStandIn {
+
+        static Date inWorkingDays(int days) {
+            return Date.from(Instant.parse("2030-01-01T09:00:00Z").plus(days, ChronoUnit.DAYS));
+        }
+
+        public Date plusWorkingDays(Number days) {
+            return inWorkingDays(days.intValue());
+        }
     }
 }

@@ -4,10 +4,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 /**
  * One Camunda engine per JVM on a real PostgreSQL, the job executor off: tests fire timers and run jobs
@@ -58,6 +60,8 @@ final class ProcessTestEngine {
                 .setProcessEngineName("process-tests");
         configuration.setBeans(BEANS);
         configuration.setJavaSerializationFormatEnabled(false);
+        configuration.setDefaultSerializationFormat("application/json");
+        configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
         return configuration.buildProcessEngine();
     }
 }
