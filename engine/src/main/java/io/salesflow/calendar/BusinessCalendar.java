@@ -164,10 +164,11 @@ public final class BusinessCalendar {
     }
 
     private static LocalDate next(LocalDate date) {
-        if (date.getYear() >= LAST_YEAR && date.getDayOfYear() == date.lengthOfYear()) {
+        LocalDate next = date.plusDays(1);
+        if (next.getYear() > LAST_YEAR) {
             throw new DateTimeException("No answer before the year " + (LAST_YEAR + 1));
         }
-        return date.plusDays(1);
+        return next;
     }
 
     private record Span(Instant start, Instant end) {

@@ -1,5 +1,12 @@
 package io.salesflow.calendar;
 
+import static io.salesflow.calendar.CalendarExamples.BERLIN;
+import static io.salesflow.calendar.CalendarExamples.OFFICE;
+import static io.salesflow.calendar.CalendarExamples.at;
+import static io.salesflow.calendar.CalendarExamples.berlin;
+import static io.salesflow.calendar.CalendarExamples.date;
+import static io.salesflow.calendar.CalendarExamples.hours;
+import static io.salesflow.calendar.CalendarExamples.interval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,10 +14,6 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** Working-time arithmetic on fixed examples; 2026-03-06 is a Friday. */
 class BusinessCalendarTest {
-
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final BusinessCalendar OFFICE = BusinessCalendar.of(BERLIN, WeeklyHours.OFFICE, Set.of());
 
     @Test
     void workingTimeCarriesOverTheWeekend() {
@@ -89,66 +88,6 @@ class BusinessCalendarTest {
     }
 
     @Test
-    void localHoursFollowTheClockAcrossTheSpringChange() {
-        assertThat(OFFICE.plus(at("2026-03-27T16:00+01:00"), hours(2))).isEqualTo(at("2026-03-30T10:00+02:00"));
-        assertThat(OFFICE.plusWorkingDays(at("2026-03-27T10:00+01:00"), 1)).isEqualTo(at("2026-03-30T10:00+02:00"));
-        BusinessCalendar newYork = BusinessCalendar.of(NEW_YORK, WeeklyHours.OFFICE, Set.of());
-        assertThat(newYork.plus(at("2026-03-06T16:00-05:00"), hours(2))).isEqualTo(at("2026-03-09T10:00-04:00"));
-    }
-
-    @Test
-    void localHoursFollowTheClockAcrossTheAutumnChange() {
-        assertThat(OFFICE.plus(at("2026-10-23T16:00+02:00"), hours(2))).isEqualTo(at("2026-10-26T10:00+01:00"));
-        BusinessCalendar newYork = BusinessCalendar.of(NEW_YORK, WeeklyHours.OFFICE, Set.of());
-        assertThat(newYork.plus(at("2026-10-30T16:00-04:00"), hours(2))).isEqualTo(at("2026-11-02T10:00-05:00"));
-        assertThat(newYork.plusWorkingDays(at("2026-10-30T11:00-04:00"), 1)).isEqualTo(at("2026-11-02T11:00-05:00"));
-    }
-
-    @Test
-    void anIntervalSpanningTheSpringChangeIsAnHourShorter() {
-        BusinessCalendar night = everyDay(BERLIN, interval("01:00", "04:00"));
-
-        assertThat(night.plus(at("2026-03-29T01:00+01:00"), Duration.ofMinutes(90)))
-                .isEqualTo(at("2026-03-29T03:30+02:00"));
-        assertThat(night.plus(at("2026-03-29T01:00+01:00"), hours(2)))
-                .as("two hours fill the night of the change")
-                .isEqualTo(at("2026-03-30T01:00+02:00"));
-        assertThat(night.isWorkingTime(at("2026-03-29T03:00+02:00"))).isTrue();
-    }
-
-    @Test
-    void anIntervalStartingInTheSkippedHourStartsWhenTheClocksJump() {
-        BusinessCalendar late = everyDay(BERLIN, interval("02:30", "04:00"));
-
-        assertThat(late.nextWorkingTime(at("2026-03-29T01:30+01:00"))).isEqualTo(at("2026-03-29T03:00+02:00"));
-        assertThat(late.plus(at("2026-03-29T01:30+01:00"), hours(1))).isEqualTo(at("2026-03-30T02:30+02:00"));
-        assertThat(everyDay(BERLIN, interval("02:00", "03:00")).isWorkingDay(date("2026-03-29")))
-                .as("an interval the clocks skip entirely")
-                .isFalse();
-    }
-
-    @Test
-    void anIntervalSpanningTheAutumnChangeIsAnHourLonger() {
-        BusinessCalendar night = everyDay(BERLIN, interval("01:00", "04:00"));
-
-        assertThat(night.plus(at("2026-10-25T01:00+02:00"), Duration.ofMinutes(210)))
-                .isEqualTo(at("2026-10-25T03:30+01:00"));
-        assertThat(night.isWorkingTime(at("2026-10-25T02:30+01:00")))
-                .as("the repeated hour")
-                .isTrue();
-        assertThat(night.plus(at("2026-10-25T01:00+02:00"), hours(4))).isEqualTo(at("2026-10-26T01:00+01:00"));
-    }
-
-    @Test
-    void aCalendarRoundTheClockCountsElapsedTime() {
-        BusinessCalendar always =
-                everyDay(NEW_YORK, new WorkingInterval(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT));
-
-        assertThat(always.plus(at("2026-03-08T00:00-05:00"), hours(24))).isEqualTo(at("2026-03-09T01:00-04:00"));
-        assertThat(always.plus(at("2026-11-01T00:00-04:00"), hours(24))).isEqualTo(at("2026-11-01T23:00-05:00"));
-    }
-
-    @Test
     void workRunsOnAcrossMidnightWhenTheIntervalsTouch() {
         Map<DayOfWeek, List<WorkingInterval>> days = new EnumMap<>(DayOfWeek.class);
         days.put(DayOfWeek.MONDAY, List.of(interval("22:00", "24:00")));
@@ -210,34 +149,5 @@ class BusinessCalendarTest {
         assertThat(WeeklyHours.weekdays(interval("13:00", "17:00"), interval("09:00", "13:00"))
                         .on(DayOfWeek.MONDAY))
                 .containsExactly(interval("09:00", "13:00"), interval("13:00", "17:00"));
-    }
-
-    private static BusinessCalendar everyDay(ZoneId zone, WorkingInterval interval) {
-        Map<DayOfWeek, List<WorkingInterval>> days = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            days.put(day, List.of(interval));
-        }
-        return BusinessCalendar.of(zone, new WeeklyHours(days), Set.of());
-    }
-
-    private static WorkingInterval interval(String start, String end) {
-        return WorkingInterval.of(start, end);
-    }
-
-    private static Duration hours(int hours) {
-        return Duration.ofHours(hours);
-    }
-
-    private static LocalDate date(String date) {
-        return LocalDate.parse(date);
-    }
-
-    /** A Berlin local time outside the hour the clocks repeat. */
-    private static Instant berlin(String local) {
-        return LocalDateTime.parse(local).atZone(BERLIN).toInstant();
-    }
-
-    private static Instant at(String offsetDateTime) {
-        return OffsetDateTime.parse(offsetDateTime).toInstant();
     }
 }
