@@ -137,6 +137,8 @@ final class FuzzBaseline {
             case "PUT /api/v1/pipelines/{id}" -> f.pipelineBody("Fuzz pipeline " + s);
             case "POST /api/v1/deal-reasons", "PUT /api/v1/deal-reasons/{id}" -> f.reasonBody();
             case "PUT /api/v1/duplicates/settings" -> workspace.duplicateSettings();
+            case "PUT /api/v1/business-calendar" -> workspace.businessCalendar();
+            case "PUT /api/v1/users/{userId}/business-calendar" -> "{\"timeZone\":\"America/New_York\"}";
             case "POST /api/v1/users" ->
                 "{\"email\":\"fuzz-new-" + s + "@acme.test\",\"displayName\":\"Fuzz\",\"password\":\""
                         + FuzzFixtures.PASSWORD + "\",\"roles\":[\"sales_rep\"]}";

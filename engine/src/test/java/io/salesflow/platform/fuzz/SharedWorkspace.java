@@ -9,20 +9,22 @@ import java.util.Set;
 
 /**
  * What the fuzz test shares with the tests after it in the demo workspace: what fuzzed requests may change is
- * noted before and put back after (the duplicate settings; custom fields, archived so that no new required one
- * binds later tests), and what they must not change is compared ({@link #state}: the active rule sets and the
- * default pipeline).
+ * noted before and put back after (the duplicate settings and the business calendar; custom fields, archived so that
+ * no new required one binds later tests), and what they must not change is compared ({@link #state}: the active rule
+ * sets and the default pipeline).
  */
 final class SharedWorkspace {
 
     private final Api api;
     private final Set<String> customFields;
     private final JsonNode duplicateSettings;
+    private final JsonNode businessCalendar;
 
     SharedWorkspace(Api api) {
         this.api = api;
         this.customFields = Set.copyOf(get("/api/v1/custom-fields").findValuesAsText("id"));
         this.duplicateSettings = get("/api/v1/duplicates/settings");
+        this.businessCalendar = get("/api/v1/business-calendar");
     }
 
     /** The duplicate settings as they were: the baseline of their replacement, and what {@link #restore} puts back. */
@@ -32,13 +34,16 @@ final class SharedWorkspace {
         return settings.toString();
     }
 
+    /** The business calendar as it was: the baseline of its replacement, and what {@link #restore} puts back. */
+    String businessCalendar() {
+        ObjectNode calendar = businessCalendar.deepCopy();
+        calendar.remove("version");
+        return calendar.toString();
+    }
+
     void restore(List<String> pipelines) {
-        Api.Response current = call("GET", "/api/v1/duplicates/settings").send();
-        call("PUT", "/api/v1/duplicates/settings")
-                .header("If-Match", current.header("ETag").orElse("*"))
-                .body(duplicateSettings(), "application/json")
-                .send()
-                .expect(200);
+        put("/api/v1/duplicates/settings", duplicateSettings());
+        put("/api/v1/business-calendar", businessCalendar());
         for (String id : get("/api/v1/custom-fields").findValuesAsText("id")) {
             if (!customFields.contains(id)) {
                 call("DELETE", "/api/v1/custom-fields/" + id).send();
@@ -70,6 +75,15 @@ final class SharedWorkspace {
             }
         }
         return "none";
+    }
+
+    private void put(String path, String body) {
+        Api.Response current = call("GET", path).send();
+        call("PUT", path)
+                .header("If-Match", current.header("ETag").orElse("*"))
+                .body(body, "application/json")
+                .send()
+                .expect(200);
     }
 
     private JsonNode get(String path) {
