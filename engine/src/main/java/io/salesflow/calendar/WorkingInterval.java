@@ -19,6 +19,7 @@ public record WorkingInterval(LocalTime start, LocalTime end) {
         }
     }
 
+    /** From times as ISO writes them ({@code 09:00}); the end may be {@code 24:00}. */
     public static WorkingInterval of(String start, String end) {
         return new WorkingInterval(
                 LocalTime.parse(start), "24:00".equals(end) ? LocalTime.MIDNIGHT : LocalTime.parse(end));
