@@ -2,8 +2,11 @@ package io.salesflow.deal;
 
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.records.CustomizableRecord;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.math.BigDecimal;
@@ -18,14 +21,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A sale being worked on: how much, in which currency, where it stands in its pipeline and how it ended. The
- * stage decides the status and, unless told otherwise, the probability; the weighted amount follows from both
- * in the database.
+ * A sale being worked on: how much, in which currency, on which terms, where it stands in its pipeline and how it
+ * ended. The stage decides the status and, unless told otherwise, the probability; the weighted amount follows
+ * from both in the database. A stage that requires an approval holds the deal until its figures are approved
+ * ({@link DealApprovalRules}).
  */
 @Entity
 @Table(name = "deals")
@@ -35,6 +41,8 @@ class Deal extends CustomizableRecord {
             .map(Currency::getCurrencyCode)
             .collect(Collectors.toUnmodifiableSet());
     private static final int MAX_WHOLE_DIGITS = 16;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final Pattern REGION = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,63}");
 
     @Column(nullable = false)
     private String name;
@@ -79,8 +87,31 @@ class Deal extends CustomizableRecord {
     @Column(name = "close_note")
     private String closeNote;
 
+    @Column(name = "discount_percent", nullable = false, precision = 5, scale = 2)
+    private BigDecimal discountPercent = new BigDecimal("0.00");
+
+    @Column(name = "margin_percent", precision = 5, scale = 2)
+    private BigDecimal marginPercent;
+
+    private String region;
+
+    @Column(name = "approval_id")
+    private UUID approvalId;
+
+    @Column(name = "approval_status")
+    private String approvalStatus;
+
+    @OptimisticLock(excluded = true)
+    @OneToMany(mappedBy = "deal", cascade = CascadeType.PERSIST)
+    @OrderBy("requestedAt")
+    private List<DealApproval> approvals = new ArrayList<>();
+
     @Transient
     private final List<Object> events = new ArrayList<>();
+
+    /** Requests made since the last {@link #takeRequests()}, for the service to persist before saving the deal. */
+    @Transient
+    private final List<DealApproval> requests = new ArrayList<>();
 
     protected Deal() {}
 
@@ -134,7 +165,13 @@ class Deal extends CustomizableRecord {
             throw Problem.invalid("lostReasonId", "is required to lose a deal: pick one of the lost reasons");
         }
 
-        if (!target.getId().equals(stageId)) {
+        PipelineStage from = p.pipeline().getId().equals(pipelineId)
+                ? p.pipeline().stage(stageId).orElse(null)
+                : null;
+        approvalRules().hold(from, target, was, next);
+        UUID previous = stageId;
+        boolean moves = !target.getId().equals(stageId);
+        if (moves) {
             enter(p.pipeline(), target, now);
         }
         if (p.probability().sent()) {
@@ -154,6 +191,8 @@ class Deal extends CustomizableRecord {
                 events.add(new DealLost(getTenantId(), getId(), lostReasonId));
             }
         }
+        boolean arrives = moves || (was != DealStatus.OPEN && next == DealStatus.OPEN);
+        approvalRules().follow(p.pipeline(), target, arrives, moves ? previous : null, next, now);
     }
 
     /** The stage asked for; else the current one if it fits the status asked for; else the first that does. */
@@ -199,7 +238,7 @@ class Deal extends CustomizableRecord {
         return was == DealStatus.ABANDONED && target.getId().equals(stageId) ? DealStatus.ABANDONED : DealStatus.OPEN;
     }
 
-    private void enter(Pipeline pipeline, PipelineStage stage, Instant now) {
+    void enter(Pipeline pipeline, PipelineStage stage, Instant now) {
         UUID from = stageId;
         pipelineId = pipeline.getId();
         stageId = stage.getId();
@@ -226,6 +265,73 @@ class Deal extends CustomizableRecord {
                             : "only a lost or abandoned deal has a lost reason");
         }
         return given.value().explain(field, kind, current);
+    }
+
+    DealApprovalRules approvalRules() {
+        return new DealApprovalRules(this);
+    }
+
+    /** Asks for an approval of the current figures at {@code stage}, which governs the deal from now on. */
+    DealApproval requestApproval(UUID pipeline, UUID stage, UUID previousStage, Instant now) {
+        DealApproval approval = new DealApproval(this, pipeline, stage, previousStage, figures(), now);
+        approvals.add(approval);
+        requests.add(approval);
+        govern(approval.getId(), ApprovalStatus.PENDING);
+        events.add(new DealApprovalRequested(
+                getTenantId(),
+                getId(),
+                approval.getId(),
+                pipeline,
+                stage,
+                previousStage,
+                amount,
+                currency,
+                discountPercent,
+                marginPercent,
+                region,
+                getOwnerId()));
+        return approval;
+    }
+
+    /** The approval that governs the deal from its approval stage on; null when none does. */
+    DealApproval governingApproval() {
+        return approvalId == null ? null : approval(approvalId);
+    }
+
+    /** One of the deal's approvals: 404 when it has no such approval. */
+    DealApproval approval(UUID id) {
+        return approvals.stream()
+                .filter(a -> a.getId().equals(id))
+                .findFirst()
+                .orElseThrow(() -> Problem.notFound("Approval", id));
+    }
+
+    /** Makes {@code approval} (null: none) the one governing the deal, in {@code status}. */
+    void govern(UUID approval, ApprovalStatus status) {
+        approvalId = approval;
+        approvalStatus = approval == null ? null : status.name();
+    }
+
+    void announce(Object event) {
+        events.add(event);
+    }
+
+    DealFigures figures() {
+        return new DealFigures(amount, currency, discountPercent, marginPercent, region);
+    }
+
+    /**
+     * The approval requests made since the last call. A new deal's are saved with it; a stored deal's must be saved
+     * before it, because saving a stored deal merges it and a merge resolves the requests it holds by id.
+     */
+    List<DealApproval> takeRequests() {
+        List<DealApproval> taken = List.copyOf(requests);
+        requests.clear();
+        return taken;
+    }
+
+    boolean hasEvents() {
+        return !events.isEmpty();
     }
 
     /** The events of the changes since the last call, in order. */
@@ -257,6 +363,35 @@ class Deal extends CustomizableRecord {
         this.currency = upper;
     }
 
+    /** The discount given off the list price, in percent; null means none. */
+    void setDiscountPercent(BigDecimal percent) {
+        discountPercent = percent == null ? new BigDecimal("0.00") : percent("discountPercent", percent, 0);
+    }
+
+    /** The deal's margin in percent of its amount (negative when sold at a loss); null when not known. */
+    void setMarginPercent(BigDecimal percent) {
+        marginPercent = percent == null ? null : percent("marginPercent", percent, -100);
+    }
+
+    /** A sales region as a short code (EMEA, NA, APAC, US-WEST), kept in upper case; null when none. */
+    void setRegion(String code) {
+        String upper = code == null ? null : code.toUpperCase(Locale.ROOT);
+        if (upper != null && !REGION.matcher(upper).matches()) {
+            throw Problem.invalid(
+                    "region", "must be a code of up to 64 letters, digits, '-' and '_' such as EMEA, NA or US-WEST");
+        }
+        region = upper;
+    }
+
+    private static BigDecimal percent(String field, BigDecimal value, int min) {
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0
+                || value.compareTo(HUNDRED) > 0
+                || value.stripTrailingZeros().scale() > 2) {
+            throw Problem.invalid(field, "must be a number from " + min + " to 100 with at most 2 decimal places");
+        }
+        return value.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
     void setName(String name) {
         this.name = name;
     }
@@ -285,6 +420,10 @@ class Deal extends CustomizableRecord {
         return stageId;
     }
 
+    ApprovalStatus approvalStatus() {
+        return approvalStatus == null ? null : ApprovalStatus.valueOf(approvalStatus);
+    }
+
     @Override
     public Map<String, Object> snapshot() {
         Map<String, Object> s = new LinkedHashMap<>();
@@ -302,6 +441,11 @@ class Deal extends CustomizableRecord {
         s.put("lostReasonId", lostReasonId);
         s.put("closedAt", closedAt);
         s.put("closeNote", closeNote);
+        s.put("discountPercent", discountPercent);
+        s.put("marginPercent", marginPercent);
+        s.put("region", region);
+        s.put("approvalId", approvalId);
+        s.put("approvalStatus", approvalStatus);
         return withCommonFields(s);
     }
 

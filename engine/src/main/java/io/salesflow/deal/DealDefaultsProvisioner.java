@@ -10,18 +10,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives a new tenant a default "Sales" pipeline and the usual won and lost reasons, so deals can be created
- * from the start. Tenants that existed before deals got the same from the V10 migration.
+ * from the start; its "Negotiation" stage, where discounts are agreed, requires an approval. Tenants that
+ * existed before deals got the same from the V10 migration (and the approval from V29).
  */
 @Component
 class DealDefaultsProvisioner {
 
     static final List<PipelineDefinition.Stage> SALES_STAGES = List.of(
-            new PipelineDefinition.Stage(null, "Qualification", 10, false, false),
-            new PipelineDefinition.Stage(null, "Needs analysis", 25, false, false),
-            new PipelineDefinition.Stage(null, "Proposal", 50, false, false),
-            new PipelineDefinition.Stage(null, "Negotiation", 75, false, false),
-            new PipelineDefinition.Stage(null, "Closed won", 100, true, true),
-            new PipelineDefinition.Stage(null, "Closed lost", 0, true, false));
+            new PipelineDefinition.Stage(null, "Qualification", 10, false, false, false),
+            new PipelineDefinition.Stage(null, "Needs analysis", 25, false, false, false),
+            new PipelineDefinition.Stage(null, "Proposal", 50, false, false, false),
+            new PipelineDefinition.Stage(null, "Negotiation", 75, false, false, true),
+            new PipelineDefinition.Stage(null, "Closed won", 100, true, true, false),
+            new PipelineDefinition.Stage(null, "Closed lost", 0, true, false, false));
     static final List<String> WON_REASONS = List.of("Price", "Product fit", "Relationship");
     static final List<String> LOST_REASONS = List.of("Price", "Competitor", "No budget", "No decision", "Timing");
 

@@ -67,7 +67,10 @@ final class DealInput {
             }
             switch (field) {
                 case "name" -> deal.setName(RecordInput.requiredText(field, v, 200));
-                case "amount" -> deal.setAmount(amount(field, v));
+                case "amount" -> deal.setAmount(decimal(field, v, "1250.50"));
+                case "discountPercent" -> deal.setDiscountPercent(v.isNull() ? null : decimal(field, v, "12.5"));
+                case "marginPercent" -> deal.setMarginPercent(v.isNull() ? null : decimal(field, v, "32.5"));
+                case "region" -> deal.setRegion(RecordInput.text(field, v, 64));
                 case "currency" -> deal.setCurrency(RecordInput.requiredText(field, v, 10));
                 case "expectedCloseDate" -> deal.setExpectedCloseDate(date(field, v));
                 case "closeNote" -> deal.setCloseNote(RecordInput.text(field, v, 2000));
@@ -78,7 +81,7 @@ final class DealInput {
                 case "probability" -> probability = Given.of(percent(field, v));
                 case "wonReasonId" -> wonReasonId = Given.of(RecordInput.uuid(field, v));
                 case "lostReasonId" -> lostReasonId = Given.of(RecordInput.uuid(field, v));
-                case "weightedAmount", "stageEnteredAt", "closedAt" ->
+                case "weightedAmount", "stageEnteredAt", "closedAt", "approvalId", "approvalStatus" ->
                     throw Problem.invalid(field, "is derived by the deal and cannot be set");
                 default -> throw RecordInput.unknown(field);
             }
@@ -87,7 +90,7 @@ final class DealInput {
     }
 
     /** JSON numbers arrive as exact decimals (see application.yml); a string keeps every digit too. */
-    private static BigDecimal amount(String field, JsonNode v) {
+    private static BigDecimal decimal(String field, JsonNode v, String example) {
         if (v.isNumber()) {
             return v.decimalValue();
         }
@@ -98,7 +101,7 @@ final class DealInput {
                 // reported below
             }
         }
-        throw Problem.invalid(field, "must be a decimal number such as 1250.50");
+        throw Problem.invalid(field, "must be a decimal number such as " + example);
     }
 
     private static DealStatus status(String field, JsonNode v) {

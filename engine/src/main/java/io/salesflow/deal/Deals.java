@@ -4,22 +4,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.account.Accounts;
 import io.salesflow.identity.Caller;
 import io.salesflow.platform.problem.Problem;
+import io.salesflow.records.FieldHistory;
 import io.salesflow.records.RecordInput;
 import io.salesflow.records.RecordLifecycle;
 import io.salesflow.records.RecordServiceBase;
 import io.salesflow.tenancy.TenantContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deal use cases for the calling user, within their record-level access: resolves the pipeline, stage and
- * reasons a request names, lets the deal apply its rules, and publishes what happened in the same transaction.
+ * reasons a request names, lets the deal apply its rules (approvals included), and publishes what happened in the
+ * same transaction.
  */
 @Service
 public class Deals extends RecordServiceBase<Deal> {
@@ -28,8 +30,10 @@ public class Deals extends RecordServiceBase<Deal> {
     private final PipelineRepository pipelines;
     private final PipelineStageRepository stages;
     private final DealReasonRepository reasons;
+    private final DealApprovalRepository approvals;
     private final Accounts accounts;
-    private final ApplicationEventPublisher events;
+    private final DealEventPublisher events;
+    private final FieldHistory history;
     private final Clock clock;
 
     Deals(
@@ -37,17 +41,21 @@ public class Deals extends RecordServiceBase<Deal> {
             PipelineRepository pipelines,
             PipelineStageRepository stages,
             DealReasonRepository reasons,
+            DealApprovalRepository approvals,
             Accounts accounts,
             RecordLifecycle records,
-            ApplicationEventPublisher events,
+            DealEventPublisher events,
+            FieldHistory history,
             Clock clock) {
         super(DealRecord.DEAL, deals, records);
         this.deals = deals;
         this.pipelines = pipelines;
         this.stages = stages;
         this.reasons = reasons;
+        this.approvals = approvals;
         this.accounts = accounts;
         this.events = events;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -57,9 +65,9 @@ public class Deals extends RecordServiceBase<Deal> {
         Deal deal = new Deal(TenantContext.require(), Caller.require().userId());
         apply(body, deal, true);
         Map<String, Object> created = records.created(DealRecord.DEAL, deals, deal);
-        events.publishEvent(new DealCreated(
+        events.publish(new DealCreated(
                 deal.getTenantId(), deal.getId(), deal.getPipelineId(), deal.getStageId(), deal.getOwnerId()));
-        deal.takeEvents().forEach(events::publishEvent);
+        events.publish(deal);
         return created;
     }
 
@@ -67,9 +75,44 @@ public class Deals extends RecordServiceBase<Deal> {
     protected Map<String, Object> applyChange(Deal deal, ObjectNode body) {
         Map<String, Object> before = deal.snapshot();
         apply(body, deal, false);
+        approvals.saveAll(deal.takeRequests());
         Map<String, Object> changed = records.changed(DealRecord.DEAL, deals, deal, before);
-        deal.takeEvents().forEach(events::publishEvent);
+        events.publish(deal);
         return changed;
+    }
+
+    /** Deletes the deal; a pending approval is withdrawn, since nobody should decide on a deleted deal. */
+    @Override
+    public void delete(UUID id, String ifMatch) {
+        records.retrying(ifMatch, lockRow -> {
+            Deal deal = records.writable(DealRecord.DEAL, deals, id, ifMatch, lockRow);
+            Map<String, Object> before = deal.snapshot();
+            deal.approvalRules().withdrawPending(DealApprovalWithdrawn.DELETED, now());
+            if (deal.hasEvents()) {
+                history.record(DealRecord.TYPE, id, before, deal.snapshot());
+            }
+            records.delete(DealRecord.DEAL, deals, id, ifMatch, false);
+            events.publish(deal);
+            return null;
+        });
+    }
+
+    /** Restores the deal; back in an approval stage without an approval, it asks for one again. */
+    @Override
+    public Map<String, Object> restore(UUID id) {
+        return records.retrying(null, lockRow -> {
+            Map<String, Object> restored = records.restore(DealRecord.DEAL, deals, id, lockRow);
+            Deal deal = deals.findById(id).orElseThrow();
+            Map<String, Object> before = deal.snapshot();
+            deal.approvalRules().askIfUngoverned(pipeline(deal, null), now());
+            if (!deal.hasEvents()) {
+                return restored;
+            }
+            approvals.saveAll(deal.takeRequests());
+            Map<String, Object> changed = records.changed(DealRecord.DEAL, deals, deal, before);
+            events.publish(deal);
+            return changed;
+        });
     }
 
     private void apply(ObjectNode body, Deal deal, boolean creating) {
@@ -79,10 +122,17 @@ public class Deals extends RecordServiceBase<Deal> {
             checkAccount(request.accountId().value());
             deal.setAccountId(request.accountId().value());
         }
-        if (creating || request.movesTheDeal()) {
-            deal.progress(progress(deal, request), clock.instant().truncatedTo(ChronoUnit.MICROS));
-        }
+        // The owner before the move: an approval the move asks for names the deal's owner.
         records.assign(DealRecord.DEAL, deal, assignment);
+        Instant now = now();
+        if (creating || request.movesTheDeal()) {
+            deal.progress(progress(deal, request), now);
+        }
+        deal.approvalRules().reviewFigures(now);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Deal.Progress progress(Deal deal, DealInput.Request request) {

@@ -84,6 +84,9 @@ class Pipeline extends TenantEntity {
             if (d.won() && !d.closed()) {
                 throw Problem.invalid(field + ".won", "a won stage must also be closed");
             }
+            if (Boolean.TRUE.equals(d.requiresApproval()) && d.closed()) {
+                throw Problem.invalid(field + ".requiresApproval", "only an open stage can require an approval");
+            }
             if (!names.add(d.name().trim().toLowerCase(Locale.ROOT))) {
                 throw Problem.invalid(field + ".name", "another stage of this pipeline has that name");
             }
@@ -91,7 +94,9 @@ class Pipeline extends TenantEntity {
             if (stage == null) {
                 throw Problem.invalid(field + ".id", "is not a stage of this pipeline, or appears twice");
             }
-            stage.define(d.name().trim(), i, d.probability(), d.closed(), d.won());
+            boolean requiresApproval =
+                    d.requiresApproval() != null ? d.requiresApproval() : stage.requiresApproval() && !d.closed();
+            stage.define(d.name().trim(), i, d.probability(), d.closed(), d.won(), requiresApproval);
             next.add(stage);
         }
         require(next, PipelineStage::isOpen, "needs at least one open stage");
@@ -142,7 +147,12 @@ class Pipeline extends TenantEntity {
                 archived,
                 stages.stream()
                         .map(s -> new PipelineView.Stage(
-                                s.getId(), s.getName(), s.getProbability(), s.isClosed(), s.isWon()))
+                                s.getId(),
+                                s.getName(),
+                                s.getProbability(),
+                                s.isClosed(),
+                                s.isWon(),
+                                s.requiresApproval()))
                         .toList(),
                 getVersion());
     }

@@ -5,10 +5,13 @@ import java.util.UUID;
 
 /**
  * A pipeline as a request defines it: the stages in their order. {@code isDefault} and {@code archived} left
- * null keep what the pipeline has.
+ * null keep what the pipeline has, and so does a stage's {@code requiresApproval} (a new stage's is false).
  */
 public record PipelineDefinition(String name, Boolean isDefault, Boolean archived, List<Stage> stages) {
 
-    /** A stage; with the {@code id} of an existing stage it keeps that stage (and its deals), without it is new. */
-    public record Stage(UUID id, String name, int probability, boolean closed, boolean won) {}
+    /**
+     * A stage; with the {@code id} of an existing stage it keeps that stage (and its deals), without it is new.
+     * {@code requiresApproval}: a deal that enters it asks for an approval and moves on only once approved.
+     */
+    public record Stage(UUID id, String name, int probability, boolean closed, boolean won, Boolean requiresApproval) {}
 }

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** A step of a pipeline: open (being worked) or closed as won or lost, with the probability of winning there. */
+/**
+ * A step of a pipeline: open (being worked) or closed as won or lost, with the probability of winning there; an
+ * open stage may require an approval before deals move on from it.
+ */
 @Entity
 @Table(name = "pipeline_stages")
 class PipelineStage {
@@ -41,6 +44,9 @@ class PipelineStage {
     @Column(nullable = false)
     private boolean won;
 
+    @Column(name = "requires_approval", nullable = false)
+    private boolean requiresApproval;
+
     protected PipelineStage() {}
 
     PipelineStage(Pipeline pipeline) {
@@ -49,12 +55,13 @@ class PipelineStage {
         this.pipeline = pipeline;
     }
 
-    void define(String name, int position, int probability, boolean closed, boolean won) {
+    void define(String name, int position, int probability, boolean closed, boolean won, boolean requiresApproval) {
         this.name = name;
         this.position = position;
         this.probability = probability;
         this.closed = closed;
         this.won = won;
+        this.requiresApproval = requiresApproval;
     }
 
     boolean isOpen() {
@@ -85,6 +92,7 @@ class PipelineStage {
         s.put("probability", probability);
         s.put("closed", closed);
         s.put("won", won);
+        s.put("requiresApproval", requiresApproval);
         return s;
     }
 
@@ -106,5 +114,15 @@ class PipelineStage {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** Where the stage stands in its pipeline: a higher position is further on. */
+    int getPosition() {
+        return position;
+    }
+
+    /** Whether a deal that enters this stage asks for an approval and waits for it before moving on. */
+    boolean requiresApproval() {
+        return requiresApproval;
     }
 }

@@ -13,5 +13,5 @@ public record PipelineView(
         List<Stage> stages,
         long version) {
 
-    public record Stage(UUID id, String name, int probability, boolean closed, boolean won) {}
+    public record Stage(UUID id, String name, int probability, boolean closed, boolean won, boolean requiresApproval) {}
 }

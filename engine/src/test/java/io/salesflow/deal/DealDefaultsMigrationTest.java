@@ -20,7 +20,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Installations that had tenants before deals existed: the V10 migration gives each of them the default
- * pipeline and reasons, as the owner role, under forced row-level security. Runs in a database of its own.
+ * pipeline and reasons, and V29 the approval of its "Negotiation" stage, as the owner role, under forced row-level
+ * security. Runs in a database of its own.
  */
 @IntegrationTest
 class DealDefaultsMigrationTest {
@@ -62,12 +63,13 @@ class DealDefaultsMigrationTest {
                 assertThat(jdbc.queryForList("SELECT name FROM pipelines WHERE is_default", String.class))
                         .containsExactly("Sales");
                 assertThat(jdbc.queryForList(
-                                "SELECT name || ':' || probability || ':' || closed || ':' || won"
-                                        + " FROM pipeline_stages ORDER BY position",
+                                "SELECT name || ':' || probability || ':' || closed || ':' || won || ':'"
+                                        + " || requires_approval FROM pipeline_stages ORDER BY position",
                                 String.class))
-                        .as("the same stages as a tenant provisioned now")
+                        .as("the same stages as a tenant provisioned now, approval included (V29)")
                         .containsExactlyElementsOf(DealDefaultsProvisioner.SALES_STAGES.stream()
-                                .map(st -> st.name() + ":" + st.probability() + ":" + st.closed() + ":" + st.won())
+                                .map(st -> st.name() + ":" + st.probability() + ":" + st.closed() + ":" + st.won() + ":"
+                                        + st.requiresApproval())
                                 .toList());
                 List<String> reasons = new ArrayList<>();
                 DealDefaultsProvisioner.WON_REASONS.forEach(r -> reasons.add("WON:" + r));

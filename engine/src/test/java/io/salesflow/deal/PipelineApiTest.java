@@ -39,6 +39,10 @@ class PipelineApiTest {
             assertThat(sales.get("stages").findValues("probability"))
                     .extracting(JsonNode::asInt)
                     .containsExactly(10, 25, 50, 75, 100, 0);
+            assertThat(sales.get("stages").findValues("requiresApproval"))
+                    .extracting(JsonNode::asBoolean)
+                    .as("only Negotiation, where discounts are agreed")
+                    .containsExactly(false, false, false, true, false, false);
             JsonNode won = sales.get("stages").get(4);
             assertThat(won.get("closed").asBoolean() && won.get("won").asBoolean())
                     .isTrue();
@@ -81,6 +85,39 @@ class PipelineApiTest {
     }
 
     @Test
+    void anOpenStageRequiresAnApprovalUntilAChangeSaysOtherwise() {
+        List<Map<String, Object>> stages = stages("Review", "Won", "Lost");
+        stages.get(0).put("requiresApproval", true);
+        Api.Response created =
+                create(Map.of("name", "Approved " + suffix(), "stages", stages)).expect(201);
+        JsonNode pipeline = created.json();
+        assertThat(pipeline.get("stages").get(0).get("requiresApproval").asBoolean())
+                .isTrue();
+
+        String id = pipeline.get("id").asText();
+        List<Map<String, Object>> kept = stagesOf(pipeline);
+        kept.add(1, stage(null, "Added", 50, false, false));
+        JsonNode replaced = put(id, Map.of("name", pipeline.get("name").asText(), "stages", kept), null)
+                .expect(200)
+                .json();
+        assertThat(replaced.get("stages").findValues("requiresApproval"))
+                .extracting(JsonNode::asBoolean)
+                .as("left out: the stage keeps its setting, a new one has none")
+                .containsExactly(true, false, false, false);
+
+        List<Map<String, Object>> off = stagesOf(replaced);
+        off.get(0).put("requiresApproval", false);
+        assertThat(put(id, Map.of("name", pipeline.get("name").asText(), "stages", off), null)
+                        .expect(200)
+                        .json()
+                        .get("stages")
+                        .get(0)
+                        .get("requiresApproval")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
     void badStagesAreFieldErrorsAndNothingIsWritten() {
         int before = count();
         List<Map<String, Object>> okStages = stages("Open", "Won", "Lost");
@@ -97,6 +134,12 @@ class PipelineApiTest {
         assertField(
                 create(Map.of("name", "Bad " + suffix(), "stages", replace(okStages, 2, "name", "OPEN"))),
                 "stages[2].name");
+        assertField(
+                create(Map.of("name", "Bad " + suffix(), "stages", replace(okStages, 2, "requiresApproval", true))),
+                "stages[2].requiresApproval");
+        assertField(
+                create(Map.of("name", "Bad " + suffix(), "stages", replace(okStages, 0, "requiresApproval", "yes"))),
+                "stages[0].requiresApproval");
         assertField(create(Map.of("name", "Bad " + suffix(), "stages", stages("Won", "Lost"))), "stages");
         assertField(create(pipeline("Bad " + suffix(), "Open", "Won")), "stages");
         assertField(create(Map.of("name", " ", "stages", okStages)), "name");

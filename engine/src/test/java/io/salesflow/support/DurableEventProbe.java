@@ -2,6 +2,7 @@ package io.salesflow.support;
 
 import io.salesflow.activity.ActivityCompleted;
 import io.salesflow.activity.UserMentioned;
+import io.salesflow.deal.DealApprovalRequested;
 import io.salesflow.lead.LeadCreated;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,11 @@ public class DurableEventProbe {
         handled.add(event.noteId());
     }
 
+    @ApplicationModuleListener
+    void on(DealApprovalRequested event) {
+        handled.add(event.approvalId());
+    }
+
     public void failing(boolean fail) {
         failing.set(fail);
     }
@@ -74,7 +80,7 @@ public class DurableEventProbe {
         return runs.getOrDefault(lead, 0);
     }
 
-    /** Whether an event about this lead, activity or note has been handled. */
+    /** Whether an event about this lead, activity, note or deal approval has been handled. */
     public boolean handled(UUID id) {
         return handled.contains(id);
     }

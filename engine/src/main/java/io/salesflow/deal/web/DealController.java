@@ -1,15 +1,22 @@
 package io.salesflow.deal.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.salesflow.deal.DealApprovalView;
+import io.salesflow.deal.DealApprovals;
 import io.salesflow.deal.DealContacts;
 import io.salesflow.deal.Deals;
 import io.salesflow.records.web.RecordController;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,10 +31,37 @@ import org.springframework.web.bind.annotation.RestController;
 class DealController extends RecordController {
 
     private final DealContacts contacts;
+    private final DealApprovals approvals;
 
-    DealController(Deals deals, DealContacts contacts) {
+    DealController(Deals deals, DealContacts contacts, DealApprovals approvals) {
         super(deals);
         this.contacts = contacts;
+        this.approvals = approvals;
+    }
+
+    @Override
+    @PatchMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "409",
+            description = "The deal's approval holds the move back (approval-pending, approval-rejected,"
+                    + " approval-outdated: the figures differ from those approved; approvalId names it)")
+    @Operation(
+            summary = "Change fields (JSON merge patch: null clears a field); send If-Match with the ETag. A deal"
+                    + " waiting for an approval moves on or is won only once approved for its figures")
+    public ResponseEntity<Map<String, Object>> change(
+            @PathVariable UUID id,
+            @RequestBody ObjectNode body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return super.change(id, body, ifMatch);
+    }
+
+    @GetMapping("/{id}/approvals")
+    @Operation(
+            summary = "The deal's approval requests, newest first: stage, figures, status, rule, reason and each"
+                    + " approver's decision")
+    List<DealApprovalView> approvals(@PathVariable UUID id) {
+        return approvals.of(id);
     }
 
     @GetMapping("/{id}/contacts")

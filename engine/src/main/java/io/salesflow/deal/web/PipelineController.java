@@ -53,7 +53,8 @@ class PipelineController {
             @NotBlank @Size(max = 100) String name,
             @NotNull @Min(0) @Max(100) Integer probability,
             boolean closed,
-            boolean won) {}
+            boolean won,
+            Boolean requiresApproval) {}
 
     @GetMapping
     @PreAuthorize("hasAuthority('deals:read')")
@@ -72,7 +73,9 @@ class PipelineController {
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "A pipeline with this name exists")
     @PreAuthorize("hasAuthority('tenant:manage')")
-    @Operation(summary = "Create a pipeline with its stages in order")
+    @Operation(
+            summary = "Create a pipeline with its stages in order; an open stage with requiresApproval holds deals"
+                    + " until their approval")
     ResponseEntity<PipelineView> create(@Valid @RequestBody PipelineRequest request) {
         PipelineView pipeline = pipelines.create(definition(request));
         return ResponseEntity.created(URI.create("/api/v1/pipelines/" + pipeline.id()))
@@ -88,7 +91,8 @@ class PipelineController {
     @PreAuthorize("hasAuthority('tenant:manage')")
     @Operation(
             summary = "Replace name, settings and stages: stages sent with their id are kept, without are added,"
-                    + " left out are removed (409 while deals are in them); send If-Match with the ETag")
+                    + " left out are removed (409 while deals are in them); a stage's requiresApproval left out"
+                    + " stays as it is; send If-Match with the ETag")
     ResponseEntity<PipelineView> change(
             @PathVariable UUID id,
             @Valid @RequestBody PipelineRequest request,
@@ -114,7 +118,8 @@ class PipelineController {
                 r.isDefault(),
                 r.archived(),
                 r.stages().stream()
-                        .map(s -> new PipelineDefinition.Stage(s.id(), s.name(), s.probability(), s.closed(), s.won()))
+                        .map(s -> new PipelineDefinition.Stage(
+                                s.id(), s.name(), s.probability(), s.closed(), s.won(), s.requiresApproval()))
                         .toList());
     }
 }
