@@ -48,6 +48,7 @@ class DemoData {
     private final DemoCustomFields customFields;
     private final DemoRouting routing;
     private final DemoDuplicates duplicates;
+    private final DemoProcesses processes;
 
     DemoData(
             Tenants tenants,
@@ -57,7 +58,9 @@ class DemoData {
             DemoRecords records,
             DemoCustomFields customFields,
             DemoRouting routing,
-            DemoDuplicates duplicates) {
+            DemoDuplicates duplicates,
+            DemoProcesses processes) {
+        this.processes = processes;
         this.routing = routing;
         this.duplicates = duplicates;
         this.records = records;
@@ -92,6 +95,7 @@ class DemoData {
                     east,
                     users.get("rep@acme.test").id(),
                     users.get("rep2@acme.test").id());
+            processes.load(acme.getId(), users.get("rep@acme.test").id());
         });
         TenantContext.runAs(globex.getId(), () -> {
             Map<String, UserView> users = loadUsers(GLOBEX, password);

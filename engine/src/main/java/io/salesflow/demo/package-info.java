@@ -1,4 +1,4 @@
 /** Demo tenants, users and teams for trying Salesflow out; switched off with {@code salesflow.demo.enabled=false}. */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"duplicate", "identity", "platform", "routing", "tenancy"})
+        allowedDependencies = {"deal", "duplicate", "identity", "platform", "process", "routing", "scoring", "tenancy"})
 package io.salesflow.demo;

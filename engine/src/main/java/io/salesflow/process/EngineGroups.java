@@ -21,7 +21,7 @@ public final class EngineGroups {
         return tenantSlug + ":team:" + teamId;
     }
 
-    static List<String> of(String tenantSlug, Collection<String> roleCodes, Collection<UUID> teamIds) {
+    public static List<String> of(String tenantSlug, Collection<String> roleCodes, Collection<UUID> teamIds) {
         List<String> groups = new ArrayList<>();
         roleCodes.forEach(r -> groups.add(role(tenantSlug, r)));
         teamIds.forEach(t -> groups.add(team(tenantSlug, t)));

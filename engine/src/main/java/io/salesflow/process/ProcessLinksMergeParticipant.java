@@ -50,6 +50,12 @@ class ProcessLinksMergeParticipant implements MergeParticipant {
                     .processInstanceBusinessKey(type + ":" + merged)
                     .listPage(0, MAX_PER_RECORD)) {
                 rekey(instance.getId(), survivorKey);
+                if (merged.toString().equals(runtime.getVariable(instance.getId(), RecordProcesses.RECORD_ID))) {
+                    runtime.setVariable(
+                            instance.getId(),
+                            RecordProcesses.RECORD_ID,
+                            merge.survivorId().toString());
+                }
                 moved.add(instance.getId());
             }
             for (ProcessInstance instance : runtime.createProcessInstanceQuery()

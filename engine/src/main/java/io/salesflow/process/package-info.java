@@ -1,6 +1,22 @@
 /**
  * The gateway to the embedded Camunda 7 engine: its safe configuration, its copy of our users, groups and
- * tenants, and who it thinks is calling. Engine calls go through here so a move to a fork stays mechanical.
+ * tenants, and who it thinks is calling; the shipped processes deployed per tenant, the beans they call (the
+ * catalogue), the events that start and steer them, and the APIs for tasks, approvals, messages and process
+ * administration. Engine calls go through here so a move to a fork stays mechanical.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "platform", "records", "tenancy"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "activity",
+            "audit",
+            "calendar",
+            "deal",
+            "engagement",
+            "identity",
+            "lead",
+            "platform",
+            "records",
+            "routing",
+            "scoring",
+            "tenancy"
+        })
 package io.salesflow.process;

@@ -60,9 +60,22 @@ final class ApprovalFixture {
         return create(body(stage, fields)).expect(201).json().get("id").asText();
     }
 
+    /**
+     * The deal's body: its 15 % discount makes the approval process ask the manager, so an approval stays pending
+     * until a test decides it (a deal the decision table lets through is approved by the process at once).
+     */
     Map<String, Object> body(String stage, Map<String, Object> fields) {
-        Map<String, Object> body = new HashMap<>(
-                Map.of("name", "Approval deal", "amount", 40000, "currency", "EUR", "pipelineId", pipelineId));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "name",
+                "Approval deal",
+                "amount",
+                40000,
+                "currency",
+                "EUR",
+                "discountPercent",
+                15,
+                "pipelineId",
+                pipelineId));
         body.put("stageId", stage(stage));
         body.putAll(fields);
         return body;

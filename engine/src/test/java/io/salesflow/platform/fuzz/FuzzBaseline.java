@@ -85,6 +85,14 @@ final class FuzzBaseline {
         if (path.startsWith("/api/v1/api-keys/")) {
             return f.id("api-key");
         }
+        if (path.startsWith("/api/v1/process-triggers/") || path.startsWith("/api/v1/processes/")) {
+            // Which process a workspace runs, and starting one, are shared: fuzzed against ones that do not exist.
+            return NOWHERE;
+        }
+        if (path.startsWith("/api/v1/tasks/") || path.startsWith("/api/v1/approvals/")) {
+            // Working a task moves a process on: fuzzed against a task that does not exist.
+            return NOWHERE;
+        }
         if (path.startsWith("/api/v1/duplicates/")) {
             // Dismissing a pair changes the shared review queue: fuzzed against a pair that does not exist.
             return NOWHERE;
@@ -138,6 +146,9 @@ final class FuzzBaseline {
             case "POST /api/v1/deal-reasons", "PUT /api/v1/deal-reasons/{id}" -> f.reasonBody();
             case "PUT /api/v1/duplicates/settings" -> workspace.duplicateSettings();
             case "PUT /api/v1/business-calendar" -> workspace.businessCalendar();
+            case "PUT /api/v1/nurture-settings" -> workspace.nurtureSettings();
+            case "PUT /api/v1/process-triggers/{event}" -> "{\"processKey\":\"lead-nurture\",\"enabled\":true}";
+            case "POST /api/v1/processes/{key}/start" -> "{\"variables\":{}}";
             case "PUT /api/v1/users/{userId}/business-calendar" -> "{\"timeZone\":\"America/New_York\"}";
             case "POST /api/v1/users" ->
                 "{\"email\":\"fuzz-new-" + s + "@acme.test\",\"displayName\":\"Fuzz\",\"password\":\""
@@ -159,6 +170,14 @@ final class FuzzBaseline {
             // An operator nobody configured: the throttle of the real one stays untouched for other tests.
             case "POST /api/v1/auth/platform/login" -> "{\"username\":\"fuzz-operator\",\"password\":\"not-it\"}";
             case "POST /api/v1/api-keys" -> f.apiKeyBody();
+            case "POST /api/v1/tasks/{id}/delegate" -> "{\"userId\":\"" + f.id("user") + "\"}";
+            case "POST /api/v1/tasks/{id}/complete" -> "{\"variables\":{\"outcome\":\"reached\"}}";
+            case "POST /api/v1/tasks/{id}/comments" -> "{\"message\":\"Fuzz\"}";
+            case "POST /api/v1/approvals/{taskId}/approve", "POST /api/v1/approvals/{taskId}/reject" ->
+                "{\"reason\":\"Fuzz\"}";
+            case "POST /api/v1/approvals/approve" -> "{\"taskIds\":[\"" + NOWHERE + "\"],\"reason\":\"Fuzz\"}";
+            // Nothing waits for it: a fuzzed message must not move the workspace's processes.
+            case "POST /api/v1/messages" -> "{\"messageName\":\"FuzzMessage\",\"businessKey\":\"lead:fuzz\"}";
             default -> throw new IllegalStateException("No fuzz baseline for the body of " + op.label());
         };
     }

@@ -19,12 +19,14 @@ final class SharedWorkspace {
     private final Set<String> customFields;
     private final JsonNode duplicateSettings;
     private final JsonNode businessCalendar;
+    private final JsonNode nurtureSettings;
 
     SharedWorkspace(Api api) {
         this.api = api;
         this.customFields = Set.copyOf(get("/api/v1/custom-fields").findValuesAsText("id"));
         this.duplicateSettings = get("/api/v1/duplicates/settings");
         this.businessCalendar = get("/api/v1/business-calendar");
+        this.nurtureSettings = get("/api/v1/nurture-settings");
     }
 
     /** The duplicate settings as they were: the baseline of their replacement, and what {@link #restore} puts back. */
@@ -41,9 +43,16 @@ final class SharedWorkspace {
         return calendar.toString();
     }
 
+    String nurtureSettings() {
+        ObjectNode settings = nurtureSettings.deepCopy();
+        settings.remove("version");
+        return settings.toString();
+    }
+
     void restore(List<String> pipelines) {
         put("/api/v1/duplicates/settings", duplicateSettings());
         put("/api/v1/business-calendar", businessCalendar());
+        put("/api/v1/nurture-settings", nurtureSettings());
         for (String id : get("/api/v1/custom-fields").findValuesAsText("id")) {
             if (!customFields.contains(id)) {
                 call("DELETE", "/api/v1/custom-fields/" + id).send();
