@@ -29,4 +29,21 @@ SELECT app_enable_tenant_rls('nurture_settings');
 -- Nurture scores a cold lead again now and then; its history says so.
 ALTER TABLE lead_score_history DROP CONSTRAINT lead_score_history_reason_check;
 ALTER TABLE lead_score_history ADD CONSTRAINT lead_score_history_reason_check
-    CHECK (reason ~ '^(created|manual|merged|nurture|engagement:[a-z_]+|status_changed:[a-z_]+|rule_set_activated:[0-9]+)$');
+    CHECK (reason ~ '^(created|manual|merged|time_passed|nurture|engagement:[a-z_]+|status_changed:[a-z_]+|rule_set_activated:[0-9]+)$');
+
+-- The deal approval table asks finance about thin margins and risky regions: finance approves deals.
+INSERT INTO system_role_permissions (role_code, permission_code, scope) VALUES ('finance', 'deals:approve', 'ALL')
+ON CONFLICT DO NOTHING;
+DO $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT id FROM tenants LOOP
+        PERFORM set_config('app.tenant_id', t.id::text, true);
+        INSERT INTO role_permissions (tenant_id, role_id, permission_code, scope)
+        SELECT r.tenant_id, r.id, 'deals:approve', 'ALL' FROM roles r WHERE r.code = 'finance' AND r.system
+        ON CONFLICT DO NOTHING;
+    END LOOP;
+    PERFORM set_config('app.tenant_id', '', true);
+END
+$$;

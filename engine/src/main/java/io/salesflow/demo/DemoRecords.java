@@ -284,19 +284,21 @@ class DemoRecords {
             String company = COMPANY_A[(l * 7) % COMPANY_A.length] + " " + LAST[l % LAST.length] + " Ltd";
             String status = LEAD_STATUSES[l % LEAD_STATUSES.length];
             Timestamp created = Timestamp.from(base.plus(l * 3L, ChronoUnit.HOURS));
+            // Every twentieth lead is a referred CEO of a mid-sized US company: the default rules score it hot.
+            boolean hot = l % 20 == 0;
             leads.add(new Object[] {
                 tenant,
                 id(slug, "lead", l),
                 first,
                 last,
                 company,
-                TITLES[l % TITLES.length],
+                hot ? "CEO" : TITLES[l % TITLES.length],
                 (ascii(first) + "@" + ascii(company).replace(' ', '-') + ".example").toLowerCase(Locale.ROOT),
-                SOURCES[l % SOURCES.length],
+                hot ? "referral" : SOURCES[l % SOURCES.length],
                 status,
                 status.equals("unqualified") ? "No budget this year" : null,
-                COUNTRIES[l % COUNTRIES.length],
-                SIZES[l % SIZES.length],
+                hot ? "US" : COUNTRIES[l % COUNTRIES.length],
+                hot ? "201-500" : SIZES[l % SIZES.length],
                 owners.get(l % owners.size()),
                 created,
                 created
