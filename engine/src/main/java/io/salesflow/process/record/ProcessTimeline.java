@@ -1,5 +1,6 @@
 package io.salesflow.process.record;
 
+import io.salesflow.process.EngineIds;
 import io.salesflow.process.RecordProcesses;
 import io.salesflow.records.TimelineEntry;
 import io.salesflow.records.TimelineQuery;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -71,7 +71,7 @@ class ProcessTimeline implements TimelineSource {
                     summary.put("processName", rs.getString("process_name"));
                     if (rs.getString("task") != null) {
                         summary.put("task", rs.getString("task"));
-                        summary.put("completedBy", uuid(rs.getString("actor")));
+                        summary.put("completedBy", EngineIds.uuidOrNull(rs.getString("actor")));
                     }
                     if (rs.getString("end_activity") != null) {
                         summary.put("endActivityId", rs.getString("end_activity"));
@@ -80,13 +80,5 @@ class ProcessTimeline implements TimelineSource {
                     return new TimelineEntry(at.toInstant(), KIND, rs.getString("id"), summary);
                 },
                 params.toArray());
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

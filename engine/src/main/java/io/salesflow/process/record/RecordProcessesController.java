@@ -2,6 +2,7 @@ package io.salesflow.process.record;
 
 import io.salesflow.identity.Caller;
 import io.salesflow.platform.problem.Problem;
+import io.salesflow.process.EngineIds;
 import io.salesflow.process.RecordProcesses;
 import io.salesflow.records.RecordLifecycle;
 import io.salesflow.records.RecordType;
@@ -97,7 +98,7 @@ class RecordProcessesController {
                         .map(t -> new RecordProcessView.OpenTask(
                                 t.getId(),
                                 t.getName(),
-                                uuid(t.getAssignee()),
+                                EngineIds.uuidOrNull(t.getAssignee()),
                                 t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                         .toList()
                 : List.of();
@@ -131,13 +132,5 @@ class RecordProcessesController {
             case HistoricProcessInstance.STATE_COMPLETED -> "completed";
             default -> "cancelled";
         };
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

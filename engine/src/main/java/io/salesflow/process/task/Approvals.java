@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.identity.Caller;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
+import io.salesflow.process.EngineIds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -145,8 +146,8 @@ public class Approvals {
                     Map<String, Object> l = local.getOrDefault(t.getId(), Map.of());
                     return new ApprovalView(
                             t.getId(),
-                            TaskViews.uuid((String) p.get("dealId")),
-                            TaskViews.uuid((String) p.get("approvalId")),
+                            EngineIds.uuidOrNull((String) p.get("dealId")),
+                            EngineIds.uuidOrNull((String) p.get("approvalId")),
                             (String) p.get("dealName"),
                             (Double) p.get("amount"),
                             (String) p.get("currency"),
@@ -156,8 +157,8 @@ public class Approvals {
                             l.get("level") instanceof Number n ? n.intValue() : 0,
                             (String) l.get("approverRole"),
                             (String) l.get("why"),
-                            TaskViews.uuid(t.getAssignee()),
-                            TaskViews.uuid(t.getOwner()),
+                            EngineIds.uuidOrNull(t.getAssignee()),
+                            EngineIds.uuidOrNull(t.getOwner()),
                             t.getCreateTime().toInstant(),
                             t.getDueDate() == null ? null : t.getDueDate().toInstant());
                 })

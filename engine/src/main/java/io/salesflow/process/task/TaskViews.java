@@ -1,5 +1,6 @@
 package io.salesflow.process.task;
 
+import io.salesflow.process.EngineIds;
 import io.salesflow.process.task.TaskView.RecordRef;
 import java.time.Instant;
 import java.util.Date;
@@ -53,8 +54,8 @@ class TaskViews {
                 definition == null ? null : definition.getName(),
                 task.getProcessInstanceId(),
                 task.getTaskDefinitionKey(),
-                uuid(task.getAssignee()),
-                uuid(task.getOwner()),
+                EngineIds.uuidOrNull(task.getAssignee()),
+                EngineIds.uuidOrNull(task.getOwner()),
                 task.getDelegationState() == null
                         ? null
                         : task.getDelegationState().name().toLowerCase(java.util.Locale.ROOT),
@@ -95,14 +96,6 @@ class TaskViews {
             }
         });
         return records;
-    }
-
-    static UUID uuid(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null; // a task assigned in Cockpit to an engine-only user
-        }
     }
 
     private static Instant instant(Date date) {
