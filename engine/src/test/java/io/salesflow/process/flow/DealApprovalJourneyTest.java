@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,9 @@ class DealApprovalJourneyTest {
     @Autowired
     ManagementService management;
 
+    @Autowired
+    RuntimeService runtime;
+
     @Test
     void aLargeDealNeedsTwoApprovalsOneEscalatedAndOneDelegated() {
         String deal = dealInNegotiation("Umbrella rollout", 300_000, 0);
@@ -43,6 +48,15 @@ class DealApprovalJourneyTest {
         assertThat(first.get("why").asText()).isEqualTo("Deal of 50,000 or more");
         assertThat(first.get("amount").asDouble()).isEqualTo(300_000);
         assertThat(first.get("dealName").asText()).isEqualTo("Umbrella rollout");
+        String instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey("deal:" + deal)
+                .processDefinitionKey("deal-approval")
+                .singleResult()
+                .getId();
+        ObjectValue rules = runtime.getVariableTyped(instance, "approvalRules", false);
+        assertThat(rules.getSerializationDataFormat())
+                .as("the decision's results are stored as JSON, never as a serialised Java object")
+                .isEqualTo("application/json");
 
         fire(first.get("taskId").asText());
         JsonNode escalated = awaitApproval(ADMIN, deal);
