@@ -106,9 +106,11 @@ public class RecordProcesses {
      * showing an escalation); whether one was waiting at {@code timerActivityId}.
      */
     public boolean runTimerNow(UUID tenantId, String recordType, UUID recordId, String timerActivityId) {
-        var timers = management.createJobQuery()
+        var timers = management
+                .createJobQuery()
                 .tenantIdIn(tenants.slugOf(tenantId))
-                .processInstanceId(runtime.createProcessInstanceQuery()
+                .processInstanceId(runtime
+                        .createProcessInstanceQuery()
                         .tenantIdIn(tenants.slugOf(tenantId))
                         .processInstanceBusinessKey(businessKey(recordType, recordId))
                         .listPage(0, 1)

@@ -31,12 +31,14 @@ class DemoProcessesTest {
     @Test
     void acmesLeadsAreScoredAndTheOpenOnesRunNurture() {
         List<JsonNode> leads = items("admin@acme.test", "/api/v1/leads?limit=200");
-        assertThat(leads).isNotEmpty().allSatisfy(l -> assertThat(l.get("score").isNull()).isFalse());
+        assertThat(leads).isNotEmpty().allSatisfy(l -> assertThat(l.get("score").isNull())
+                .isFalse());
         JsonNode open = leads.stream()
                 .filter(l -> l.get("status").asText().equals("new"))
                 .findFirst()
                 .orElseThrow();
-        JsonNode processes = get("admin@acme.test", "/api/v1/leads/" + open.get("id").asText() + "/processes");
+        JsonNode processes =
+                get("admin@acme.test", "/api/v1/leads/" + open.get("id").asText() + "/processes");
         assertThat(processes.findValuesAsText("processKey")).contains("lead-nurture");
     }
 

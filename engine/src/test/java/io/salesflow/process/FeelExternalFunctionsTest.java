@@ -48,7 +48,8 @@ class FeelExternalFunctionsTest {
                 .addString("feel-probe.dmn", dmn)
                 .deploy();
 
-        assertThatThrownBy(() -> decisions.evaluateDecisionByKey("feel_probe")
+        assertThatThrownBy(() -> decisions
+                        .evaluateDecisionByKey("feel_probe")
                         .decisionDefinitionTenantId("acme")
                         .variables(Map.of())
                         .evaluate())

@@ -45,7 +45,8 @@ class NurtureIntakeBenchmark {
         double without = round("without nurture", leads, false);
         double with = round("with nurture", leads, true);
         System.out.printf(
-                "BENCHMARK nurture: %.1f leads/s with nurture, %.1f without: ratio %.2f%n", with, without, with / without);
+                "BENCHMARK nurture: %.1f leads/s with nurture, %.1f without: ratio %.2f%n",
+                with, without, with / without);
         assertThat(with).isPositive();
     }
 
@@ -61,12 +62,18 @@ class NurtureIntakeBenchmark {
                 int n = i;
                 sent.add(clients.submit(() -> api.as("acme", "admin@acme.test", "POST", "/api/v1/leads")
                         .json(Map.of(
-                                "firstName", "Bench" + n,
-                                "lastName", batch,
-                                "company", "Company " + n % 97,
-                                "email", "bench" + n + "." + batch + "@example" + n % 13 + ".com",
-                                "country", n % 2 == 0 ? "DE" : "US",
-                                "source", "web"))
+                                "firstName",
+                                "Bench" + n,
+                                "lastName",
+                                batch,
+                                "company",
+                                "Company " + n % 97,
+                                "email",
+                                "bench" + n + "." + batch + "@example" + n % 13 + ".com",
+                                "country",
+                                n % 2 == 0 ? "DE" : "US",
+                                "source",
+                                "web"))
                         .send()
                         .expect(201)));
             }
