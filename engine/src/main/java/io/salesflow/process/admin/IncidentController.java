@@ -1,7 +1,7 @@
 package io.salesflow.process.admin;
 
 import io.salesflow.platform.web.CursorPage;
-import io.salesflow.process.admin.Incidents.IncidentView;
+import io.salesflow.process.admin.Incidents.OpenIncident;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,7 +32,7 @@ class IncidentController {
 
     @GetMapping
     @Operation(summary = "Open incidents, newest first; of one instance or one process (key) when asked")
-    CursorPage<IncidentView> list(
+    CursorPage<OpenIncident> list(
             @RequestParam(required = false) String processInstanceId,
             @RequestParam(required = false) String processKey,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
@@ -49,7 +49,7 @@ class IncidentController {
             summary = "Retry the failed job (or external task) of the incident: one retry, due now (audited)",
             description = "The job executor runs the job again, an external task is fetched again by its worker;"
                     + " the incident is resolved, and a new one opens should it fail again.")
-    Incidents.Retry retry(@PathVariable String id) {
+    Incidents.IncidentRetry retry(@PathVariable String id) {
         return incidents.retry(id);
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Incidents {
 
     /** An open incident: what failed where, and the job or external task that failed. */
-    public record IncidentView(
+    public record OpenIncident(
             String id,
             String type,
             String message,
@@ -40,7 +40,7 @@ public class Incidents {
             String externalTaskId) {}
 
     /** What a retry did: the job or external task that runs again, with its retries. */
-    public record Retry(String incidentId, String jobId, String externalTaskId, int retries) {}
+    public record IncidentRetry(String incidentId, String jobId, String externalTaskId, int retries) {}
 
     private final RuntimeService runtime;
     private final ManagementService management;
@@ -66,7 +66,7 @@ public class Incidents {
 
     /** Open incidents, newest first; of one instance or of one process (key) when asked. */
     @Transactional(readOnly = true)
-    public CursorPage<IncidentView> list(String processInstanceId, String processKey, String cursor, int limit) {
+    public CursorPage<OpenIncident> list(String processInstanceId, String processKey, String cursor, int limit) {
         int offset = AdminCalls.offset(cursor);
         return calls.asCaller(() -> {
             IncidentQuery query = runtime.createIncidentQuery().tenantIdIn(AdminCalls.tenant());
@@ -86,7 +86,7 @@ public class Incidents {
     }
 
     /** The open incidents of one instance, newest first (at most {@code max}). */
-    List<IncidentView> ofInstance(String processInstanceId, int max) {
+    List<OpenIncident> ofInstance(String processInstanceId, int max) {
         return views(runtime.createIncidentQuery()
                 .tenantIdIn(AdminCalls.tenant())
                 .processInstanceId(processInstanceId)
@@ -96,7 +96,7 @@ public class Incidents {
     }
 
     @Transactional
-    public Retry retry(String id) {
+    public IncidentRetry retry(String id) {
         return calls.asCaller(() -> {
             Incident incident = incident(id);
             // An incident passed up to a calling instance has its cause in the called one: that job is retried.
@@ -104,7 +104,7 @@ public class Incidents {
                             || incident.getRootCauseIncidentId().equals(incident.getId())
                     ? incident
                     : incident(incident.getRootCauseIncidentId());
-            Retry retry;
+            IncidentRetry retry;
             switch (cause.getIncidentType()) {
                 case Incident.FAILED_JOB_HANDLER_TYPE -> {
                     if (cause.getConfiguration() == null) {
@@ -115,14 +115,14 @@ public class Incidents {
                             .jobId(cause.getConfiguration())
                             .dueDate(ClockUtil.getCurrentTime())
                             .execute();
-                    retry = new Retry(id, cause.getConfiguration(), null, 1);
+                    retry = new IncidentRetry(id, cause.getConfiguration(), null, 1);
                 }
                 case Incident.EXTERNAL_TASK_HANDLER_TYPE -> {
                     if (cause.getConfiguration() == null) {
                         throw Problem.conflict("The incident names no external task to retry");
                     }
                     externalTasks.setRetries(cause.getConfiguration(), 1);
-                    retry = new Retry(id, null, cause.getConfiguration(), 1);
+                    retry = new IncidentRetry(id, null, cause.getConfiguration(), 1);
                 }
                 default ->
                     throw Problem.conflict("An incident of type " + cause.getIncidentType()
@@ -149,13 +149,13 @@ public class Incidents {
         return incident;
     }
 
-    private List<IncidentView> views(List<Incident> incidents) {
+    private List<OpenIncident> views(List<Incident> incidents) {
         Map<String, String> keys = new HashMap<>();
         return incidents.stream()
                 .map(i -> {
                     boolean job = Incident.FAILED_JOB_HANDLER_TYPE.equals(i.getIncidentType());
                     boolean externalTask = Incident.EXTERNAL_TASK_HANDLER_TYPE.equals(i.getIncidentType());
-                    return new IncidentView(
+                    return new OpenIncident(
                             i.getId(),
                             i.getIncidentType(),
                             i.getIncidentMessage(),

@@ -20,13 +20,13 @@ final class PlainValues {
     private PlainValues() {}
 
     /** A variable as shown: its name, the engine's type name, and its value when it is plain (else null). */
-    record VariableView(String name, String type, Object value) {}
+    record InstanceVariable(String name, String type, Object value) {}
 
-    static VariableView view(String name, TypedValue value, ObjectMapper json) {
+    static InstanceVariable view(String name, TypedValue value, ObjectMapper json) {
         String type = value == null || value.getType() == null
                 ? "null"
                 : value.getType().getName();
-        return new VariableView(name, type, plain(value, json));
+        return new InstanceVariable(name, type, plain(value, json));
     }
 
     static Object plain(TypedValue value, ObjectMapper json) {

@@ -1,9 +1,9 @@
 package io.salesflow.process.admin;
 
 import io.salesflow.platform.web.CursorPage;
-import io.salesflow.process.admin.ProcessDefinitions.DecisionView;
-import io.salesflow.process.admin.ProcessDefinitions.DefinitionView;
+import io.salesflow.process.admin.ProcessDefinitions.DecisionDefinitionView;
 import io.salesflow.process.admin.ProcessDefinitions.ModelXml;
+import io.salesflow.process.admin.ProcessDefinitions.ProcessDefinitionView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,7 +41,7 @@ class ProcessDefinitionController {
     @Operation(
             summary = "The latest version of each process of the workspace, by key, with its running and suspended"
                     + " instances and open incidents")
-    CursorPage<DefinitionView> latest(
+    CursorPage<ProcessDefinitionView> latest(
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
             @RequestParam(required = false) String cursor) {
         return definitions.latest(cursor, limit);
@@ -50,7 +50,7 @@ class ProcessDefinitionController {
     @GetMapping("/process-definitions/{key}/versions")
     @PreAuthorize(READ)
     @Operation(summary = "Every version of a process, newest first")
-    CursorPage<DefinitionView> versions(
+    CursorPage<ProcessDefinitionView> versions(
             @PathVariable String key,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
             @RequestParam(required = false) String cursor) {
@@ -71,7 +71,7 @@ class ProcessDefinitionController {
     @Operation(
             summary = "Suspend every running instance of the version",
             description = "The version stays active: events keep starting new instances of it. Audited.")
-    DefinitionView suspend(@PathVariable String id) {
+    ProcessDefinitionView suspend(@PathVariable String id) {
         return definitions.suspendInstances(id);
     }
 
@@ -80,14 +80,14 @@ class ProcessDefinitionController {
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "The instances changed at the same moment; try again")
     @Operation(summary = "Resume every suspended instance of the version (audited)")
-    DefinitionView resume(@PathVariable String id) {
+    ProcessDefinitionView resume(@PathVariable String id) {
         return definitions.resumeInstances(id);
     }
 
     @GetMapping("/decision-definitions")
     @PreAuthorize(READ)
     @Operation(summary = "The latest version of each decision (DMN) of the workspace, by key")
-    CursorPage<DecisionView> decisions(
+    CursorPage<DecisionDefinitionView> decisions(
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
             @RequestParam(required = false) String cursor) {
         return definitions.latestDecisions(cursor, limit);
@@ -96,7 +96,7 @@ class ProcessDefinitionController {
     @GetMapping("/decision-definitions/{key}/versions")
     @PreAuthorize(READ)
     @Operation(summary = "Every version of a decision, newest first")
-    CursorPage<DecisionView> decisionVersions(
+    CursorPage<DecisionDefinitionView> decisionVersions(
             @PathVariable String key,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
             @RequestParam(required = false) String cursor) {

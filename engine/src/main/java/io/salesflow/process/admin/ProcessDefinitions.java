@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProcessDefinitions {
 
     /** A version of a process, with how many of its instances run, are suspended, and have an open incident. */
-    public record DefinitionView(
+    public record ProcessDefinitionView(
             String id,
             String key,
             String name,
@@ -42,7 +42,7 @@ public class ProcessDefinitions {
             long openIncidents) {}
 
     /** A version of a decision (DMN). */
-    public record DecisionView(
+    public record DecisionDefinitionView(
             String id,
             String key,
             String name,
@@ -69,7 +69,7 @@ public class ProcessDefinitions {
 
     /** The latest version of each process of the workspace, by key. */
     @Transactional(readOnly = true)
-    public CursorPage<DefinitionView> latest(String cursor, int limit) {
+    public CursorPage<ProcessDefinitionView> latest(String cursor, int limit) {
         int offset = AdminCalls.offset(cursor);
         return calls.asCaller(() -> {
             List<ProcessDefinition> page = repository
@@ -85,7 +85,7 @@ public class ProcessDefinitions {
 
     /** Every version of one process, newest first; a key the workspace does not have is a 404. */
     @Transactional(readOnly = true)
-    public CursorPage<DefinitionView> versions(String key, String cursor, int limit) {
+    public CursorPage<ProcessDefinitionView> versions(String key, String cursor, int limit) {
         int offset = AdminCalls.offset(cursor);
         return calls.asCaller(() -> {
             List<ProcessDefinition> page = repository
@@ -103,7 +103,7 @@ public class ProcessDefinitions {
     }
 
     @Transactional(readOnly = true)
-    public DefinitionView get(String id) {
+    public ProcessDefinitionView get(String id) {
         return calls.asCaller(() -> views(List.of(definition(id))).get(0));
     }
 
@@ -118,7 +118,7 @@ public class ProcessDefinitions {
 
     /** The latest version of each decision of the workspace, by key. */
     @Transactional(readOnly = true)
-    public CursorPage<DecisionView> latestDecisions(String cursor, int limit) {
+    public CursorPage<DecisionDefinitionView> latestDecisions(String cursor, int limit) {
         int offset = AdminCalls.offset(cursor);
         return calls.asCaller(() -> {
             List<DecisionDefinition> page = repository
@@ -133,7 +133,7 @@ public class ProcessDefinitions {
     }
 
     @Transactional(readOnly = true)
-    public CursorPage<DecisionView> decisionVersions(String key, String cursor, int limit) {
+    public CursorPage<DecisionDefinitionView> decisionVersions(String key, String cursor, int limit) {
         int offset = AdminCalls.offset(cursor);
         return calls.asCaller(() -> {
             List<DecisionDefinition> page = repository
@@ -171,19 +171,19 @@ public class ProcessDefinitions {
      * keep starting new instances.
      */
     @Transactional
-    public DefinitionView suspendInstances(String id) {
+    public ProcessDefinitionView suspendInstances(String id) {
         return changeInstances(id, true);
     }
 
     /** Resumes every suspended instance of the version. */
     @Transactional
-    public DefinitionView resumeInstances(String id) {
+    public ProcessDefinitionView resumeInstances(String id) {
         return changeInstances(id, false);
     }
 
-    private DefinitionView changeInstances(String id, boolean suspend) {
+    private ProcessDefinitionView changeInstances(String id, boolean suspend) {
         return calls.asCaller(() -> {
-            DefinitionView before = views(List.of(definition(id))).get(0);
+            ProcessDefinitionView before = views(List.of(definition(id))).get(0);
             if (suspend) {
                 runtime.updateProcessInstanceSuspensionState()
                         .byProcessDefinitionId(id)
@@ -193,7 +193,7 @@ public class ProcessDefinitions {
                         .byProcessDefinitionId(id)
                         .activate();
             }
-            DefinitionView after = views(List.of(definition(id))).get(0);
+            ProcessDefinitionView after = views(List.of(definition(id))).get(0);
             audit.record(
                     suspend ? "process_definition.instances_suspended" : "process_definition.instances_resumed",
                     "process_definition",
@@ -204,7 +204,7 @@ public class ProcessDefinitions {
         });
     }
 
-    private static Map<String, Object> counts(DefinitionView view) {
+    private static Map<String, Object> counts(ProcessDefinitionView view) {
         return Map.of(
                 "processKey", view.key(),
                 "version", view.version(),
@@ -225,11 +225,11 @@ public class ProcessDefinitions {
         return d;
     }
 
-    private List<DefinitionView> views(List<ProcessDefinition> definitions) {
+    private List<ProcessDefinitionView> views(List<ProcessDefinition> definitions) {
         String tenant = AdminCalls.tenant();
         Map<String, Instant> deployed = new HashMap<>();
         return definitions.stream()
-                .map(d -> new DefinitionView(
+                .map(d -> new ProcessDefinitionView(
                         d.getId(),
                         d.getKey(),
                         d.getName(),
@@ -256,10 +256,10 @@ public class ProcessDefinitions {
                 .toList();
     }
 
-    private List<DecisionView> decisionViews(List<DecisionDefinition> definitions) {
+    private List<DecisionDefinitionView> decisionViews(List<DecisionDefinition> definitions) {
         Map<String, Instant> deployed = new HashMap<>();
         return definitions.stream()
-                .map(d -> new DecisionView(
+                .map(d -> new DecisionDefinitionView(
                         d.getId(),
                         d.getKey(),
                         d.getName(),

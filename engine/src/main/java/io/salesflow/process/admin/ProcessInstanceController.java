@@ -1,8 +1,8 @@
 package io.salesflow.process.admin;
 
 import io.salesflow.platform.web.CursorPage;
-import io.salesflow.process.admin.ProcessInstances.InstanceDetail;
-import io.salesflow.process.admin.ProcessInstances.InstanceView;
+import io.salesflow.process.admin.ProcessInstances.ProcessInstanceDetail;
+import io.salesflow.process.admin.ProcessInstances.ProcessInstanceView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,7 +38,7 @@ class ProcessInstanceController {
     @Operation(
             summary = "Running and suspended instances, newest first; filter by process (key, version or definition"
                     + " id), business key, state (running, suspended) and open incidents")
-    CursorPage<InstanceView> list(
+    CursorPage<ProcessInstanceView> list(
             @RequestParam(required = false) String processKey,
             @RequestParam(required = false) @Min(1) Integer version,
             @RequestParam(required = false) String definitionId,
@@ -57,7 +57,7 @@ class ProcessInstanceController {
     @Operation(
             summary = "One instance, running or ended: its activities (oldest first), open incidents and variables"
                     + " (plain values; binary data and serialized objects show their type only)")
-    InstanceDetail get(@PathVariable String id) {
+    ProcessInstanceDetail get(@PathVariable String id) {
         return instances.get(id);
     }
 
@@ -65,7 +65,7 @@ class ProcessInstanceController {
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "The instance has ended, or changed at the same moment")
     @Operation(summary = "Suspend the instance: nothing of it runs until it is resumed (audited)")
-    InstanceView suspend(@PathVariable String id) {
+    ProcessInstanceView suspend(@PathVariable String id) {
         return instances.suspend(id);
     }
 
@@ -73,7 +73,7 @@ class ProcessInstanceController {
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "The instance has ended, or changed at the same moment")
     @Operation(summary = "Resume a suspended instance (audited)")
-    InstanceView resume(@PathVariable String id) {
+    ProcessInstanceView resume(@PathVariable String id) {
         return instances.resume(id);
     }
 

@@ -5,8 +5,8 @@ import io.salesflow.audit.AuditLog;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
 import io.salesflow.process.RecordProcesses;
-import io.salesflow.process.admin.Incidents.IncidentView;
-import io.salesflow.process.admin.PlainValues.VariableView;
+import io.salesflow.process.admin.Incidents.OpenIncident;
+import io.salesflow.process.admin.PlainValues.InstanceVariable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +53,7 @@ public class ProcessInstances {
             Boolean withIncidents) {}
 
     /** A running instance: what it runs, on which record, since when, where it waits now. */
-    public record InstanceView(
+    public record ProcessInstanceView(
             String id,
             String processKey,
             String processName,
@@ -68,7 +68,7 @@ public class ProcessInstances {
             long openIncidents) {}
 
     /** One instance, running or ended, with its activities (oldest first), open incidents and variables. */
-    public record InstanceDetail(
+    public record ProcessInstanceDetail(
             String id,
             String processKey,
             String processName,
@@ -82,13 +82,13 @@ public class ProcessInstances {
             Instant endedAt,
             String deleteReason,
             List<String> currentActivityIds,
-            List<IncidentView> incidents,
-            List<ActivityView> activities,
+            List<OpenIncident> incidents,
+            List<InstanceActivity> activities,
             boolean activitiesTruncated,
-            List<VariableView> variables) {}
+            List<InstanceVariable> variables) {}
 
     /** A step of the instance's history. */
-    public record ActivityView(
+    public record InstanceActivity(
             String id,
             String activityId,
             String activityName,
@@ -124,7 +124,7 @@ public class ProcessInstances {
 
     /** Running (and suspended) instances, newest first. */
     @Transactional(readOnly = true)
-    public CursorPage<InstanceView> list(Filter filter, String cursor, int limit) {
+    public CursorPage<ProcessInstanceView> list(Filter filter, String cursor, int limit) {
         int offset = AdminCalls.offset(cursor);
         if (filter.version() != null && filter.processKey() == null) {
             throw Problem.invalid("version", "goes with processKey");
@@ -150,7 +150,7 @@ public class ProcessInstances {
                         .processDefinitionVersion(filter.version())
                         .singleResult();
                 if (version == null) {
-                    return new CursorPage<InstanceView>(List.of(), null);
+                    return new CursorPage<ProcessInstanceView>(List.of(), null);
                 }
                 query.processDefinitionId(version.getId());
             }
@@ -178,10 +178,10 @@ public class ProcessInstances {
     }
 
     @Transactional(readOnly = true)
-    public InstanceDetail get(String id) {
+    public ProcessInstanceDetail get(String id) {
         return calls.asCaller(() -> {
             HistoricProcessInstance instance = historic(id);
-            InstanceView view = views(List.of(instance)).get(0);
+            ProcessInstanceView view = views(List.of(instance)).get(0);
             List<HistoricActivityInstance> steps = history.createHistoricActivityInstanceQuery()
                     .processInstanceId(id)
                     .orderByHistoricActivityInstanceStartTime()
@@ -190,9 +190,9 @@ public class ProcessInstances {
                     .desc()
                     .listPage(0, MAX_ACTIVITIES + 1);
             boolean truncated = steps.size() > MAX_ACTIVITIES;
-            List<ActivityView> activities = new ArrayList<>(steps.stream()
+            List<InstanceActivity> activities = new ArrayList<>(steps.stream()
                     .limit(MAX_ACTIVITIES)
-                    .map(a -> new ActivityView(
+                    .map(a -> new InstanceActivity(
                             a.getId(),
                             a.getActivityId(),
                             a.getActivityName(),
@@ -202,7 +202,7 @@ public class ProcessInstances {
                             a.isCanceled()))
                     .toList());
             Collections.reverse(activities);
-            List<VariableView> variables = history
+            List<InstanceVariable> variables = history
                     .createHistoricVariableInstanceQuery()
                     .processInstanceId(id)
                     .executionIdIn(id)
@@ -215,7 +215,7 @@ public class ProcessInstances {
                     .map(v -> PlainValues.view(v.getName(), v.getTypedValue(), json))
                     .toList();
             boolean running = instance.getEndTime() == null;
-            return new InstanceDetail(
+            return new ProcessInstanceDetail(
                     view.id(),
                     view.processKey(),
                     view.processName(),
@@ -237,13 +237,13 @@ public class ProcessInstances {
     }
 
     @Transactional
-    public InstanceView suspend(String id) {
+    public ProcessInstanceView suspend(String id) {
         return calls.asCaller(() -> {
-            InstanceView before = view(running(id));
+            ProcessInstanceView before = view(running(id));
             runtime.updateProcessInstanceSuspensionState()
                     .byProcessInstanceId(id)
                     .suspend();
-            InstanceView after = view(running(id));
+            ProcessInstanceView after = view(running(id));
             audit.record(
                     "process_instance.suspended",
                     "process_instance",
@@ -255,13 +255,13 @@ public class ProcessInstances {
     }
 
     @Transactional
-    public InstanceView resume(String id) {
+    public ProcessInstanceView resume(String id) {
         return calls.asCaller(() -> {
-            InstanceView before = view(running(id));
+            ProcessInstanceView before = view(running(id));
             runtime.updateProcessInstanceSuspensionState()
                     .byProcessInstanceId(id)
                     .activate();
-            InstanceView after = view(running(id));
+            ProcessInstanceView after = view(running(id));
             audit.record(
                     "process_instance.resumed",
                     "process_instance",
@@ -282,7 +282,7 @@ public class ProcessInstances {
             throw Problem.invalid("reason", "must be at most " + MAX_REASON + " characters");
         }
         calls.asCaller(() -> {
-            InstanceView before = view(running(id));
+            ProcessInstanceView before = view(running(id));
             runtime.deleteProcessInstance(id, reason.strip());
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("processKey", before.processKey());
@@ -324,11 +324,11 @@ public class ProcessInstances {
         return instance;
     }
 
-    private InstanceView view(ProcessInstance instance) {
+    private ProcessInstanceView view(ProcessInstance instance) {
         return views(List.of(historic(instance.getId()))).get(0);
     }
 
-    private List<InstanceView> views(List<HistoricProcessInstance> instances) {
+    private List<ProcessInstanceView> views(List<HistoricProcessInstance> instances) {
         if (instances.isEmpty()) {
             return List.of();
         }
@@ -350,7 +350,7 @@ public class ProcessInstances {
                 .map(i -> {
                     boolean running = i.getEndTime() == null;
                     Map<String, String> record = records.getOrDefault(i.getId(), Map.of());
-                    return new InstanceView(
+                    return new ProcessInstanceView(
                             i.getId(),
                             i.getProcessDefinitionKey(),
                             i.getProcessDefinitionName(),

@@ -34,7 +34,7 @@ class ProcessMigrationController {
                     + " ([{from, to}], in addition to the activities both versions have). A dry run answers which"
                     + " instances would move and which cannot, with reasons, and changes nothing; a real run moves"
                     + " all of them or none (audited).")
-    ProcessMigrations.Report migrate(@RequestBody ProcessMigrations.Request request) {
+    ProcessMigrations.MigrationReport migrate(@RequestBody ProcessMigrations.MigrationRequest request) {
         return migrations.migrate(request);
     }
 }

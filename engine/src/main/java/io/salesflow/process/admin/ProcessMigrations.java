@@ -42,15 +42,15 @@ public class ProcessMigrations {
     private static final int MAX_ID = 255;
 
     /** What to move where; {@code instanceIds} null means every running instance of the source. */
-    public record Request(
+    public record MigrationRequest(
             String sourceDefinitionId,
             String targetDefinitionId,
             List<String> instanceIds,
             Boolean dryRun,
-            List<Instruction> instructions) {}
+            List<ActivityMapping> instructions) {}
 
     /** An activity of the source and the activity of the target its instances move to. */
-    public record Instruction(String from, String to) {}
+    public record ActivityMapping(String from, String to) {}
 
     /** Why the plan cannot be made: an instruction (given or derived) and what is wrong with it. */
     public record PlanFailure(String from, String to, List<String> failures) {}
@@ -62,14 +62,14 @@ public class ProcessMigrations {
      * What a migration did, or would do on a dry run: the plan's instructions, the instances that move and those that
      * cannot (with reasons), or why there is no plan at all.
      */
-    public record Report(
+    public record MigrationReport(
             boolean dryRun,
             String processKey,
             String sourceDefinitionId,
             int sourceVersion,
             String targetDefinitionId,
             int targetVersion,
-            List<Instruction> instructions,
+            List<ActivityMapping> instructions,
             List<PlanFailure> planFailures,
             int count,
             List<String> instanceIds,
@@ -88,14 +88,14 @@ public class ProcessMigrations {
     }
 
     @Transactional
-    public Report migrate(Request request) {
+    public MigrationReport migrate(MigrationRequest request) {
         List<FieldError> errors = new ArrayList<>();
         String sourceId = id(request.sourceDefinitionId(), "sourceDefinitionId", errors);
         String targetId = id(request.targetDefinitionId(), "targetDefinitionId", errors);
         if (request.dryRun() == null) {
             errors.add(new FieldError("dryRun", "is required: true to see what would move, false to move it"));
         }
-        List<Instruction> instructions = instructions(request.instructions(), errors);
+        List<ActivityMapping> instructions = instructions(request.instructions(), errors);
         List<String> named = instanceIds(request.instanceIds(), errors);
         throwIfAny(errors);
         boolean dryRun = request.dryRun();
@@ -114,7 +114,7 @@ public class ProcessMigrations {
             List<String> instances = instancesOf(source, named, errors);
             throwIfAny(errors);
 
-            Report report = run(source, target, instructions, instances, dryRun);
+            MigrationReport report = run(source, target, instructions, instances, dryRun);
             if (dryRun) {
                 // Everything the dry run moved goes back: it answered what a real run would do.
                 TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
@@ -158,10 +158,10 @@ public class ProcessMigrations {
     }
 
     /** Builds the plan and moves the instances one by one, noting which cannot move; the caller decides to keep it. */
-    private Report run(
+    private MigrationReport run(
             ProcessDefinition source,
             ProcessDefinition target,
-            List<Instruction> given,
+            List<ActivityMapping> given,
             List<String> instances,
             boolean dryRun) {
         List<PlanFailure> planFailures = new ArrayList<>();
@@ -181,7 +181,7 @@ public class ProcessMigrations {
                 }
             }
         }
-        return new Report(
+        return new MigrationReport(
                 dryRun,
                 source.getKey(),
                 source.getId(),
@@ -191,7 +191,7 @@ public class ProcessMigrations {
                 plan == null
                         ? given
                         : plan.getInstructions().stream()
-                                .map(i -> new Instruction(i.getSourceActivityId(), i.getTargetActivityId()))
+                                .map(i -> new ActivityMapping(i.getSourceActivityId(), i.getTargetActivityId()))
                                 .toList(),
                 planFailures,
                 moved.size(),
@@ -203,7 +203,7 @@ public class ProcessMigrations {
      * The activities both versions have, mapped to each other, except where the caller's instructions say where a
      * source activity goes; null when the engine refuses the plan (the reasons go into {@code failures}).
      */
-    private MigrationPlan plan(String source, String target, List<Instruction> given, List<PlanFailure> failures) {
+    private MigrationPlan plan(String source, String target, List<ActivityMapping> given, List<PlanFailure> failures) {
         try {
             MigrationPlan equal = runtime.createMigrationPlan(source, target)
                     .mapEqualActivities()
@@ -222,7 +222,7 @@ public class ProcessMigrations {
                             : builder.mapActivities(derived.getSourceActivityId(), derived.getTargetActivityId());
                 }
             }
-            for (Instruction instruction : given) {
+            for (ActivityMapping instruction : given) {
                 builder = builder.mapActivities(instruction.from(), instruction.to());
             }
             return builder.build();
@@ -317,7 +317,7 @@ public class ProcessMigrations {
         return value;
     }
 
-    private static List<Instruction> instructions(List<Instruction> given, List<FieldError> errors) {
+    private static List<ActivityMapping> instructions(List<ActivityMapping> given, List<FieldError> errors) {
         if (given == null) {
             return List.of();
         }
@@ -327,7 +327,7 @@ public class ProcessMigrations {
         }
         Set<String> sources = new HashSet<>();
         for (int i = 0; i < given.size(); i++) {
-            Instruction instruction = given.get(i);
+            ActivityMapping instruction = given.get(i);
             if (instruction == null) {
                 errors.add(new FieldError("instructions[" + i + "]", "must be {\"from\": …, \"to\": …}"));
                 continue;
