@@ -93,6 +93,14 @@ final class FuzzBaseline {
             // Working a task moves a process on: fuzzed against a task that does not exist.
             return NOWHERE;
         }
+        if (path.startsWith("/api/v1/process-definitions/")
+                || path.startsWith("/api/v1/decision-definitions/")
+                || path.startsWith("/api/v1/process-instances/")
+                || path.startsWith("/api/v1/incidents/")) {
+            // Suspending, resuming, cancelling and retrying move the workspace's processes: fuzzed against ones that
+            // do not exist.
+            return NOWHERE;
+        }
         if (path.startsWith("/api/v1/duplicates/")) {
             // Dismissing a pair changes the shared review queue: fuzzed against a pair that does not exist.
             return NOWHERE;
@@ -176,6 +184,11 @@ final class FuzzBaseline {
             case "POST /api/v1/approvals/{taskId}/approve", "POST /api/v1/approvals/{taskId}/reject" ->
                 "{\"reason\":\"Fuzz\"}";
             case "POST /api/v1/approvals/approve" -> "{\"taskIds\":[\"" + NOWHERE + "\"],\"reason\":\"Fuzz\"}";
+            case "POST /api/v1/process-instances/{id}/cancel" -> "{\"reason\":\"Fuzz\"}";
+            // Versions that do not exist: a fuzzed migration moves nothing.
+            case "POST /api/v1/process-migrations" ->
+                "{\"sourceDefinitionId\":\"" + NOWHERE + "\",\"targetDefinitionId\":\"" + NOWHERE
+                        + "\",\"dryRun\":true}";
             // Nothing waits for it: a fuzzed message must not move the workspace's processes.
             case "POST /api/v1/messages" -> "{\"messageName\":\"FuzzMessage\",\"businessKey\":\"lead:fuzz\"}";
             default -> throw new IllegalStateException("No fuzz baseline for the body of " + op.label());
