@@ -73,7 +73,7 @@ class NurtureIntakeBenchmark {
                                 "country",
                                 n % 2 == 0 ? "DE" : "US",
                                 "source",
-                                "web"))
+                                "web_form"))
                         .send()
                         .expect(201)));
             }
