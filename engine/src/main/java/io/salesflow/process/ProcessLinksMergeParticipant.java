@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 class ProcessLinksMergeParticipant implements MergeParticipant {
 
     /** More running processes than this about one record would be a runaway: the merge is not the place to find out. */
-    private static final int MAX_PER_RECORD = 1000;
+    private static final int MAX_PER_RECORD = RecordProcesses.MAX_PER_RECORD;
 
     private final RuntimeService runtime;
     private final CommandExecutor commands;

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 public class RecordProcesses {
 
     public static final String RECORD_TYPE = "recordType";
+    /** More running processes than this on one record would be a runaway, not something to end in one go. */
+    static final int MAX_PER_RECORD = 1000;
+
     public static final String RECORD_ID = "recordId";
 
     /** The business key of the processes running on a record. */
@@ -99,6 +102,16 @@ public class RecordProcesses {
                 .setVariables(variables)
                 .execute();
         log.debug("Started {} {} on {} {}", key, started.getId(), recordType, recordId);
+    }
+
+    /** Ends every process running on the record, with the reason kept in its history; how many it ended. */
+    public int cancel(UUID tenantId, String recordType, UUID recordId, String reason) {
+        var running = runtime.createProcessInstanceQuery()
+                .tenantIdIn(tenants.slugOf(tenantId))
+                .processInstanceBusinessKey(businessKey(recordType, recordId))
+                .listPage(0, MAX_PER_RECORD);
+        running.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), reason));
+        return running.size();
     }
 
     /**

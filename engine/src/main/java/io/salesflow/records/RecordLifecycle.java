@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Component;
@@ -48,6 +49,7 @@ public class RecordLifecycle {
     private final Clock clock;
     private final EntityManager entityManager;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     RecordLifecycle(
             RecordQueries queries,
@@ -60,7 +62,9 @@ public class RecordLifecycle {
             Timeline timeline,
             Clock clock,
             EntityManager entityManager,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.queries = queries;
         this.history = history;
         this.audit = audit;
@@ -239,6 +243,7 @@ public class RecordLifecycle {
         repository.saveAndFlush(record);
         history.record(type.name(), id, before, record.snapshot());
         audit.record(type.name() + ".deleted", type.name(), id, before, record.snapshot());
+        events.publishEvent(new RecordDeleted(record.getTenantId(), type.name(), id));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -158,6 +158,27 @@ class LeadNurtureJourneyTest {
     }
 
     @Test
+    void deletingALeadEndsItsNurtureAndItsTasks() {
+        JsonNode lead = create(hotLead("Dora"));
+        String id = lead.get("id").asText();
+        String ownerEmail = emailOf(lead.get("ownerId").asText());
+        awaitTask(ownerEmail, id, "UserTask_FirstContact");
+        String instance = instanceOf(lead);
+
+        api.as("acme", "admin@acme.test", "DELETE", "/api/v1/leads/" + id)
+                .send()
+                .expect(204);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ended(instance));
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance)
+                        .singleResult()
+                        .getDeleteReason())
+                .isEqualTo("The lead was deleted");
+        assertThat(tasksOn(ownerEmail, id)).isEmpty();
+    }
+
+    @Test
     void aCompletionThatDoesNotFitTheFormIsRefusedAndTheTaskStaysOpen() {
         JsonNode lead = create(hotLead("Bettina"));
         String ownerEmail = emailOf(lead.get("ownerId").asText());
