@@ -95,7 +95,10 @@ class DemoData {
                     east,
                     users.get("rep@acme.test").id(),
                     users.get("rep2@acme.test").id());
-            processes.load(acme.getId(), users.get("rep@acme.test").id());
+            processes.load(
+                    acme.getId(),
+                    users.get("rep@acme.test").id(),
+                    users.get("ops@acme.test").id());
         });
         TenantContext.runAs(globex.getId(), () -> {
             Map<String, UserView> users = loadUsers(GLOBEX, password);
@@ -125,7 +128,10 @@ class DemoData {
         return byEmail;
     }
 
-    /** A custom role, the way a tenant would make one: process design and operation plus reading records. */
+    /**
+     * A custom role, the way a tenant would make one: process design and operation, reading records, and the deal
+     * desk's approvals (acme's approval table asks ops to check the terms of deeply discounted deals).
+     */
     private void ensureProcessOperatorRole() {
         if (roles.list().stream().anyMatch(r -> r.code().equals("process_operator"))) {
             return;
@@ -138,6 +144,7 @@ class DemoData {
                         "contacts:read",
                         "accounts:read",
                         "deals:read",
+                        "deals:approve",
                         "activities:read",
                         "reports:read",
                         "users:read")

@@ -43,7 +43,7 @@ class DemoProcessesTest {
     }
 
     @Test
-    void theRepHasTasksTheManagerAnOverdueLeadAndApproversDealsToDecide() {
+    void theRepHasTasksTheManagerAnOverdueLeadAndApproversAndTheDealDeskDealsToDecide() {
         assertThat(items("rep@acme.test", "/api/v1/tasks"))
                 .extracting(t -> t.get("activityId").asText())
                 .contains("UserTask_FirstContact", "UserTask_Touch");
@@ -54,5 +54,9 @@ class DemoProcessesTest {
                 .until(() -> items("manager@acme.test", "/api/v1/approvals").size() >= 2
                         && !items("finance@acme.test", "/api/v1/approvals").isEmpty());
         assertThat(items("ops@acme.test", "/api/v1/tasks?view=all")).isNotEmpty();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !items("ops@acme.test", "/api/v1/approvals").isEmpty());
+        JsonNode deskApproval = items("ops@acme.test", "/api/v1/approvals").get(0);
+        assertThat(deskApproval.toString()).contains("Discount over 20%: deal desk checks the terms");
     }
 }
