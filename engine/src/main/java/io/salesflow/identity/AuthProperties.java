@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     random key per process (single-instance development only; tokens die with a restart)
  * @param accessTokenTtl lifetime of an access token, at most 15 minutes
  * @param refreshTokenTtl lifetime of a login session and its refresh tokens
+ * @param sessionRefreshGrace how long a browser session's refresh cookie still answers after it was rotated, so
+ *     that two tabs refreshing with the same cookie at the same moment both stay signed in; zero for none
  * @param failedLoginsBeforeDelay failed logins of one email from one client address answered at once; from
  *     then on each failure makes the next attempt from there wait, twice as long each time
  * @param failedLoginDelay the first such wait
@@ -25,6 +27,7 @@ public record AuthProperties(
         @DefaultValue("") String jwtSecret,
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("14d") Duration refreshTokenTtl,
+        @DefaultValue("30s") Duration sessionRefreshGrace,
         @DefaultValue("5") int failedLoginsBeforeDelay,
         @DefaultValue("30s") Duration failedLoginDelay,
         @DefaultValue("15m") Duration maxFailedLoginDelay,
@@ -35,6 +38,9 @@ public record AuthProperties(
     public AuthProperties {
         if (accessTokenTtl.compareTo(Duration.ofMinutes(15)) > 0 || accessTokenTtl.isNegative()) {
             throw new IllegalArgumentException("salesflow.auth.access-token-ttl must be at most 15 minutes");
+        }
+        if (sessionRefreshGrace.isNegative() || sessionRefreshGrace.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("salesflow.auth.session-refresh-grace must be between 0 and 1 minute");
         }
         if (failedLoginsBeforeDelay < 1 || failedLoginsPerAccount < 1) {
             throw new IllegalArgumentException(

@@ -77,7 +77,9 @@ class SecurityConfiguration {
                         })
                         .accessDeniedHandler((request, response, ex) -> problems.write(
                                 request, response, Problems.of(403, "forbidden", "Forbidden", why(request)))))
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/auth/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/auth/sessions/**")
+                        .hasAuthority(CallerAuthentication.WORKSPACE_MEMBER)
+                        .requestMatchers("/api/v1/auth/**")
                         .permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health")
                         .permitAll()

@@ -25,6 +25,7 @@ class SecurityEvents {
         REFRESH_TOKEN_REUSED,
         REFRESH_FAILED,
         LOGGED_OUT,
+        SIGNED_OUT_EVERYWHERE,
         API_KEY_CREATED,
         API_KEY_REVOKED,
         API_KEY_REJECTED

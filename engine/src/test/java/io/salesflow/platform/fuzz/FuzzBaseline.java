@@ -1,5 +1,6 @@
 package io.salesflow.platform.fuzz;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,6 +119,13 @@ final class FuzzBaseline {
         };
     }
 
+    /** Headers the operation's client sends with every request, so the fuzzed values get past their check. */
+    Map<String, String> headers(ApiOperation op) {
+        return op.path().equals("/api/v1/auth/session") || op.path().equals("/api/v1/auth/session/refresh")
+                ? Map.of("X-Salesflow-Session", "1")
+                : Map.of();
+    }
+
     /** A body the operation accepts (JSON text), or null when it takes none or a multipart one. */
     String body(ApiOperation op) {
         if (op.bodyType() == null || !op.bodyType().contains("json")) {
@@ -170,7 +178,7 @@ final class FuzzBaseline {
             case "POST /api/v1/custom-fields" ->
                 "{\"recordType\":\"lead\",\"key\":\"fuzznew" + s + "\",\"label\":\"Fuzz\",\"type\":\"text\"}";
             case "PATCH /api/v1/custom-fields/{id}" -> "{\"label\":\"Fuzzed\"}";
-            case "POST /api/v1/auth/login" ->
+            case "POST /api/v1/auth/login", "POST /api/v1/auth/session" ->
                 "{\"tenant\":\"acme\",\"email\":\"" + f.userEmail + "\",\"password\":\"" + FuzzFixtures.PASSWORD
                         + "\"}";
             case "POST /api/v1/auth/refresh" -> "{\"refreshToken\":\"" + f.id("refresh-token") + "\"}";

@@ -1,6 +1,7 @@
 package io.salesflow.platform.fuzz;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,6 +25,16 @@ record FuzzRequest(
                 headers,
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8),
                 body == null ? null : "application/json");
+    }
+
+    /** This request with headers its client always sends; the request's own (a mutated one) win. */
+    FuzzRequest withBaseHeaders(Map<String, String> base) {
+        if (base.isEmpty()) {
+            return this;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(base);
+        merged.putAll(headers);
+        return new FuzzRequest(operation, mutation, path, merged, body, contentType);
     }
 
     String describe() {

@@ -24,8 +24,12 @@ final class FuzzRequests {
     private static final Set<String> PAGING = Set.of("limit", "cursor", "sort", "fields", "embed");
     /** Values the request filter refuses, so an unknown parameter never lets an operation run. */
     private static final Set<String> REFUSED = Set.of("NUL", "lone surrogate", "overlong UTF-8");
-    /** Operations that act on the whole workspace, whose baseline is never sent. */
-    private static final Set<String> SWITCHES = Set.of("POST /api/v1/routing/rule-sets/rollback");
+    /**
+     * Operations whose baseline is never sent: one acts on the whole workspace, the other would end every session of
+     * the fuzzing admin, whose access token other tests share.
+     */
+    private static final Set<String> SWITCHES =
+            Set.of("POST /api/v1/routing/rule-sets/rollback", "POST /api/v1/auth/sessions/end-all");
 
     private final FuzzBaseline baseline;
     private final FuzzFixtures fixtures;
@@ -109,6 +113,8 @@ final class FuzzRequests {
         if (!SWITCHES.contains(op.label())) {
             requests.add(send(op, "baseline", path, Map.of(), body, multipart));
         }
+        Map<String, String> headers = baseline.headers(op);
+        requests.replaceAll(request -> request.withBaseHeaders(headers));
         return requests;
     }
 
