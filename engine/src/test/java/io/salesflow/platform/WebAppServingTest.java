@@ -113,6 +113,23 @@ class WebAppServingTest {
         assertThat(plain.bytes()).isEqualTo(original);
     }
 
+    /** Below Tomcat's 2 KB threshold: an encoded answer can only be the file lying beside it (a test resource). */
+    @Test
+    void aPrecompressedFileBesideAnAssetIsServedToClientsThatAcceptIt() throws IOException {
+        String path = "/assets/test-precompressed-0000.js";
+        byte[] original = new ClassPathResource("static" + path).getContentAsByteArray();
+
+        Api.Response asset =
+                api.get(path).header("Accept-Encoding", "gzip").send().expect(200);
+
+        assertThat(asset.header("Content-Encoding")).contains("gzip");
+        assertThat(asset.bytes()).isEqualTo(new ClassPathResource("static" + path + ".gz").getContentAsByteArray());
+        assertThat(gunzip(asset.bytes())).isEqualTo(original);
+        assertThat(asset.contentType()).contains("javascript");
+        assertThat(asset.header("Cache-Control").orElseThrow()).contains("immutable");
+        assertThat(api.get(path).send().expect(200).bytes()).isEqualTo(original);
+    }
+
     @Test
     void thePageIsRevalidatedOnEveryUse() {
         for (String path : List.of("/", "/index.html")) {
