@@ -22,6 +22,14 @@ function idsByKey(components: FormComponent[] | undefined, into: Record<string, 
   return into;
 }
 
+/** The cursor goes to the first field form-js marks as wrong. */
+function focusFirstError(container: HTMLElement | null) {
+  container
+    ?.querySelector('.fjs-has-errors')
+    ?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select, [tabindex="0"]')
+    ?.focus();
+}
+
 interface Props {
   /** The task's form (form-js JSON) as the server gives it. */
   schema: unknown;
@@ -63,9 +71,7 @@ export function TaskForm({ schema, serverErrors, submitting, disabled = false, o
     }
     instance._setState({ errors });
     // After form-js has drawn the errors: the cursor goes to the first field to fix.
-    const timer = setTimeout(() => {
-      container.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    }, 0);
+    const timer = setTimeout(() => focusFirstError(container.current), 0);
     return () => clearTimeout(timer);
   }, [serverErrors, schema]);
 
@@ -74,7 +80,7 @@ export function TaskForm({ schema, serverErrors, submitting, disabled = false, o
     if (!instance) return;
     const { data, errors } = instance.submit();
     if (Object.keys(errors).length > 0) {
-      container.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      setTimeout(() => focusFirstError(container.current), 0);
       return;
     }
     onSubmit(data as Values);

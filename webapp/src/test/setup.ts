@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // What Mantine asks of the browser and happy-dom lacks.
@@ -22,6 +22,16 @@ if (!('ResizeObserver' in window)) {
     disconnect() {}
   };
 }
+
+if (!('fonts' in document)) {
+  // Mantine's autosizing textarea listens for web fonts loading.
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined, ready: Promise.resolve() },
+  });
+}
+
+// Pages are chunks loaded on first use: give them a moment.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
