@@ -1,51 +1,49 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createApiClient, REFRESH_TOKEN_KEY } from './api/client';
-import { App } from './App';
-import { fakeFetch, json, ME, TOKENS } from './test/fakeFetch';
+import { json, MANAGER } from './test/fakeFetch';
+import { renderApp } from './test/render';
+
+const EMPTY = { items: [], nextCursor: null };
 
 describe('App', () => {
-  it('signs in, shows the home screen and signs out', async () => {
-    const { fetch, calls } = fakeFetch({
-      'POST /api/v1/auth/login': [json(200, TOKENS)],
-      'GET /api/v1/me': [json(200, ME)],
-      'POST /api/v1/auth/logout': [json(204)],
-    });
-    render(<App client={createApiClient({ fetch })} />);
+  it('restores the session on start and shows navigation by permission', async () => {
+    renderApp('/', {
+      'GET /api/v1/tasks': [json(200, EMPTY)],
+      'GET /api/v1/approvals': [json(200, EMPTY)],
+      'GET /api/v1/deals': [json(200, EMPTY)],
+      'GET /api/v1/pipelines': [json(200, [])],
+    }, { me: MANAGER });
 
-    fireEvent.change(await screen.findByLabelText('Workspace'), { target: { value: 'acme' } });
-    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'rep@acme.test' } });
-    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Signed in as Rita Rep (acme)' });
-    expect(heading).toBeTruthy();
-    const roles = within(screen.getByRole('region', { name: 'Roles' }));
-    expect(roles.getByText('Sales rep')).toBeTruthy();
-    const teams = within(screen.getByRole('region', { name: 'Teams' }));
-    expect(teams.getByText('East')).toBeTruthy();
-    expect(calls[1]).toMatchObject({ method: 'GET', path: '/api/v1/me', authorization: 'Bearer access-1' });
-    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-1');
-
-    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
-
-    expect(await screen.findByRole('heading', { name: 'Sign in to Salesflow' })).toBeTruthy();
-    expect(calls[2]).toMatchObject({
-      method: 'POST',
-      path: '/api/v1/auth/logout',
-      body: { refreshToken: 'refresh-1' },
-    });
-    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hello, Max' })).toBeTruthy();
+    const nav = within(screen.getByRole('navigation', { name: 'Main' }));
+    expect(nav.getByRole('link', { name: 'Dashboard' })).toBeTruthy();
+    expect(nav.getByRole('link', { name: 'Tasks' })).toBeTruthy();
+    expect(nav.getByRole('link', { name: 'Approvals' })).toBeTruthy();
   });
 
-  it('restores the session after a reload from the refresh token in sessionStorage', async () => {
-    sessionStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
-    const { fetch } = fakeFetch({
-      'POST /api/v1/auth/refresh': [json(200, { ...TOKENS, accessToken: 'access-2', refreshToken: 'refresh-2' })],
-      'GET /api/v1/me': [json(200, ME)],
+  it('hides pages the user may not open', async () => {
+    renderApp('/approvals', {
+      'GET /api/v1/tasks': [json(200, EMPTY)],
     });
-    render(<App client={createApiClient({ fetch })} />);
 
-    expect(await screen.findByRole('heading', { name: 'Signed in as Rita Rep (acme)' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
+    const nav = within(screen.getByRole('navigation', { name: 'Main' }));
+    expect(nav.queryByRole('link', { name: 'Approvals' })).toBeNull();
+  });
+
+  it('signs out everywhere from the user menu', async () => {
+    const { calls } = renderApp('/tasks', {
+      'GET /api/v1/tasks': [json(200, EMPTY), json(200, EMPTY)],
+      'POST /api/v1/auth/sessions/end-all': [json(204)],
+    });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Account of Rita Rep' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Sign out everywhere' }));
+
+    expect(await screen.findByRole('heading', { name: 'Sign in to Salesflow' })).toBeTruthy();
+    expect(screen.getByText('You are signed out on every device.')).toBeTruthy();
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/api/v1/auth/sessions/end-all')?.authorization).toBe('Bearer access-1'),
+    );
   });
 });

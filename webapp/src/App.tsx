@@ -1,70 +1,116 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ApiClient, LoginRequest, Me } from './api/client';
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { Center, Loader, MantineProvider, Stack, Text, Title, Anchor } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { Link, Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
+import type { Api } from './api/client';
+import { ApiError } from './api/problem';
+import { ApiProvider } from './app/ApiContext';
+import { PAGES, type Page } from './app/pages';
+import { theme } from './app/theme';
+import { SessionProvider, useMe, useSession } from './auth/SessionProvider';
 import { SignInPage } from './auth/SignInPage';
-import { HomePage } from './home/HomePage';
 
-type Session =
-  | { state: 'restoring' }
-  | { state: 'signedOut'; notice?: string }
-  | { state: 'signedIn'; me: Me };
+/** The signed-in frame loads after sign-in, so the sign-in page stays small. */
+const Shell = lazy(async () => ({ default: (await import('./app/Shell')).Shell }));
 
-export function App({ client }: { client: ApiClient }) {
-  const [session, setSession] = useState<Session>(() =>
-    client.canRestoreSession() ? { state: 'restoring' } : { state: 'signedOut' },
-  );
-
-  useEffect(() => {
-    let active = true;
-    const unsubscribe = client.onSessionExpired(() => {
-      setSession({ state: 'signedOut', notice: 'Your session has expired. Please sign in again.' });
-    });
-    if (!client.canRestoreSession()) return unsubscribe;
-    // A refresh token kept from earlier in this browser tab signs the rep back in after a reload.
-    client
-      .restoreSession()
-      .then((restored) => (restored ? client.me() : null))
-      .then(
-        (me) => {
-          if (active) setSession(me ? { state: 'signedIn', me } : { state: 'signedOut' });
-        },
-        () => {
-          if (active) setSession({ state: 'signedOut' });
-        },
-      );
-    return () => {
-      active = false;
-      unsubscribe();
-    };
-  }, [client]);
-
-  const signIn = useCallback(
-    async (credentials: LoginRequest) => {
-      await client.login(credentials);
-      const me = await client.me();
-      setSession({ state: 'signedIn', me });
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        // A problem the server stated (4xx) will not go away by asking again.
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      },
     },
-    [client],
+  });
+}
+
+function Restoring() {
+  return (
+    <Center mih="100dvh" aria-busy="true">
+      <Stack align="center" gap="xs">
+        <Loader aria-hidden="true" />
+        <Text c="dimmed">Loading Salesflow…</Text>
+      </Stack>
+    </Center>
   );
+}
 
-  const signOut = useCallback(async () => {
-    try {
-      await client.logout();
-    } catch {
-      // The client has dropped the tokens either way; the rep is signed out here.
-    }
-    setSession({ state: 'signedOut' });
-  }, [client]);
+function NotFound() {
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        Page not found
+      </Title>
+      <Text>There is no page at this address, or you cannot open it.</Text>
+      <Anchor component={Link} to="/">
+        Go to the dashboard
+      </Anchor>
+    </Stack>
+  );
+}
 
-  switch (session.state) {
-    case 'restoring':
-      return (
-        <main className="centered" aria-busy="true">
-          <p className="muted">Loading Salesflow…</p>
-        </main>
-      );
-    case 'signedOut':
-      return <SignInPage onSignIn={signIn} notice={session.notice} />;
-    case 'signedIn':
-      return <HomePage me={session.me} onSignOut={signOut} />;
+function Guarded({ page }: { page: Page }) {
+  const me = useMe();
+  if (page.allowed && !page.allowed(me)) return <NotFound />;
+  const Component = page.component;
+  return <Component />;
+}
+
+function SignInRoute() {
+  const { session, signIn } = useSession();
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  if (session.state === 'signedIn') return <Navigate to={next?.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
+  return <SignInPage onSignIn={signIn} notice={session.state === 'signedOut' ? session.notice : undefined} />;
+}
+
+function SignedInOnly() {
+  const { session } = useSession();
+  const location = useLocation();
+  if (session.state !== 'signedIn') {
+    const here = location.pathname + location.search;
+    return <Navigate to={here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`} replace />;
   }
+  return (
+    <Suspense fallback={<Restoring />}>
+      <Shell />
+    </Suspense>
+  );
+}
+
+function AppRoutes() {
+  const { session } = useSession();
+  if (session.state === 'restoring') return <Restoring />;
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInRoute />} />
+      <Route element={<SignedInOnly />}>
+        {PAGES.map((page) => (
+          <Route key={page.path} path={page.path} element={<Guarded page={page} />} />
+        ))}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** The app inside a router (BrowserRouter in main.tsx, MemoryRouter in tests). */
+export function App({ api, queryClient }: { api: Api; queryClient?: QueryClient }) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="top-right" />
+      <ApiProvider api={api}>
+        <QueryClientProvider client={client}>
+          <SessionProvider>
+            <AppRoutes />
+          </SessionProvider>
+        </QueryClientProvider>
+      </ApiProvider>
+    </MantineProvider>
+  );
 }

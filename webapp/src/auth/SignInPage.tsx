@@ -1,5 +1,8 @@
-import { useRef, useState, type FormEvent, type InputHTMLAttributes } from 'react';
-import { ApiError, type LoginRequest } from '../api/client';
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { ApiError } from '../api/problem';
+import type { LoginRequest } from '../api/types';
+import { formatMoment } from '../common/format';
 
 type Field = keyof LoginRequest;
 type FieldErrors = Partial<Record<Field, string>>;
@@ -14,23 +17,57 @@ const REQUIRED: Record<Field, string> = {
 
 interface Props {
   onSignIn(credentials: LoginRequest): Promise<void>;
-  /** Shown above the form, e.g. after the session expired. */
+  /** Shown above the form, e.g. after the session ended. */
   notice?: string | undefined;
+}
+
+interface Failure {
+  message: string;
+  fieldErrors: FieldErrors;
+  /** The field to put the cursor in: the first wrong one, else the password for another try. */
+  focus: Field | null;
 }
 
 function isField(name: string): name is Field {
   return (FIELDS as readonly string[]).includes(name);
 }
 
-function describeFailure(error: unknown): { message: string; fieldErrors: FieldErrors } {
+/** What went wrong, in words for the person signing in: no field ids, times in their time zone. */
+export function describeSignInFailure(error: unknown, now: Date = new Date()): Failure {
   if (!(error instanceof ApiError)) {
-    return { message: 'Something went wrong. Please try again.', fieldErrors: {} };
+    return { message: 'Something went wrong. Please try again.', fieldErrors: {}, focus: null };
   }
   const fieldErrors: FieldErrors = {};
-  for (const { field, message } of error.problem.errors ?? []) {
-    if (isField(field) && !fieldErrors[field]) fieldErrors[field] = message;
+  for (const [field, message] of Object.entries(error.fieldErrors())) {
+    if (isField(field)) fieldErrors[field] = message;
   }
-  return { message: error.message, fieldErrors };
+  const first = FIELDS.find((field) => fieldErrors[field]) ?? null;
+  if (first) return { message: 'Please check the highlighted fields.', fieldErrors, focus: first };
+
+  const retryAt = error.retryAt(now.getTime());
+  const later = retryAt ? ` Try again after ${formatMoment(retryAt, now)}.` : ' Please wait a little and try again.';
+  switch (true) {
+    case error.status === 0:
+      return { message: error.message, fieldErrors, focus: null };
+    case error.status === 429 || error.status === 423 || error.kind === 'account-locked':
+      return {
+        message: `Too many sign-in attempts for now.${later}`,
+        fieldErrors,
+        focus: null,
+      };
+    case error.status === 401:
+      return {
+        message: 'The workspace, email or password is not right. Check them and try again.',
+        fieldErrors,
+        focus: 'password',
+      };
+    case error.status === 403:
+      return { message: error.problem.detail ?? 'This account cannot sign in here.', fieldErrors, focus: null };
+    case error.status >= 500:
+      return { message: 'Salesflow could not sign you in just now. Please try again in a moment.', fieldErrors, focus: null };
+    default:
+      return { message: error.problem.detail ?? 'Signing in did not work. Please try again.', fieldErrors, focus: 'password' };
+  }
 }
 
 export function SignInPage({ onSignIn, notice }: Props) {
@@ -40,9 +77,8 @@ export function SignInPage({ onSignIn, notice }: Props) {
   const [submitting, setSubmitting] = useState(false);
   const inputs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
 
-  function focusFirstInvalid(errors: FieldErrors) {
-    const first = FIELDS.find((field) => errors[field]);
-    if (first) inputs.current[first]?.focus();
+  function focus(field: Field | null) {
+    if (field) inputs.current[field]?.focus();
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -51,10 +87,11 @@ export function SignInPage({ onSignIn, notice }: Props) {
 
     const missing: FieldErrors = {};
     for (const field of FIELDS) if (!credentials[field]) missing[field] = REQUIRED[field];
-    if (Object.keys(missing).length > 0) {
+    const firstMissing = FIELDS.find((field) => missing[field]);
+    if (firstMissing) {
       setFieldErrors(missing);
       setFormError(null);
-      focusFirstInvalid(missing);
+      focus(firstMissing);
       return;
     }
 
@@ -64,81 +101,75 @@ export function SignInPage({ onSignIn, notice }: Props) {
     try {
       await onSignIn(credentials);
     } catch (error) {
-      const failure = describeFailure(error);
+      const failure = describeSignInFailure(error);
       setFieldErrors(failure.fieldErrors);
       setFormError(failure.message);
       setValues((current) => ({ ...current, password: '' }));
-      focusFirstInvalid(failure.fieldErrors);
       setSubmitting(false);
+      // After the re-render: the password field is empty and enabled again.
+      setTimeout(() => focus(failure.focus), 0);
     }
   }
 
-  function input(field: Field, label: string, props: InputHTMLAttributes<HTMLInputElement>, hint?: string) {
-    const id = `signin-${field}`;
-    const error = fieldErrors[field];
-    const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
-    return (
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
-        {hint && (
-          <p id={`${id}-hint`} className="field-hint">
-            {hint}
-          </p>
-        )}
-        <input
-          id={id}
-          name={field}
-          ref={(element) => {
-            inputs.current[field] = element;
-          }}
-          value={values[field]}
-          onChange={(event) => {
-            const value = event.target.value;
-            setValues((current) => ({ ...current, [field]: value }));
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          {...props}
-        />
-        {error && (
-          <p id={`${id}-error`} className="field-error">
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  }
+  const bind = (field: Field) => ({
+    name: field,
+    ref: (element: HTMLInputElement | null) => {
+      inputs.current[field] = element;
+    },
+    value: values[field],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const value = event.currentTarget.value;
+      setValues((current) => ({ ...current, [field]: value }));
+    },
+    error: fieldErrors[field],
+  });
 
   return (
-    <main className="signin">
-      <div className="signin-card">
-        <header className="signin-header">
-          <span className="brand" aria-hidden="true">
-            Salesflow
-          </span>
-          <h1>Sign in to Salesflow</h1>
-        </header>
+    <Center component="main" mih="100dvh" p="md">
+      <Paper withBorder shadow="sm" p="xl" radius="lg" w="100%" maw={420}>
+        <Stack gap="md">
+          <div>
+            <Text fw={700} c="brand" aria-hidden="true">
+              Salesflow
+            </Text>
+            <Title order={1} size="h2">
+              Sign in to Salesflow
+            </Title>
+          </div>
 
-        {notice && !formError && <p className="notice">{notice}</p>}
-
-        <div className="form-error" aria-live="assertive" aria-atomic="true">
-          {formError && <p role="alert">{formError}</p>}
-        </div>
-
-        <form onSubmit={handleSubmit} noValidate aria-busy={submitting} aria-label="Sign in">
-          {input(
-            'tenant',
-            'Workspace',
-            { type: 'text', autoComplete: 'organization', autoCapitalize: 'none', spellCheck: false },
-            'Your company’s Salesflow name, e.g. acme',
+          {notice && !formError && (
+            <Alert color="blue" variant="light">
+              {notice}
+            </Alert>
           )}
-          {input('email', 'Email', { type: 'email', autoComplete: 'username', inputMode: 'email' })}
-          {input('password', 'Password', { type: 'password', autoComplete: 'current-password' })}
-          <button type="submit" className="primary" disabled={submitting}>
-            {submitting ? 'Signing in…' : 'Sign in'}
-          </button>
-        </form>
-      </div>
-    </main>
+
+          <div aria-live="assertive" aria-atomic="true">
+            {formError && (
+              <Alert color="red" variant="light" role="alert">
+                {formError}
+              </Alert>
+            )}
+          </div>
+
+          <form onSubmit={handleSubmit} noValidate aria-busy={submitting} aria-label="Sign in">
+            <Stack gap="sm">
+              <TextInput
+                label="Workspace"
+                description="Your company’s Salesflow name, e.g. acme"
+                autoComplete="organization"
+                autoCapitalize="none"
+                spellCheck={false}
+                {...bind('tenant')}
+              />
+              <TextInput label="Email" type="email" autoComplete="username" inputMode="email" {...bind('email')} />
+              <PasswordInput label="Password" autoComplete="current-password" {...bind('password')} />
+              <Button type="submit" loading={submitting} fullWidth mt="xs">
+                Sign in
+              </Button>
+            </Stack>
+          </form>
+        </Stack>
+      </Paper>
+    </Center>
   );
 }
