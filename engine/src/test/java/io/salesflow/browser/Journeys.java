@@ -3,7 +3,6 @@ package io.salesflow.browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import io.salesflow.support.Api;
 import java.util.regex.Pattern;
 
@@ -44,12 +43,5 @@ public final class Journeys {
     public static Locator signInButton(Page page) {
         return page.getByRole(
                 AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true));
-    }
-
-    /** Waits until nothing on the page says it is still loading ({@code aria-busy}). */
-    public static void settled(Page page) {
-        page.locator("[aria-busy=true]")
-                .first()
-                .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
     }
 }
