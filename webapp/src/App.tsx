@@ -9,7 +9,7 @@ import type { Api } from './api/client';
 import { ApiError } from './api/problem';
 import { ApiProvider } from './app/ApiContext';
 import { PAGES, type Page } from './app/pages';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 import { SessionProvider, useMe, useSession } from './auth/SessionProvider';
 import { SignInPage } from './auth/SignInPage';
 
@@ -102,7 +102,7 @@ function AppRoutes() {
 export function App({ api, queryClient }: { api: Api; queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="top-right" />
       <ApiProvider api={api}>
         <QueryClientProvider client={client}>

@@ -25,7 +25,7 @@ class AccessibilityJourneyTest {
     void theHomePageHasNoSeriousAccessibilityViolation(Page page) {
         Journeys.signIn(page, "acme", "rep@acme.test");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
-                .containsText("Rita Rep");
+                .containsText("Hello, Rita");
 
         Accessibility.of(page).assertNoSeriousViolations();
     }
