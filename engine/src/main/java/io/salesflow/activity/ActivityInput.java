@@ -26,7 +26,6 @@ final class ActivityInput {
 
     static final Set<String> TYPES = Set.of("call", "email", "meeting", "task", "note", "deadline");
     static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
-    private static final Set<String> READ_ONLY = Set.of("completedAt", "occurredAt", "priorityRank");
     private static final int MAX_MINUTES = 525_600;
 
     /** What the body asks for beyond plain fields. */
@@ -52,7 +51,7 @@ final class ActivityInput {
             if (RecordInput.common(field, v, activity, assignment)) {
                 continue;
             }
-            if (READ_ONLY.contains(field)) {
+            if (ActivityRecord.ACTIVITY.setBySalesflow().contains(field)) {
                 throw Problem.invalid(field, "is set by Salesflow, not by a change");
             }
             Optional<Link> link = Link.byField(field);

@@ -27,6 +27,12 @@ class ActivityRecord {
                     .field(RecordField.number("priorityRank", "priority_rank"))
                     .field(RecordField.timestamp("occurredAt", "occurred_at"))
                     .field(RecordField.tags("tags", "tags"))
+                    .setBySalesflow("completedAt", "occurredAt", "priorityRank")
+                    .required("type", "subject")
+                    .example("type", "call")
+                    .example("subject", "Discovery call")
+                    .example("dueAt", "2026-01-15T10:00:00Z")
+                    .example("priority", "high")
                     .embed("owner", "owner_id", "users", "display_name", "email")
                     .embed("team", "team_id", "teams", "name"))
             .build();

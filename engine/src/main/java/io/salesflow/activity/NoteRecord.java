@@ -26,6 +26,9 @@ class NoteRecord {
                             true))
                     .field(RecordField.uuids("mentionedUserIds", "mentions"))
                     .field(RecordField.tags("tags", "tags"))
+                    .required("body")
+                    .example("body", "Wants a pilot for the Berlin office before the budget round.")
+                    .example("pinned", true)
                     .embed("owner", "owner_id", "users", "display_name", "email")
                     .embed("team", "team_id", "teams", "name"))
             .build();

@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,8 +18,6 @@ import java.util.UUID;
  * resolve. Every rule names its field and unknown fields are refused.
  */
 final class DealInput {
-
-    private static final List<String> REQUIRED = List.of("name", "amount", "currency");
 
     /** The moves a body asks for: a null pipeline, stage or status was not asked for. */
     record Request(
@@ -46,9 +43,12 @@ final class DealInput {
 
     static Request apply(ObjectNode body, Deal deal, RecordInput.Assignment assignment, boolean creating) {
         if (creating) {
-            REQUIRED.stream().filter(f -> !body.hasNonNull(f)).findFirst().ifPresent(f -> {
-                throw Problem.invalid(f, "is required");
-            });
+            DealRecord.DEAL.required().stream()
+                    .filter(f -> !body.hasNonNull(f))
+                    .findFirst()
+                    .ifPresent(f -> {
+                        throw Problem.invalid(f, "is required");
+                    });
         }
         Given<UUID> accountId = Given.notSent();
         UUID pipelineId = null;

@@ -24,15 +24,6 @@ final class LeadInput {
             "partner",
             "social",
             "other");
-    private static final Set<String> READ_ONLY = Set.of(
-            "score",
-            "scoreBand",
-            "scoredAt",
-            "statusChangedAt",
-            "convertedAt",
-            "convertedContactId",
-            "convertedAccountId",
-            "convertedDealId");
     private static final Pattern POSTAL_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{5,40}$");
 
@@ -55,7 +46,7 @@ final class LeadInput {
             if (RecordInput.common(field, v, lead, assignment)) {
                 continue;
             }
-            if (READ_ONLY.contains(field)) {
+            if (LeadRecord.LEAD.setBySalesflow().contains(field)) {
                 throw Problem.invalid(field, "is set by Salesflow, not by a change");
             }
             switch (field) {

@@ -41,6 +41,24 @@ class LeadRecord {
             .field(RecordField.readOnly("convertedDealId", "converted_deal_id", FieldType.UUID))
             .field(RecordField.tags("tags", "tags"))
             .field(RecordField.json("customFields", "custom_fields"))
+            .setBySalesflow(
+                    "statusChangedAt",
+                    "score",
+                    "scoreBand",
+                    "scoredAt",
+                    "convertedAt",
+                    "convertedContactId",
+                    "convertedAccountId",
+                    "convertedDealId")
+            .required("source")
+            .example("firstName", "Ada")
+            .example("lastName", "Lovelace")
+            .example("company", "Analytical Engines Ltd")
+            .example("email", "ada@analytical.example")
+            .example("country", "GB")
+            .example("companySize", "11-50")
+            .example("source", "web_form")
+            .example("status", "new")
             .embed("owner", "owner_id", "users", "display_name", "email")
             .embed("team", "team_id", "teams", "name")
             .searchable(

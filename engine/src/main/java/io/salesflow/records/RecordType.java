@@ -1,9 +1,12 @@
 package io.salesflow.records;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Describes one CRM record type to the shared machinery: its table, the API name of each field, the
@@ -12,6 +15,9 @@ import java.util.Map;
  * @param name the type as it appears in history and audit rows, e.g. {@code account}
  * @param table the table; every record table has {@code id}, {@code owner_id}, {@code team_id},
  *     {@code deleted_at}, {@code version}
+ * @param setBySalesflow fields a body may not set (the id, the timestamps, a score): shown, never written
+ * @param required fields a new record needs
+ * @param example values of a plausible record, for the API document
  */
 public record RecordType(
         String name,
@@ -20,12 +26,18 @@ public record RecordType(
         String writePermission,
         Map<String, RecordField> fields,
         Map<String, Embed> embeds,
-        Search search) {
+        Search search,
+        Set<String> setBySalesflow,
+        Set<String> required,
+        Map<String, Object> example) {
 
     /** Fields and embeds keep the order they were declared in: lists and exports show them that way. */
     public RecordType {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         embeds = Collections.unmodifiableMap(new LinkedHashMap<>(embeds));
+        setBySalesflow = Collections.unmodifiableSet(new LinkedHashSet<>(setBySalesflow));
+        required = Collections.unmodifiableSet(new LinkedHashSet<>(required));
+        example = Collections.unmodifiableMap(new LinkedHashMap<>(example));
     }
 
     /**
@@ -49,6 +61,9 @@ public record RecordType(
         private final Map<String, RecordField> fields = new LinkedHashMap<>();
         private final Map<String, Embed> embeds = new LinkedHashMap<>();
         private Search search;
+        private final Set<String> setBySalesflow = new LinkedHashSet<>();
+        private final Set<String> required = new LinkedHashSet<>();
+        private final Map<String, Object> example = new LinkedHashMap<>();
 
         private Builder(String name, String table) {
             this.name = name;
@@ -59,6 +74,7 @@ public record RecordType(
             field(RecordField.timestamp("createdAt", "created_at"));
             field(RecordField.timestamp("updatedAt", "updated_at"));
             field(RecordField.readOnly("version", "version", FieldType.NUMBER));
+            setBySalesflow("id", "createdAt", "updatedAt", "version");
         }
 
         public Builder permissions(String read, String write) {
@@ -83,8 +99,33 @@ public record RecordType(
             return this;
         }
 
+        /** Fields the record shows but a body may not set: Salesflow derives them. */
+        public Builder setBySalesflow(String... names) {
+            setBySalesflow.addAll(List.of(names));
+            return this;
+        }
+
+        /** Fields a body that creates a record must send. */
+        public Builder required(String... names) {
+            required.addAll(List.of(names));
+            return this;
+        }
+
+        /** A value of a plausible record, shown as the API document's example. */
+        public Builder example(String field, Object value) {
+            example.put(field, value);
+            return this;
+        }
+
         public RecordType build() {
-            return new RecordType(name, table, read, write, fields, embeds, search);
+            List<String> undeclared = new ArrayList<>(setBySalesflow);
+            undeclared.addAll(required);
+            undeclared.addAll(example.keySet());
+            undeclared.removeAll(fields.keySet());
+            if (!undeclared.isEmpty()) {
+                throw new IllegalStateException(name + " names fields it does not declare: " + undeclared);
+            }
+            return new RecordType(name, table, read, write, fields, embeds, search, setBySalesflow, required, example);
         }
     }
 }

@@ -45,6 +45,10 @@ class BusinessCalendarController {
     @PutMapping("/api/v1/business-calendar")
     @PreAuthorize("hasAuthority('tenant:manage')")
     @Operation(summary = "Replace the calendar (fields left out take their defaults); send If-Match with the ETag")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CalendarInput.class)))
     ResponseEntity<CalendarViews.TenantCalendar> replace(
             @RequestBody ObjectNode body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -61,6 +65,12 @@ class BusinessCalendarController {
 
     @PutMapping("/api/v1/users/{userId}/business-calendar")
     @Operation(summary = "Set a user's own time zone and working hours (left out: the workspace's); send If-Match")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = UserCalendarInput.class)))
     ResponseEntity<CalendarViews.UserCalendar> replaceOfUser(
             @PathVariable UUID userId,
             @RequestBody ObjectNode body,
@@ -76,4 +86,14 @@ class BusinessCalendarController {
         users.clear(userId, ifMatch);
         return ResponseEntity.noContent().build();
     }
+
+    /** The workspace's calendar as sent: workingHours by weekday (MONDAY …), times as HH:mm. */
+    record CalendarInput(
+            String timeZone,
+            java.util.Map<String, java.util.List<CalendarViews.WorkingHours>> workingHours,
+            java.util.List<CalendarViews.Holiday> holidays) {}
+
+    /** A user's own time zone and working hours; null or left out: the workspace's. */
+    record UserCalendarInput(
+            String timeZone, java.util.Map<String, java.util.List<CalendarViews.WorkingHours>> workingHours) {}
 }

@@ -58,6 +58,12 @@ class CustomFieldController {
     @Operation(
             summary = "Define a field: recordType, key, label, type, options (picklist), lookupTarget (lookup),"
                     + " required, helpText, position")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = CustomFieldInput.class)))
     ResponseEntity<CustomFieldView> create(@RequestBody ObjectNode body) {
         CustomFieldView created = definitions.create(body);
         return withETag(ResponseEntity.created(URI.create("/api/v1/custom-fields/" + created.id())), created);
@@ -68,6 +74,12 @@ class CustomFieldController {
     @ApiResponse(responseCode = "409", description = "Records still hold an option the change removes")
     @PreAuthorize("hasAuthority('tenant:manage')")
     @Operation(summary = "Change label, options, required, helpText, position or archived (merge patch); send If-Match")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = CustomFieldChange.class)))
     ResponseEntity<CustomFieldView> change(
             @PathVariable UUID id,
             @RequestBody ObjectNode body,
@@ -87,4 +99,25 @@ class CustomFieldController {
     private static ResponseEntity<CustomFieldView> withETag(ResponseEntity.BodyBuilder builder, CustomFieldView view) {
         return builder.eTag(ETags.of(view.version())).body(view);
     }
+
+    /** The body that defines a field. */
+    record CustomFieldInput(
+            String recordType,
+            String key,
+            String label,
+            String type,
+            java.util.List<String> options,
+            String lookupTarget,
+            Boolean required,
+            String helpText,
+            Integer position) {}
+
+    /** A merge patch of a field's definition. */
+    record CustomFieldChange(
+            String label,
+            java.util.List<String> options,
+            Boolean required,
+            String helpText,
+            Integer position,
+            Boolean archived) {}
 }

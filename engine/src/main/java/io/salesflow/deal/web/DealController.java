@@ -73,10 +73,21 @@ class DealController extends RecordController {
     @PutMapping("/{id}/contacts")
     @Operation(
             summary = "Replace the deal's contacts: [{contactId, role, primary}]; send If-Match with the deal's ETag")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            array =
+                                    @io.swagger.v3.oas.annotations.media.ArraySchema(
+                                            schema =
+                                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                                            implementation = DealContactInput.class))))
     List<DealContacts.DealContact> replaceContacts(
             @PathVariable UUID id,
             @RequestBody JsonNode body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return contacts.replace(id, body, ifMatch);
     }
+
+    /** One contact of the deal and the role it plays. */
+    record DealContactInput(UUID contactId, String role, Boolean primary) {}
 }

@@ -65,10 +65,26 @@ class DuplicateQueueController {
     @PutMapping("/settings")
     @PreAuthorize("hasAuthority('tenant:manage')")
     @Operation(summary = "Replace the settings (fields left out take their defaults); send If-Match with the ETag")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = DuplicateSettingsInput.class)))
     ResponseEntity<DuplicateSettings> replaceSettings(
             @RequestBody ObjectNode body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         DuplicateSettings saved = settings.replace(body, ifMatch);
         return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(saved);
     }
+
+    /** The body of a replace: fields left out take their defaults. */
+    record DuplicateSettingsInput(
+            Double personNameThreshold,
+            Double companyNameThreshold,
+            Double candidateThreshold,
+            java.util.Map<String, Boolean> signals,
+            Boolean gmailDots,
+            Boolean plusTags,
+            String defaultRegion) {}
 }

@@ -48,7 +48,14 @@ class RecordDuplicatesController {
     @Operation(
             summary = "Merge records into a survivor: {survivorId, mergedIds, fields: {field: id of the record whose"
                     + " value wins}}; all or nothing")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MergeInput.class)))
     RecordMerges.Result merge(@PathVariable String collection, @RequestBody ObjectNode body) {
         return merges.merge(collection, body);
     }
+
+    /** fields: for each field, the id of the record whose value the survivor keeps. */
+    record MergeInput(UUID survivorId, List<UUID> mergedIds, Map<String, UUID> fields) {}
 }

@@ -28,6 +28,17 @@ class ExportController {
 
     @GetMapping({"/api/v1/leads/export", "/api/v1/contacts/export", "/api/v1/accounts/export", "/api/v1/deals/export"})
     @Operation(summary = "Export the list query's records (format=csv|xlsx, same filters, sort, fields, embed)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "The file, as an attachment",
+            content = {
+                @io.swagger.v3.oas.annotations.media.Content(
+                        mediaType = "text/csv",
+                        schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")),
+                @io.swagger.v3.oas.annotations.media.Content(
+                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary"))
+            })
     void export(
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
             HttpServletRequest request,

@@ -25,10 +25,24 @@ class LeadConversionController {
 
     @PostMapping("/api/v1/leads/{id}/convert")
     @Operation(summary = "Convert: {accountId | account:{…}, contactId | contact:{…}, deal:{…}}; all or nothing")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = LeadConversionInput.class)))
     LeadConversion.Result convert(
             @PathVariable UUID id,
             @RequestBody ObjectNode body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return conversion.convert(id, body, ifMatch);
     }
+
+    /** Existing records by id, or new ones by their fields (as in their create bodies); the deal is optional. */
+    record LeadConversionInput(
+            UUID accountId,
+            java.util.Map<String, Object> account,
+            UUID contactId,
+            java.util.Map<String, Object> contact,
+            java.util.Map<String, Object> deal) {}
 }

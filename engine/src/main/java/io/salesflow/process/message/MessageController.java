@@ -40,6 +40,10 @@ class MessageController {
             summary = "Start the latest version of a process with the values its start form declares",
             description = "Body: businessKey (optional), variables (the start form's fields). A process without a"
                     + " start form is not started from outside (422).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ProcessStart.class)))
     ProcessStarts.Started start(@PathVariable String key, @RequestBody(required = false) ObjectNode body) {
         if (body != null) {
             body.fieldNames().forEachRemaining(f -> {
@@ -68,9 +72,24 @@ class MessageController {
             description = "Body: messageName, businessKey and/or correlationKeys (variable values), variables (plain"
                     + " values), bufferFor (ISO duration, optional). 200 delivered; 202 kept until an instance waits"
                     + " (bufferFor); 404 none waits; 409 several wait.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MessageInput.class)))
     ResponseEntity<Messages.Outcome> send(@RequestBody ObjectNode body) {
         Messages.Outcome outcome = messages.send(MessageRequest.read(body));
         return ResponseEntity.status(outcome.status().equals("delivered") ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .body(outcome);
     }
+
+    /** The body of a start. */
+    record ProcessStart(String businessKey, java.util.Map<String, Object> variables) {}
+
+    /** The body of a message: bufferFor is an ISO duration such as PT10M. */
+    record MessageInput(
+            String messageName,
+            String businessKey,
+            java.util.Map<String, Object> correlationKeys,
+            java.util.Map<String, Object> variables,
+            String bufferFor) {}
 }

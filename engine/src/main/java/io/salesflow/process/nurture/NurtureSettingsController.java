@@ -63,6 +63,12 @@ class NurtureSettingsController {
     @Transactional
     @PreAuthorize("hasAuthority('process:design')")
     @Operation(summary = "Replace the timings (fields left out keep their value); send If-Match with the ETag")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = NurtureSettingsInput.class)))
     ResponseEntity<NurtureSettings.View> replace(
             @RequestBody ObjectNode body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -155,4 +161,13 @@ class NurtureSettingsController {
         }
         return v.asInt();
     }
+
+    /** Durations as ISO 8601 (PT4H, P14D); fields left out keep their value. */
+    record NurtureSettingsInput(
+            String firstContactSla,
+            Integer touchCount,
+            Integer touchSpacingDays,
+            String coldRescoreEvery,
+            String coldRequalifyAfter,
+            String unqualifiedRequalifyAfter) {}
 }

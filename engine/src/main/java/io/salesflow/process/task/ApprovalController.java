@@ -63,7 +63,20 @@ class ApprovalController {
 
     record Bulk(List<String> taskIds, String reason) {}
 
+    /** How one approval of a bulk approve went: status 204 when decided, else the problem's status and detail. */
+    record BulkOutcome(String taskId, int status, String detail) {}
+
     @PostMapping("/approve")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Each approval with its outcome",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            array =
+                                    @io.swagger.v3.oas.annotations.media.ArraySchema(
+                                            schema =
+                                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                                            implementation = BulkOutcome.class))))
     @Operation(summary = "Approve several at once; each is decided on its own and reported with its status")
     List<Map<String, Object>> approveAll(@RequestBody Bulk bulk) {
         return approvals.approveAll(bulk.taskIds(), bulk.reason());

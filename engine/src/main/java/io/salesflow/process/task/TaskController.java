@@ -100,6 +100,11 @@ class TaskController {
             summary = "Complete with the form's values: {\"variables\": {...}}; checked against the task's form",
             description = "Fields the form does not have, missing required ones, values outside the options or of"
                     + " the wrong type are refused with a field-level problem and nothing changes.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(implementation = TaskCompletion.class)))
     void complete(@PathVariable String id, @RequestBody(required = false) ObjectNode body) {
         JsonNode variables = body == null ? null : body.get("variables");
         if (body != null) {
@@ -124,4 +129,7 @@ class TaskController {
     Tasks.CommentView comment(@PathVariable String id, @RequestBody CommentRequest request) {
         return tasks.comment(id, request.message());
     }
+
+    /** The form's values by field key. */
+    record TaskCompletion(java.util.Map<String, Object> variables) {}
 }

@@ -50,6 +50,10 @@ class ProcessTriggerController {
     @Transactional
     @Operation(
             summary = "Run another deployed process for the event, or switch it off: {\"processKey\":…,\"enabled\":…}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = TriggerChange.class)))
     ProcessTriggers.Trigger change(@PathVariable String event, @RequestBody ObjectNode body) {
         if (!ProcessTriggers.SHIPPED.containsKey(event)) {
             throw Problem.notFound("Process trigger", event);
@@ -86,4 +90,7 @@ class ProcessTriggerController {
         audit.record("process_trigger.changed", "process_trigger", event, before, after);
         return after;
     }
+
+    /** The body of a change: both fields optional. */
+    record TriggerChange(String processKey, Boolean enabled) {}
 }

@@ -8,6 +8,7 @@ import io.salesflow.platform.web.ETags;
 import io.salesflow.records.FieldHistory;
 import io.salesflow.records.ListQueryParser;
 import io.salesflow.records.RecordService;
+import io.salesflow.records.RecordType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -114,6 +115,10 @@ public abstract class RecordController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
             @RequestParam(required = false) String cursor) {
         return records.timeline(id, cursor, limit);
+    }
+
+    RecordType recordType() {
+        return records.type();
     }
 
     private static ResponseEntity<Map<String, Object>> withETag(

@@ -52,6 +52,12 @@ class RoutingRuleSetController {
     @Operation(
             summary = "Save {unassignedQueue, rules} as the next version, a draft; 422 with the problems if it"
                     + " does not compile")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = io.salesflow.rules.routing.RoutingRuleSet.class)))
     ResponseEntity<RuleSetView> create(@RequestBody JsonNode body) {
         RuleSetView created = ruleSets.create(RuleSetInput.read(body));
         return withETag(ResponseEntity.created(URI.create("/api/v1/routing/rule-sets/" + created.id())), created);
@@ -59,6 +65,12 @@ class RoutingRuleSetController {
 
     @PostMapping("/validate")
     @Operation(summary = "Compile {unassignedQueue, rules} without saving: the DRL, or 422 with the problems")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = io.salesflow.rules.routing.RoutingRuleSet.class)))
     RoutingRuleSets.Validation validate(@RequestBody JsonNode body) {
         return ruleSets.validate(RuleSetInput.read(body));
     }
@@ -67,6 +79,12 @@ class RoutingRuleSetController {
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "The version is no draft")
     @Operation(summary = "Replace a draft's rules; send If-Match")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = io.salesflow.rules.routing.RoutingRuleSet.class)))
     ResponseEntity<RuleSetView> change(
             @PathVariable UUID id,
             @RequestBody JsonNode body,

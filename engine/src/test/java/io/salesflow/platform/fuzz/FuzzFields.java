@@ -28,18 +28,20 @@ final class FuzzFields {
     private FuzzFields() {}
 
     /**
-     * The baseline body with one field at a time set to each value: every field the baseline has and the schema
-     * names, with every value, and the record type's fields with the values for their type.
+     * The baseline body with one field at a time set to each value: the record type's fields with the values for
+     * their type, and every other field the baseline has and the schema names, with every value.
      */
     static List<FuzzRequest> requests(ApiOperation op, String path, String body, List<RecordField> recordFields) {
         JsonNode base = read(body);
         Set<List<Object>> named = new LinkedHashSet<>();
         targets(base, op.bodySchema(), new ArrayList<>(), named, 0);
         Map<List<Object>, List<JsonNode>> targets = new LinkedHashMap<>();
-        named.forEach(target -> targets.put(target, FuzzCorpus.BODY_VALUES));
+        // A record field gets the values for its type even where the document names it: the full corpus on each of
+        // a record type's dozens of fields would be thousands of requests.
         for (RecordField field : recordFields) {
-            targets.putIfAbsent(List.of((Object[]) field.name().split("\\.")), FuzzCorpus.bodyValuesFor(field.type()));
+            targets.put(List.of((Object[]) field.name().split("\\.")), FuzzCorpus.bodyValuesFor(field.type()));
         }
+        named.forEach(target -> targets.putIfAbsent(target, FuzzCorpus.BODY_VALUES));
         List<FuzzRequest> requests = new ArrayList<>();
         for (Map.Entry<List<Object>, List<JsonNode>> entry : targets.entrySet()) {
             List<Object> target = entry.getKey();
