@@ -49,7 +49,9 @@ class SignInJourneyTest {
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Account of Rita Rep"))
                 .click();
-        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Sign out").setExact(true))
+        page.getByRole(
+                        AriaRole.MENUITEM,
+                        new Page.GetByRoleOptions().setName("Sign out").setExact(true))
                 .click();
         assertThat(Journeys.signInButton(page)).isVisible();
         second.reload();
