@@ -70,6 +70,30 @@ export const PAGES: Page[] = [
     component: page(() => import('../records/RecordListPage'), 'DealListPage'),
   },
   {
+    path: '/leads/:id',
+    label: 'Lead',
+    allowed: can('leads:read'),
+    component: page(() => import('../records/RecordPage'), 'LeadPage'),
+  },
+  {
+    path: '/contacts/:id',
+    label: 'Contact',
+    allowed: can('contacts:read'),
+    component: page(() => import('../records/RecordPage'), 'ContactPage'),
+  },
+  {
+    path: '/accounts/:id',
+    label: 'Account',
+    allowed: can('accounts:read'),
+    component: page(() => import('../records/RecordPage'), 'AccountPage'),
+  },
+  {
+    path: '/deals/:id',
+    label: 'Deal',
+    allowed: can('deals:read'),
+    component: page(() => import('../records/RecordPage'), 'DealPage'),
+  },
+  {
     path: '/approvals',
     label: 'Approvals',
     nav: true,

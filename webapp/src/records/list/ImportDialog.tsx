@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, FileInput, Group, Modal, Progress, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, FileInput, Group, Modal, NativeSelect, Progress, Select, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, describeError } from '../../api/problem';
@@ -125,14 +125,12 @@ export function ImportDialog({ config, opened, onClose }: { config: TypeConfig; 
                   <Table.Tr key={column}>
                     <Table.Td>{column}</Table.Td>
                     <Table.Td>
-                      <Select
+                      <NativeSelect
                         aria-label={`Field for column ${column}`}
                         size="xs"
                         data={[{ value: SKIP, label: 'Leave out' }, ...fields.map((f) => ({ value: f, label: f }))]}
                         value={mapping[column] ?? SKIP}
-                        onChange={(v) => setMapping((m) => ({ ...m, [column]: v ?? SKIP }))}
-                        allowDeselect={false}
-                        searchable
+                        onChange={(e) => setMapping((m) => ({ ...m, [column]: e.currentTarget.value }))}
                       />
                     </Table.Td>
                   </Table.Tr>
