@@ -83,6 +83,21 @@ describe('record lists', () => {
     expect(peak).toBeLessThanOrEqual(BULK_CONCURRENCY);
   });
 
+  it('deletes after a confirm and shows the summary once the selection is gone', async () => {
+    const { calls } = renderRecords('/leads', {
+      'GET /api/v1/leads': [page([LEAD_A]), page([])],
+      [`DELETE /api/v1/leads/${LEAD_A.id}`]: [json(204)],
+    });
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Select Ada Lovelace · Engines' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/Delete 1 lead\? They leave every list/)).toBeTruthy();
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete 1 lead' }));
+    expect(await screen.findByText('1 lead deleted')).toBeTruthy();
+    expect(screen.queryByRole('toolbar', { name: 'Bulk actions' })).toBeNull();
+  });
+
   it('shows an empty state for filters that find nothing', async () => {
     renderRecords('/contacts?status=bounced', { 'GET /api/v1/contacts': [page([])] }, { ...ME, permissions: ['contacts:read'] });
     expect(await screen.findByText('No contacts match these filters')).toBeTruthy();

@@ -338,15 +338,14 @@ export function RecordListPage({ type }: { type: RecordType }) {
         </Group>
       </Group>
 
-      {selected.length > 0 && (
-        <BulkActions
-          config={config}
-          me={me}
-          selected={selected}
-          onDone={(failed) => setSelectedIds(new Set(failed))}
-          onClear={() => setSelectedIds(new Set())}
-        />
-      )}
+      {/* Always mounted: its result summary outlives the selection it cleared. */}
+      <BulkActions
+        config={config}
+        me={me}
+        selected={selected}
+        onDone={(failed) => setSelectedIds(new Set(failed))}
+        onClear={() => setSelectedIds(new Set())}
+      />
 
       {list.isPending ? (
         <LoadingRows label={`Loading ${config.plural.toLowerCase()}`} rows={8} />

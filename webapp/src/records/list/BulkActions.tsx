@@ -28,6 +28,8 @@ export function BulkActions({ config, me, selected, onDone, onClear }: Props) {
   const [value, setValue] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<BulkOutcome<RecordBody> | null>(null);
+  /** The records the open dialog acts on, fixed when it opens. */
+  const [target, setTarget] = useState<RecordBody[]>([]);
   const canReadUsers = (me.permissions ?? []).includes('users:read');
   const users = useAssignableUsers(action === 'assign' && canReadUsers);
   const writer = useRecordWriter(config.type);
@@ -43,6 +45,7 @@ export function BulkActions({ config, me, selected, onDone, onClear }: Props) {
 
   function open(next: Action) {
     setAction(next);
+    setTarget(selected);
     setValue(next === 'assign' ? (me.id ?? null) : null);
     setOutcome(null);
     setProgress(null);
@@ -57,7 +60,7 @@ export function BulkActions({ config, me, selected, onDone, onClear }: Props) {
 
   async function run() {
     if (!action) return;
-    const records = selected;
+    const records = target;
     setProgress(0);
     const work = (record: RecordBody) => {
       const id = String(record.id);
@@ -73,31 +76,33 @@ export function BulkActions({ config, me, selected, onDone, onClear }: Props) {
   const running = progress !== null && outcome === null;
   const ready = action === 'delete' || Boolean(value);
   const title =
-    action === 'assign' ? `Assign ${noun(selected.length)}` : action === 'status' ? `Change the status of ${noun(selected.length)}` : `Delete ${noun(selected.length)}`;
+    action === 'assign' ? `Assign ${noun(target.length)}` : action === 'status' ? `Change the status of ${noun(target.length)}` : `Delete ${noun(target.length)}`;
 
   return (
     <>
-      <Paper withBorder p="xs" radius="md" role="toolbar" aria-label="Bulk actions">
-        <Group gap="xs" wrap="wrap">
-          <Text size="sm" fw={600} mr="xs">
-            {selected.length} selected
-          </Text>
-          <Button size="xs" variant="light" onClick={() => open('assign')}>
-            Assign owner
-          </Button>
-          {config.statuses && (
-            <Button size="xs" variant="light" onClick={() => open('status')}>
-              Change status
+      {selected.length > 0 && (
+        <Paper withBorder p="xs" radius="md" role="toolbar" aria-label="Bulk actions">
+          <Group gap="xs" wrap="wrap">
+            <Text size="sm" fw={600} mr="xs">
+              {selected.length} selected
+            </Text>
+            <Button size="xs" variant="light" onClick={() => open('assign')}>
+              Assign owner
             </Button>
-          )}
-          <Button size="xs" variant="light" color="red" onClick={() => open('delete')}>
-            Delete
-          </Button>
-          <Button size="xs" variant="subtle" onClick={onClear}>
-            Clear selection
-          </Button>
-        </Group>
-      </Paper>
+            {config.statuses && (
+              <Button size="xs" variant="light" onClick={() => open('status')}>
+                Change status
+              </Button>
+            )}
+            <Button size="xs" variant="light" color="red" onClick={() => open('delete')}>
+              Delete
+            </Button>
+            <Button size="xs" variant="subtle" onClick={onClear}>
+              Clear selection
+            </Button>
+          </Group>
+        </Paper>
+      )}
 
       <Modal opened={action !== null} onClose={close} title={outcome ? 'Done' : title} closeOnClickOutside={!running} withCloseButton={!running}>
         {outcome ? (
@@ -152,18 +157,18 @@ export function BulkActions({ config, me, selected, onDone, onClear }: Props) {
             )}
             {action === 'delete' && (
               <Text size="sm">
-                Delete {noun(selected.length)}? They leave every list; an admin can restore them within 30 days.
+                Delete {noun(target.length)}? They leave every list; an admin can restore them within 30 days.
               </Text>
             )}
             {running && (
-              <Progress value={(100 * (progress ?? 0)) / Math.max(1, selected.length)} aria-label="Progress" animated />
+              <Progress value={(100 * (progress ?? 0)) / Math.max(1, target.length)} aria-label="Progress" animated />
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={close} disabled={running}>
                 Cancel
               </Button>
               <Button color={action === 'delete' ? 'red' : undefined} onClick={() => void run()} loading={running} disabled={!ready}>
-                {action === 'delete' ? `Delete ${noun(selected.length)}` : action === 'assign' ? 'Assign' : 'Change status'}
+                {action === 'delete' ? `Delete ${noun(target.length)}` : action === 'assign' ? 'Assign' : 'Change status'}
               </Button>
             </Group>
           </Stack>
