@@ -9,6 +9,8 @@ import { Duplicates } from './detail/Duplicates';
 import { recordOwner, recordTitle, useAssignableUsers, useCustomFields, usePipelines, useRecordDetail, type RecordType } from './queries';
 import { text } from './values';
 
+const OWNER_FIELD: FieldDef = { key: 'ownerId', label: 'Owner', kind: 'select' };
+
 /** A record's page: details with inline edit, related records, tags, and the tabs about its life. */
 export function RecordPage({ type }: { type: RecordType }) {
   const { id = '' } = useParams();
@@ -18,7 +20,7 @@ export function RecordPage({ type }: { type: RecordType }) {
   const customFields = useCustomFields(type);
   const pipelines = usePipelines(type === 'deal');
   const canReadUsers = (me.permissions ?? []).includes('users:read');
-  const users = useAssignableUsers(type === 'lead' && canReadUsers);
+  const users = useAssignableUsers(canReadUsers);
   const editor = useRecordEditor(type, id, detail.data);
   const canEdit = (me.permissions ?? []).includes(config.writePermission);
 
@@ -36,12 +38,20 @@ export function RecordPage({ type }: { type: RecordType }) {
   const record = detail.data.body;
   const custom: FieldDef[] = (customFields.data ?? []).filter((d) => !d.archived && d.type !== 'lookup').map(customFieldDef);
   const allFields = [...config.fields, ...custom];
-  const labels = Object.fromEntries([...allFields.map((f) => [f.key, f.label]), ['tags', 'Tags']]);
+  const labels = Object.fromEntries([...allFields.map((f) => [f.key, f.label]), ['tags', 'Tags'], ['ownerId', 'Owner']]);
   const pipeline = (pipelines.data ?? []).find((p) => p.id === text(record.pipelineId));
   const stageOptions: Option[] = (pipeline?.stages ?? []).map((s) => ({ value: s.id ?? '', label: s.name ?? '' }));
   const names = (userId: string | undefined) =>
     !userId ? 'nobody' : userId === me.id ? 'you' : (users.data?.items ?? []).find((u) => u.id === userId)?.displayName ?? 'a colleague';
   const title = recordTitle(type, record);
+  const ownerId = text(record.ownerId);
+  const ownerName = ownerId ? (recordOwner(record) ?? (ownerId === me.id ? me.displayName : undefined) ?? names(ownerId)) : 'Nobody';
+  // Without users:read the only owner one can pick is oneself (and the one the record has).
+  const ownerOptions: Option[] = [
+    { value: me.id ?? '', label: `Me (${me.displayName ?? me.email ?? ''})` },
+    ...(users.data?.items ?? []).filter((u) => u.id !== me.id).map((u) => ({ value: u.id ?? '', label: u.displayName ?? u.email ?? '' })),
+    ...(ownerId && ownerId !== me.id && !(users.data?.items ?? []).some((u) => u.id === ownerId) ? [{ value: ownerId, label: ownerName }] : []),
+  ];
 
   return (
     <Stack gap="md">
@@ -61,7 +71,6 @@ export function RecordPage({ type }: { type: RecordType }) {
           {record.status !== undefined && <StatusBadge status={record.status} />}
           {type === 'lead' && <ScoreBadge score={record.score} band={record.scoreBand} />}
           {record.deletedAt ? <Badge color="red">Deleted</Badge> : null}
-          <Text size="sm">Owner: {recordOwner(record) ?? (record.ownerId ? 'someone else' : 'nobody')}</Text>
         </Group>
       </Group>
 
@@ -72,6 +81,14 @@ export function RecordPage({ type }: { type: RecordType }) {
               Details
             </Title>
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="sm">
+              <EditableField
+                field={OWNER_FIELD}
+                record={record}
+                canEdit={canEdit}
+                onSave={editor.save}
+                options={ownerOptions}
+                shown={ownerName}
+              />
               {config.fields.map((field) => (
                 <EditableField
                   key={field.key}
