@@ -76,7 +76,7 @@ export function activitiesOf(xml: string): FlowActivity[] {
     if (!id || !WAIT_STATES.has(element.localName)) continue;
     const name = element.getAttribute('name') || id;
     activities.push({ id, name, type: element.localName });
-    if (element.getElementsByTagNameNS(BPMN_NS, 'multiInstanceLoopCharacteristics').length > 0) {
+    if (Array.from(element.children).some((child) => child.localName === 'multiInstanceLoopCharacteristics')) {
       activities.push({ id: `${id}#multiInstanceBody`, name: `${name} (all instances)`, type: 'multiInstanceBody' });
     }
   }
@@ -107,6 +107,25 @@ function owner(element: Element | null): string | null {
   return null;
 }
 
+/** The prefixes the file binds to the Camunda namespace (read by hand: not every DOM gives attributes their namespace). */
+function camundaPrefixes(elements: Element[]): Set<string> {
+  const prefixes = new Set<string>();
+  for (const element of elements) {
+    for (const attribute of Array.from(element.attributes)) {
+      if (attribute.name.startsWith('xmlns:') && attribute.value === CAMUNDA_NS) prefixes.add(attribute.name.slice(6));
+    }
+  }
+  return prefixes;
+}
+
+/** The Camunda name of an attribute (`camunda:class` on a task, `class` on a `camunda:taskListener`), else null. */
+function camundaName(attribute: Attr, element: Element, prefixes: Set<string>): string | null {
+  if (attribute.namespaceURI === CAMUNDA_NS) return attribute.localName;
+  const colon = attribute.name.indexOf(':');
+  if (colon > 0) return prefixes.has(attribute.name.slice(0, colon)) ? attribute.name.slice(colon + 1) : null;
+  return element.namespaceURI === CAMUNDA_NS ? attribute.name : null;
+}
+
 const BEAN_CALL = /[$#]\{\s*([A-Za-z_][\w]*)\s*\./g;
 const DELEGATE = /^\s*[$#]\{\s*([A-Za-z_][\w]*)\s*\}\s*$/;
 
@@ -120,7 +139,9 @@ export function checkBpmn(xml: string, file: string, beans: string[] | null): Re
   const refusals: Refusal[] = [];
   const known = beans ? new Set(beans) : null;
   const refuse = (element: Element, reason: string) => refusals.push({ file, elementId: owner(element), reason });
-  for (const element of Array.from(doc.getElementsByTagName('*'))) {
+  const elements = Array.from(doc.getElementsByTagName('*'));
+  const prefixes = camundaPrefixes(elements);
+  for (const element of elements) {
     if (element.namespaceURI === BPMN_NS && element.localName === 'process' && element.getAttribute('isExecutable') !== 'true') {
       refuse(element, 'The process is not executable: tick "Executable" on the process.');
     }
@@ -131,12 +152,13 @@ export function checkBpmn(xml: string, file: string, beans: string[] | null): Re
       refuse(element, 'Scripts are not allowed: call a bean of the catalogue instead.');
     }
     for (const attribute of Array.from(element.attributes)) {
-      if (attribute.namespaceURI !== CAMUNDA_NS) continue;
-      if (attribute.localName === 'class') {
+      const name = camundaName(attribute, element, prefixes);
+      if (name === null) continue;
+      if (name === 'class') {
         refuse(element, `Java classes are not allowed (${attribute.value}): use a delegate expression with a bean of the catalogue.`);
       }
       if (!known) continue;
-      const delegate = attribute.localName === 'delegateExpression' ? DELEGATE.exec(attribute.value) : null;
+      const delegate = name === 'delegateExpression' ? DELEGATE.exec(attribute.value) : null;
       if (delegate?.[1] && !known.has(delegate[1])) {
         refuse(element, `"${delegate[1]}" is not a bean of the catalogue.`);
       }
