@@ -22,6 +22,9 @@ const V3 = { id: 'pd-3', key: 'lead-nurture', name: 'Lead nurture', version: 3, 
 const V4 = { ...V3, id: 'pd-4', version: 4, runningInstances: 0 };
 const XML = { id: 'pd-3', key: 'lead-nurture', version: 3, resourceName: 'lead-nurture.bpmn', xml: '<bpmn:definitions/>' };
 
+// The first render loads the lazy pages: slow on a busy machine.
+vi.setConfig({ testTimeout: 20_000 });
+
 describe('Modeler', () => {
   beforeEach(() => vi.clearAllMocks());
 

@@ -83,8 +83,7 @@ export function CancelDialog({ instanceId, opened, onClose, onCancelled }: { ins
           <Textarea
             label="Reason"
             required
-            autosize
-            minRows={2}
+            rows={3}
             maxLength={500}
             value={reason}
             onChange={(e) => {
