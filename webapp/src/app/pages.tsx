@@ -48,4 +48,22 @@ export const PAGES: Page[] = [
     allowed: can('deals:approve', 'tasks:work'),
     component: page(() => import('../approvals/ApprovalInboxPage'), 'ApprovalInboxPage'),
   },
+  {
+    path: '/pipeline',
+    label: 'Pipeline',
+    nav: true,
+    allowed: can('deals:read'),
+    component: page(() => import('../pipeline/PipelineBoardPage'), 'PipelineBoardPage'),
+  },
+  {
+    path: '/pipeline/:pipelineId',
+    label: 'Pipeline',
+    allowed: can('deals:read'),
+    component: page(() => import('../pipeline/PipelineBoardPage'), 'PipelineBoardPage'),
+  },
+  {
+    path: '/search',
+    label: 'Search',
+    component: page(() => import('../search/SearchPage'), 'SearchPage'),
+  },
 ];
