@@ -221,7 +221,7 @@ export function PipelineBoardPage() {
           </Box>
           <DragOverlay dropAnimation={null}>
             {dragging && (
-              <Card withBorder padding="sm" radius="md" shadow="md" style={{ width: 264, cursor: 'grabbing' }}>
+              <Card withBorder padding="sm" radius="md" shadow="md" data-overlay-card style={{ width: 264, cursor: 'grabbing' }}>
                 <DealCardBody deal={dragging} />
               </Card>
             )}

@@ -58,7 +58,7 @@ export function ReasonDialog({
               ))}
             </Stack>
           </Radio.Group>
-          <Textarea label="Note" description="Optional" autosize minRows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <Textarea label="Note" description="Optional" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
               Cancel
