@@ -50,8 +50,15 @@ export function QuickSearch({ inputRef, shortcut }: { inputRef: Ref<HTMLInputEle
 
   return (
     <form role="search" onSubmit={submit} style={{ flex: 1, maxWidth: 420 }}>
-      <Combobox store={combobox} onOptionSubmit={open} withinPortal={false} position="bottom-start">
-        <Combobox.Target>
+      <Combobox
+        store={combobox}
+        onOptionSubmit={open}
+        withinPortal={false}
+        position="bottom-start"
+        // The header is fixed, so the box never scrolls away from its results.
+        hideDetached={false}
+      >
+        <Combobox.Target withExpandedAttribute>
           <TextInput
             ref={inputRef}
             value={query}
