@@ -4,11 +4,9 @@ import {
   Avatar,
   Burger,
   Group,
-  Kbd,
   Menu,
   NavLink,
   Text,
-  TextInput,
   Tooltip,
   UnstyledButton,
   useComputedColorScheme,
@@ -17,12 +15,13 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useHotkeys, useOs } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { Suspense, useRef, useState, type FormEvent } from 'react';
-import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
+import { Suspense, useRef } from 'react';
+import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import { useMe, useSession } from '../auth/SessionProvider';
 import { LoadingRows } from '../common/states';
+import { QuickSearch } from '../search/QuickSearch';
 import { useArrivalNotifications } from './arrivals';
-import { MoonIcon, SearchIcon, SunIcon } from './icons';
+import { MoonIcon, SunIcon } from './icons';
 import { PAGES } from './pages';
 
 function initials(name: string): string {
@@ -48,33 +47,11 @@ function ThemeToggle() {
 }
 
 function SearchBox() {
-  const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
-  const [query, setQuery] = useState('');
   const os = useOs();
   const shortcut = os === 'macos' || os === 'ios' ? '⌘ K' : 'Ctrl K';
   useHotkeys([['mod+K', () => input.current?.focus()]], []);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (query.trim()) navigate(`/search?q=${encodeURIComponent(query.trim())}`);
-  }
-
-  return (
-    <form role="search" onSubmit={submit} style={{ flex: 1, maxWidth: 420 }}>
-      <TextInput
-        ref={input}
-        value={query}
-        onChange={(event) => setQuery(event.currentTarget.value)}
-        placeholder="Search leads, contacts, accounts, deals"
-        aria-label="Search"
-        leftSection={<SearchIcon />}
-        rightSection={<Kbd size="xs" visibleFrom="sm">{shortcut}</Kbd>}
-        rightSectionWidth={64}
-        type="search"
-      />
-    </form>
-  );
+  return <QuickSearch inputRef={input} shortcut={shortcut} />;
 }
 
 function UserMenu() {

@@ -70,6 +70,24 @@ export const PAGES: Page[] = [
     component: page(() => import('../records/RecordListPage'), 'DealListPage'),
   },
   {
+    path: '/pipeline',
+    label: 'Pipeline',
+    nav: true,
+    allowed: can('deals:read'),
+    component: page(() => import('../pipeline/PipelineBoardPage'), 'PipelineBoardPage'),
+  },
+  {
+    path: '/pipeline/:pipelineId',
+    label: 'Pipeline',
+    allowed: can('deals:read'),
+    component: page(() => import('../pipeline/PipelineBoardPage'), 'PipelineBoardPage'),
+  },
+  {
+    path: '/search',
+    label: 'Search',
+    component: page(() => import('../search/SearchPage'), 'SearchPage'),
+  },
+  {
     path: '/leads/:id',
     label: 'Lead',
     allowed: can('leads:read'),
