@@ -1,7 +1,6 @@
-// Generates src/api/schema.d.ts from the engine's OpenAPI document (openapi/salesflow.json) with
-// openapi-typescript. Paths and schemas of the agreed contract that the document does not describe yet come
-// from openapi/pending.json, and only while the document lacks them. Skips the work when the output is newer
-// than its inputs (`--force` regenerates).
+// Generates src/api/schema.d.ts from the engine's OpenAPI document (openapi/salesflow.json, which the engine's
+// OpenApiDocumentTest keeps equal to what the server serves) with openapi-typescript. Skips the work when the
+// output is newer than its inputs (`--force` regenerates).
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +8,8 @@ import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const documentFile = resolve(root, 'openapi/salesflow.json');
-const pendingFile = resolve(root, 'openapi/pending.json');
 const output = resolve(root, 'src/api/schema.d.ts');
-const inputs = [documentFile, pendingFile, fileURLToPath(import.meta.url)];
+const inputs = [documentFile, fileURLToPath(import.meta.url)];
 
 const fresh =
   !process.argv.includes('--force') &&
@@ -20,31 +18,6 @@ const fresh =
 if (fresh) process.exit(0);
 
 const document = JSON.parse(readFileSync(documentFile, 'utf8'));
-const pending = existsSync(pendingFile) ? JSON.parse(readFileSync(pendingFile, 'utf8')) : {};
-const borrowed = [];
-
-function fillIn(target, source, describe) {
-  for (const [key, value] of Object.entries(source ?? {})) {
-    if (target[key] === undefined) {
-      target[key] = value;
-      borrowed.push(describe(key));
-    }
-  }
-}
-
-document.paths ??= {};
-document.components ??= {};
-for (const [path, operations] of Object.entries(pending.paths ?? {})) {
-  document.paths[path] ??= {};
-  fillIn(document.paths[path], operations, (method) => `${method.toUpperCase()} ${path}`);
-}
-for (const [section, entries] of Object.entries(pending.components ?? {})) {
-  document.components[section] ??= {};
-  fillIn(document.components[section], entries, (name) => `components.${section}.${name}`);
-}
-if (borrowed.length > 0) {
-  console.log(`generate:api: not in openapi/salesflow.json yet, taken from openapi/pending.json: ${borrowed.join(', ')}`);
-}
 
 // A bare `type: object` (the record endpoints, a completion's body) is any object until the document says more.
 const ast = await openapiTS(document, { emptyObjectsUnknown: true });

@@ -31,7 +31,7 @@ export class ApiError extends Error {
   /** When the server says to try again: `retryAt`/`lockedUntil`, else now plus `retryAfterSeconds`. */
   retryAt(now: number = Date.now()): Date | null {
     const at = this.problem.retryAt ?? this.problem.lockedUntil;
-    if (at && !Number.isNaN(Date.parse(at))) return new Date(at);
+    if (typeof at === 'string' && !Number.isNaN(Date.parse(at))) return new Date(at);
     const seconds = this.problem.retryAfterSeconds;
     return typeof seconds === 'number' && seconds > 0 ? new Date(now + seconds * 1000) : null;
   }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '../api/problem';
-import type { paths, RecordBody, Schemas } from '../api/types';
+import type { RecordBody, Schemas } from '../api/types';
 import { useApi } from '../app/ApiContext';
 
 export type RecordType = 'lead' | 'contact' | 'account' | 'deal';
@@ -90,8 +90,8 @@ const listPath = (type: RecordType) => `/api/v1/${collectionOf(type)}` as ListPa
 const exportPath = (type: RecordType) => `/api/v1/${collectionOf(type)}/export` as ExportPath;
 const timelinePath = (type: RecordType) => `/api/v1/${collectionOf(type)}/{id}/timeline` as TimelinePath;
 
-export type RecordPage = paths['/api/v1/leads']['get']['responses']['200']['content']['*/*'];
-export type TimelinePage = paths['/api/v1/leads/{id}/timeline']['get']['responses']['200']['content']['*/*'];
+export type RecordPage = Omit<Schemas['LeadPage'], 'items'> & { items: RecordBody[] };
+export type TimelinePage = Schemas['TimelinePage'];
 export type CustomField = Schemas['CustomFieldView'];
 export type Attachment = Schemas['Attachment'];
 export type ImportJob = Schemas['ImportView'];
@@ -207,7 +207,7 @@ export function useRelatedRecords(type: RecordType, search: string, enabled = tr
   return useQuery({
     queryKey: recordKeys.list(type, `related:${search}`),
     enabled,
-    queryFn: () => unwrap(client.GET(listPath(type), { querySerializer: () => search })),
+    queryFn: (): Promise<RecordPage> => unwrap(client.GET(listPath(type), { querySerializer: () => search })),
   });
 }
 

@@ -6,6 +6,7 @@ import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.SecretResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +49,7 @@ class BrowserSessionController {
     }
 
     /** The access token for the page's memory; its refresh token is in the cookie. */
+    @Schema(requiredProperties = {"accessToken", "tokenType", "expiresIn", "expiresAt"})
     record AccessToken(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {}
 
     @PostMapping("/session")

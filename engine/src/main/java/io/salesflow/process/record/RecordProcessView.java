@@ -1,5 +1,6 @@
 package io.salesflow.process.record;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,7 @@ public record RecordProcessView(
         List<OpenTask> openTasks,
         List<IncidentView> incidents) {
 
+    @Schema(name = "ProcessActivity", description = "An activity the instance is at now")
     public record Activity(String id, String name) {}
 
     public record OpenTask(String id, String name, UUID assignee, Instant due) {}
