@@ -3,6 +3,7 @@ package io.salesflow.imports;
 import io.salesflow.audit.AuditLog;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
+import io.salesflow.records.FieldNames;
 import io.salesflow.records.ListQuery;
 import io.salesflow.records.ListQueryParser;
 import io.salesflow.records.RecordService;
@@ -142,7 +143,7 @@ public class Exports {
         }
         for (String name : query.embed()) {
             for (String column : type.embeds().get(name).columns()) {
-                columns.add(name + "." + camel(column));
+                columns.add(name + "." + FieldNames.camel(column));
             }
         }
         return columns;
@@ -155,19 +156,5 @@ public class Exports {
             throw Problem.invalid("format", "must be csv or xlsx");
         }
         return format;
-    }
-
-    private static String camel(String column) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : column.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
     }
 }

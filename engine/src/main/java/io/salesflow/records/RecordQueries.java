@@ -373,7 +373,7 @@ public class RecordQueries {
                             Map<String, Object> r = new LinkedHashMap<>();
                             r.put("id", rs.getObject("id"));
                             for (String c : embed.columns()) {
-                                r.put(camel(c), value(rs.getObject(c)));
+                                r.put(FieldNames.camel(c), value(rs.getObject(c)));
                             }
                             related.put(rs.getObject("id"), r);
                         },
@@ -423,20 +423,6 @@ public class RecordQueries {
             // reported below
         }
         throw Problem.invalid("cursor", "is not a cursor of this list and sort order");
-    }
-
-    private static String camel(String column) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : column.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
     }
 
     private static String escapeLike(String value) {

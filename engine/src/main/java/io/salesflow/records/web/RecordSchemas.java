@@ -1,6 +1,7 @@
 package io.salesflow.records.web;
 
 import io.salesflow.platform.web.openapi.Schemas;
+import io.salesflow.records.FieldNames;
 import io.salesflow.records.FieldType;
 import io.salesflow.records.RecordField;
 import io.salesflow.records.RecordType;
@@ -167,7 +168,7 @@ final class RecordSchemas {
                 .description("With embed=" + embed.name() + ": the related record, null when there is none or you"
                         + " may not read it")
                 .addProperty("id", Schemas.of("string").format("uuid"));
-        embed.columns().forEach(c -> schema.addProperty(camel(c), Schemas.of("string", "number", "null")));
+        embed.columns().forEach(c -> schema.addProperty(FieldNames.camel(c), Schemas.of("string", "number", "null")));
         return schema;
     }
 
@@ -187,19 +188,5 @@ final class RecordSchemas {
             example.put("customFields", Map.of());
         }
         return example;
-    }
-
-    private static String camel(String column) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : column.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
     }
 }
