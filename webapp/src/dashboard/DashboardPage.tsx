@@ -8,7 +8,9 @@ import { formatMoney } from '../common/format';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
 import { DueBadge } from '../tasks/TaskListPage';
 import { useOverviewTasks } from '../tasks/queries';
-import { DEAL_SAMPLE, useMyOpenDeals } from './queries';
+import { HotLeads, RecentActivity, UpcomingMeetings } from './Cards';
+import { DEAL_SAMPLE, seesTeam, useMyOpenDeals } from './queries';
+import { TeamSection } from './TeamSection';
 
 const PipelineChart = lazy(async () => ({ default: (await import('./PipelineChart')).PipelineChart }));
 const TOP = 5;
@@ -136,7 +138,10 @@ function Pipeline() {
   );
 }
 
-/** What needs me today: open tasks, approvals waiting, and my pipeline. */
+/**
+ * What needs me today: open tasks, approvals waiting, my pipeline, hot leads, meetings and recent activity; a
+ * manager (team scope) also sees the team.
+ */
 export function DashboardPage() {
   const me = useMe();
   const approver = can('deals:approve', 'tasks:work')(me);
@@ -150,6 +155,12 @@ export function DashboardPage() {
         {approver && <MyApprovals />}
       </SimpleGrid>
       {can('deals:read')(me) && <Pipeline />}
+      <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }}>
+        {can('leads:read')(me) && <HotLeads />}
+        {can('activities:read')(me) && <UpcomingMeetings />}
+        {can('activities:read')(me) && <RecentActivity />}
+      </SimpleGrid>
+      {seesTeam(me) && <TeamSection me={me} />}
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '../api/problem';
-import type { RecordBody } from '../api/types';
+import type { Me, RecordBody, Schemas } from '../api/types';
 import { useApi } from '../app/ApiContext';
+import { recordTitle, type RecordType } from '../records/queries';
 
 /** How many open deals the pipeline chart looks at; more than this and the chart says so. */
 export const DEAL_SAMPLE = 200;
@@ -35,5 +36,211 @@ export function useMyOpenDeals(ownerId: string | undefined) {
       );
       return { deals: page.items ?? [], partial: Boolean(page.nextCursor) };
     },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cards of the dashboard beyond the pipeline: each one bounded page of a record list (docs/api.md, list queries).
+
+/** Lead statuses still being worked: neither unqualified nor converted. */
+export const OPEN_LEAD_STATUSES = 'new,contacted,qualified';
+export const HOT_LEADS = 5;
+export const RECENT_ITEMS = 8;
+export const MEETINGS = 10;
+export const TEAM_HOT_LEADS = 10;
+/** The team's open deals and tasks the team section adds up; more and it says so. */
+export const TEAM_SAMPLE = 200;
+const DAY = 24 * 3600_000;
+
+type Page<T> = { items?: T[]; nextCursor?: string | null };
+const LINKS = 'lead,contact,account,deal';
+
+function list(client: ReturnType<typeof useApi>['client'], path: '/api/v1/leads' | '/api/v1/deals', query: Record<string, string>) {
+  return unwrap(client.GET(path, { querySerializer: () => new URLSearchParams(query).toString() })) as Promise<Page<RecordBody>>;
+}
+
+/** My hot leads still open, highest score first (newest first among equals). */
+export function useMyHotLeads(ownerId: string | undefined) {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: ['leads', 'dashboard', 'hot', ownerId],
+    enabled: ownerId !== undefined,
+    queryFn: () =>
+      list(client, '/api/v1/leads', {
+        ownerId: ownerId ?? '',
+        scoreBand: 'hot',
+        'status[in]': OPEN_LEAD_STATUSES,
+        sort: '-score,-createdAt',
+        fields: 'id,firstName,lastName,company,score,scoreBand,status,createdAt',
+        limit: String(HOT_LEADS),
+      }),
+  });
+}
+
+export type Activity = Schemas['Activity'];
+export type Note = Schemas['Note'];
+
+/** One line of recent activity: an activity or a note, with the record it is about. */
+export interface RecentItem {
+  kind: 'activity' | 'note';
+  id: string;
+  type: string;
+  subject: string;
+  at: string | undefined;
+  record: { type: RecordType; id: string; title: string } | undefined;
+}
+
+type Linked = Pick<Activity, 'lead' | 'contact' | 'account' | 'deal' | 'leadId' | 'contactId' | 'accountId' | 'dealId'>;
+
+/** The record an activity or note is about: the deal first, then the lead, contact or account. */
+export function linkedRecord(item: Linked): RecentItem['record'] {
+  const order: [RecordType, string | null | undefined, object | null | undefined][] = [
+    ['deal', item.dealId, item.deal],
+    ['lead', item.leadId, item.lead],
+    ['contact', item.contactId, item.contact],
+    ['account', item.accountId, item.account],
+  ];
+  for (const [type, id, embedded] of order) {
+    if (!id) continue;
+    const title = embedded ? recordTitle(type, { id, ...(embedded as object) } as RecordBody) : `A ${type}`;
+    return { type, id, title };
+  }
+  return undefined;
+}
+
+function firstLine(text: string | null | undefined): string {
+  const line = (text ?? '').trim().split('\n')[0] ?? '';
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line || 'Note';
+}
+
+/**
+ * The latest activities and notes I own, newest change first: one small page of each, merged. (The API filters
+ * activities by their owner, not by the owner of the record they are about.)
+ */
+export function useRecentActivity(ownerId: string | undefined) {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: ['activities', 'dashboard', 'recent', ownerId],
+    enabled: ownerId !== undefined,
+    queryFn: async (): Promise<RecentItem[]> => {
+      const query = new URLSearchParams({ ownerId: ownerId ?? '', sort: '-updatedAt', embed: LINKS, limit: String(RECENT_ITEMS) });
+      const [activities, notes] = await Promise.all([
+        unwrap(client.GET('/api/v1/activities', { querySerializer: () => query.toString() })) as Promise<Page<Activity>>,
+        unwrap(client.GET('/api/v1/notes', { querySerializer: () => query.toString() })) as Promise<Page<Note>>,
+      ]);
+      const items: RecentItem[] = [
+        ...(activities.items ?? []).map((a) => ({
+          kind: 'activity' as const,
+          id: a.id,
+          type: a.type ?? 'activity',
+          subject: a.subject ?? 'Untitled',
+          at: a.updatedAt ?? a.createdAt ?? undefined,
+          record: linkedRecord(a),
+        })),
+        ...(notes.items ?? []).map((n) => ({
+          kind: 'note' as const,
+          id: n.id,
+          type: 'note',
+          subject: firstLine(n.body),
+          at: n.updatedAt ?? n.createdAt ?? undefined,
+          record: linkedRecord(n),
+        })),
+      ];
+      items.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
+      return items.slice(0, RECENT_ITEMS);
+    },
+  });
+}
+
+/** My meetings starting in the next 7 days (not cancelled), soonest first. */
+export function useUpcomingMeetings(ownerId: string | undefined, now: Date) {
+  const { client } = useApi();
+  const from = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const to = new Date(from.getTime() + 7 * DAY);
+  return useQuery({
+    queryKey: ['activities', 'dashboard', 'meetings', ownerId, from.toISOString()],
+    enabled: ownerId !== undefined,
+    queryFn: async (): Promise<Page<Activity>> =>
+      (await unwrap(
+        client.GET('/api/v1/activities', {
+          querySerializer: () =>
+            new URLSearchParams({
+              ownerId: ownerId ?? '',
+              type: 'meeting',
+              'status[ne]': 'cancelled',
+              'startAt[gte]': from.toISOString(),
+              'startAt[lt]': to.toISOString(),
+              sort: 'startAt',
+              embed: LINKS,
+              limit: String(MEETINGS),
+            }).toString(),
+        }),
+      )) as Page<Activity>,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The team section, for a manager: records of the teams I am in (`teamId[in]`, as the pipeline board's team view),
+// tasks of the engine's team view (assigned to members of the teams I manage or am in).
+
+/** Whether the dashboard shows the team: a user who works with team scope (a manager) and is in a team. */
+export function seesTeam(me: Me): boolean {
+  const scopes = me.scopes ?? {};
+  const teamScope = ['tasks:work', 'deals:write', 'leads:write'].some((p) => scopes[p] === 'TEAM');
+  return teamScope && (me.teams ?? []).length > 0;
+}
+
+function teamFilter(me: Me): Record<string, string> {
+  return { 'teamId[in]': (me.teams ?? []).map((t) => t.id).join(',') };
+}
+
+export interface TeamDeals {
+  deals: RecordBody[];
+  partial: boolean;
+}
+
+/** My teams' open deals with their owners, one bounded page. */
+export function useTeamOpenDeals(me: Me, enabled: boolean) {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: ['deals', 'open', 'team', (me.teams ?? []).map((t) => t.id)],
+    enabled,
+    queryFn: async (): Promise<TeamDeals> => {
+      const page = await list(client, '/api/v1/deals', {
+        ...teamFilter(me),
+        status: 'open',
+        embed: 'owner',
+        limit: String(TEAM_SAMPLE),
+      });
+      return { deals: page.items ?? [], partial: Boolean(page.nextCursor) };
+    },
+  });
+}
+
+/** Hot leads of my teams nobody has contacted yet (status new), highest score first. */
+export function useTeamHotNewLeads(me: Me, enabled: boolean) {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: ['leads', 'dashboard', 'team-hot-new', (me.teams ?? []).map((t) => t.id)],
+    enabled,
+    queryFn: () =>
+      list(client, '/api/v1/leads', {
+        ...teamFilter(me),
+        scoreBand: 'hot',
+        status: 'new',
+        sort: '-score,-createdAt',
+        embed: 'owner',
+        limit: String(TEAM_HOT_LEADS),
+      }),
+  });
+}
+
+/** Open tasks of my team's members (the engine's `view=team`), one bounded page. */
+export function useTeamTasks(enabled: boolean) {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: ['tasks', 'dashboard', 'team'],
+    enabled,
+    queryFn: () => unwrap(client.GET('/api/v1/tasks', { params: { query: { view: 'team', limit: TEAM_SAMPLE } } })),
   });
 }
