@@ -9,12 +9,21 @@ import { usePipelines } from '../pipeline/queries';
 import { ScoreBadge } from '../records/config';
 import { recordOwner, recordPath, recordTitle, useAssignableUsers } from '../records/queries';
 import { BoundedCaption, DashCard, LIST_STYLE } from './Cards';
-import { TEAM_HOT_LEADS, TEAM_SAMPLE, useTeamHotNewLeads, useTeamOpenDeals, useTeamTasks } from './queries';
+import {
+  hasTeam,
+  TEAM_HOT_LEADS,
+  TEAM_SAMPLE,
+  useMyTeams,
+  useTeamHotNewLeads,
+  useTeamOpenDeals,
+  useTeamTasks,
+  type MyTeams,
+} from './queries';
 
 const TeamPipelineChart = lazy(async () => ({ default: (await import('./TeamPipelineChart')).TeamPipelineChart }));
 
-function TeamPipeline({ me }: { me: Me }) {
-  const deals = useTeamOpenDeals(me, true);
+function TeamPipeline({ teams }: { teams: MyTeams }) {
+  const deals = useTeamOpenDeals(teams);
   const pipelines = usePipelines();
   return (
     <DashCard id="dash-team-pipeline" title="Team pipeline by stage and rep">
@@ -41,7 +50,7 @@ function TeamPipeline({ me }: { me: Me }) {
 }
 
 function TeamTasks({ me }: { me: Me }) {
-  const tasks = useTeamTasks(true);
+  const tasks = useTeamTasks();
   const users = useAssignableUsers(can('users:read')(me));
   const names = new Map((users.data?.items ?? []).map((u) => [u.id, u.displayName ?? u.email ?? '']));
   const now = new Date();
@@ -105,8 +114,8 @@ function TeamTasks({ me }: { me: Me }) {
   );
 }
 
-function TeamHotLeads({ me }: { me: Me }) {
-  const leads = useTeamHotNewLeads(me, true);
+function TeamHotLeads({ teams }: { teams: MyTeams }) {
+  const leads = useTeamHotNewLeads(teams);
   const items = leads.data?.items ?? [];
   return (
     <DashCard id="dash-team-hot" title="Hot leads not yet contacted">
@@ -142,17 +151,28 @@ function TeamHotLeads({ me }: { me: Me }) {
 
 /** A manager's view of the team: pipeline per rep, tasks per rep, hot leads nobody has called. */
 export function TeamSection({ me }: { me: Me }) {
-  const teams = (me.teams ?? []).map((t) => t.name).join(', ');
+  const teams = useMyTeams(me, can('users:read')(me));
+  const names = teams.data?.names.filter(Boolean).join(', ') || (me.teams ?? []).map((t) => t.name).join(', ');
   return (
     <Stack gap="md" component="section" aria-labelledby="dash-team">
       <Title order={2} size="h3" id="dash-team">
-        My team{teams ? `: ${teams}` : ''}
+        My team{names ? `: ${names}` : ''}
       </Title>
-      {can('deals:read')(me) && <TeamPipeline me={me} />}
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        {can('tasks:work')(me) && <TeamTasks me={me} />}
-        {can('leads:read')(me) && <TeamHotLeads me={me} />}
-      </SimpleGrid>
+      {teams.isPending ? (
+        <LoadingRows rows={2} label="Loading your teams" />
+      ) : teams.isError ? (
+        <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />
+      ) : !hasTeam(teams.data) ? (
+        <EmptyState title="No team">You lead no team with members yet.</EmptyState>
+      ) : (
+        <>
+          {can('deals:read')(me) && <TeamPipeline teams={teams.data} />}
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {can('tasks:work')(me) && <TeamTasks me={me} />}
+            {can('leads:read')(me) && <TeamHotLeads teams={teams.data} />}
+          </SimpleGrid>
+        </>
+      )}
     </Stack>
   );
 }

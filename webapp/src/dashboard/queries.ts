@@ -180,18 +180,53 @@ export function useUpcomingMeetings(ownerId: string | undefined, now: Date) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The team section, for a manager: records of the teams I am in (`teamId[in]`, as the pipeline board's team view),
-// tasks of the engine's team view (assigned to members of the teams I manage or am in).
+// The team section, for a manager: records owned by the members of the teams I lead or am in (`ownerId[in]`, from
+// GET /api/v1/teams, which needs users:read; without it, records assigned to my teams, `teamId[in]`), and tasks of
+// the engine's team view (assigned to members of the teams I manage or am in).
 
-/** Whether the dashboard shows the team: a user who works with team scope (a manager) and is in a team. */
+/** Whether the dashboard shows the team: a user who works with team scope, such as a manager. */
 export function seesTeam(me: Me): boolean {
   const scopes = me.scopes ?? {};
-  const teamScope = ['tasks:work', 'deals:write', 'leads:write'].some((p) => scopes[p] === 'TEAM');
-  return teamScope && (me.teams ?? []).length > 0;
+  return ['tasks:work', 'deals:write', 'leads:write'].some((p) => scopes[p] === 'TEAM');
 }
 
-function teamFilter(me: Me): Record<string, string> {
-  return { 'teamId[in]': (me.teams ?? []).map((t) => t.id).join(',') };
+export interface MyTeams {
+  names: string[];
+  /** Members of those teams other than me; undefined when the teams' members cannot be read. */
+  memberIds: string[] | undefined;
+  teamIds: string[];
+}
+
+/** The teams I manage or belong to, with their members when I may read teams (users:read). */
+export function useMyTeams(me: Me, canReadTeams: boolean) {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: ['teams', 'dashboard', me.id, canReadTeams],
+    queryFn: async (): Promise<MyTeams> => {
+      const mine = new Set((me.teams ?? []).map((t) => t.id));
+      if (!canReadTeams) {
+        return { names: (me.teams ?? []).map((t) => t.name ?? ''), memberIds: undefined, teamIds: [...mine] as string[] };
+      }
+      const teams = (await unwrap(client.GET('/api/v1/teams'))).filter((t) => t.managerId === me.id || mine.has(t.id));
+      const members = new Set(teams.flatMap((t) => t.memberIds ?? []));
+      members.delete(me.id ?? '');
+      return {
+        names: teams.map((t) => t.name ?? ''),
+        memberIds: [...members].sort(),
+        teamIds: teams.map((t) => t.id ?? ''),
+      };
+    },
+  });
+}
+
+/** The list filter for the team's records: its members' records, or failing that the records assigned to it. */
+export function teamFilter(teams: MyTeams): Record<string, string> {
+  return teams.memberIds ? { 'ownerId[in]': teams.memberIds.join(',') } : { 'teamId[in]': teams.teamIds.join(',') };
+}
+
+/** Whether the filter can find anything: a team with members (or, without them, at least one team). */
+export function hasTeam(teams: MyTeams): boolean {
+  return teams.memberIds ? teams.memberIds.length > 0 : teams.teamIds.length > 0;
 }
 
 export interface TeamDeals {
@@ -200,14 +235,14 @@ export interface TeamDeals {
 }
 
 /** My teams' open deals with their owners, one bounded page. */
-export function useTeamOpenDeals(me: Me, enabled: boolean) {
+export function useTeamOpenDeals(teams: MyTeams) {
   const { client } = useApi();
+  const filter = teamFilter(teams);
   return useQuery({
-    queryKey: ['deals', 'open', 'team', (me.teams ?? []).map((t) => t.id)],
-    enabled,
+    queryKey: ['deals', 'open', 'team', filter],
     queryFn: async (): Promise<TeamDeals> => {
       const page = await list(client, '/api/v1/deals', {
-        ...teamFilter(me),
+        ...filter,
         status: 'open',
         embed: 'owner',
         limit: String(TEAM_SAMPLE),
@@ -218,14 +253,14 @@ export function useTeamOpenDeals(me: Me, enabled: boolean) {
 }
 
 /** Hot leads of my teams nobody has contacted yet (status new), highest score first. */
-export function useTeamHotNewLeads(me: Me, enabled: boolean) {
+export function useTeamHotNewLeads(teams: MyTeams) {
   const { client } = useApi();
+  const filter = teamFilter(teams);
   return useQuery({
-    queryKey: ['leads', 'dashboard', 'team-hot-new', (me.teams ?? []).map((t) => t.id)],
-    enabled,
+    queryKey: ['leads', 'dashboard', 'team-hot-new', filter],
     queryFn: () =>
       list(client, '/api/v1/leads', {
-        ...teamFilter(me),
+        ...filter,
         scoreBand: 'hot',
         status: 'new',
         sort: '-score,-createdAt',
@@ -236,11 +271,10 @@ export function useTeamHotNewLeads(me: Me, enabled: boolean) {
 }
 
 /** Open tasks of my team's members (the engine's `view=team`), one bounded page. */
-export function useTeamTasks(enabled: boolean) {
+export function useTeamTasks() {
   const { client } = useApi();
   return useQuery({
     queryKey: ['tasks', 'dashboard', 'team'],
-    enabled,
     queryFn: () => unwrap(client.GET('/api/v1/tasks', { params: { query: { view: 'team', limit: TEAM_SAMPLE } } })),
   });
 }
