@@ -9,6 +9,7 @@ import { recordPath, recordTitle } from '../records/queries';
 import {
   HOT_LEADS,
   linkedRecord,
+  meetingTime,
   MEETINGS,
   RECENT_ITEMS,
   useMyHotLeads,
@@ -171,15 +172,15 @@ export function UpcomingMeetings() {
                   {m.subject ?? 'Meeting'}
                 </Text>
                 <Group gap={6} wrap="wrap">
-                  <Text component="time" dateTime={m.startAt ?? undefined} size="xs" fw={600}>
-                    {formatDateTime(m.startAt ?? undefined)}
+                  <Text component="time" dateTime={meetingTime(m)} size="xs" fw={600}>
+                    {formatDateTime(meetingTime(m))}
                   </Text>
                   <RecordLink record={linkedRecord(m)} />
                 </Group>
               </Stack>
             ))}
           </Stack>
-          {meetings.data.nextCursor && <BoundedCaption>The next {MEETINGS} meetings; there are more this week.</BoundedCaption>}
+          {meetings.data.more && <BoundedCaption>The next {MEETINGS} meetings; there are more this week.</BoundedCaption>}
         </>
       )}
     </DashCard>

@@ -52,8 +52,8 @@ function repRoutes(ownerId: string, routes: Parameters<typeof renderApp>[1] = {}
     [hotLeadsKey(ownerId)]: [json(200, EMPTY)],
     [`GET /api/v1/activities${recentQuery(ownerId)}`]: [json(200, EMPTY)],
     [`GET /api/v1/notes${recentQuery(ownerId)}`]: [json(200, EMPTY)],
-    // The meetings query holds the time of day: answered by path.
-    'GET /api/v1/activities': [json(200, EMPTY)],
+    // The meetings queries (by start, and by due time without a start) hold the time of day: answered by path.
+    'GET /api/v1/activities': [json(200, EMPTY), json(200, EMPTY)],
     ...routes,
   };
 }
@@ -65,6 +65,7 @@ function paramsOf(path: string) {
 describe('dashboard', () => {
   it('shows a rep their hot leads, upcoming meetings and recent activity, and no team section', async () => {
     const soon = new Date(Date.now() + 2 * 3600_000).toISOString();
+    const later = new Date(Date.now() + 26 * 3600_000).toISOString();
     const { calls } = renderApp(
       '/',
       repRoutes(REP.id, {
@@ -105,6 +106,10 @@ describe('dashboard', () => {
         ],
         'GET /api/v1/activities': [
           json(200, {
+            items: [{ id: 'm-2', type: 'meeting', subject: 'Pilot review', dueAt: later }],
+            nextCursor: null,
+          }),
+          json(200, {
             items: [{ id: 'm-1', type: 'meeting', subject: 'Pilot kickoff', startAt: soon, leadId: LEAD_ID, lead: { id: LEAD_ID, company: 'Analytical' } }],
             nextCursor: null,
           }),
@@ -130,19 +135,27 @@ describe('dashboard', () => {
     expect(rows[1]?.querySelector('time')?.getAttribute('dateTime')).toBe('2026-01-05T09:30:00Z');
 
     const meetings = screen.getByRole('region', { name: 'Upcoming meetings' });
-    expect(await within(meetings).findByText('Pilot kickoff')).toBeTruthy();
+    const meetingRows = await within(meetings).findAllByRole('listitem');
+    // Soonest first, whether the meeting has a start or only a due time.
+    expect(meetingRows).toHaveLength(2);
+    expect(meetingRows[0]?.textContent).toContain('Pilot kickoff');
+    expect(meetingRows[1]?.textContent).toContain('Pilot review');
     expect(within(meetings).getByRole('link', { name: 'Analytical' }).getAttribute('href')).toBe(`/leads/${LEAD_ID}`);
 
-    const meetingCall = calls.find((c) => c.path.startsWith('/api/v1/activities') && paramsOf(c.path).get('type') === 'meeting');
-    const params = paramsOf(meetingCall?.path ?? '');
-    expect(params.get('ownerId')).toBe(REP.id);
-    expect(params.get('status[ne]')).toBe('cancelled');
-    expect(params.get('sort')).toBe('startAt');
-    expect(params.get('limit')).toBe('10');
-    const from = Date.parse(params.get('startAt[gte]') ?? '');
-    const to = Date.parse(params.get('startAt[lt]') ?? '');
-    expect(Math.abs(from - Date.now())).toBeLessThan(5 * 60_000);
-    expect(to - from).toBe(7 * 24 * 3600_000);
+    const meetingCalls = calls.filter((c) => c.path.startsWith('/api/v1/activities') && paramsOf(c.path).get('type') === 'meeting');
+    expect(meetingCalls).toHaveLength(2);
+    for (const call of meetingCalls) {
+      const params = paramsOf(call.path);
+      expect(params.get('ownerId')).toBe(REP.id);
+      expect(params.get('status[ne]')).toBe('cancelled');
+      expect(params.get('limit')).toBe('10');
+      const field = params.get('startAt[isNull]') === 'true' ? 'dueAt' : 'startAt';
+      expect(params.get('sort')).toBe(field);
+      const from = Date.parse(params.get(`${field}[gte]`) ?? '');
+      const to = Date.parse(params.get(`${field}[lt]`) ?? '');
+      expect(Math.abs(from - Date.now())).toBeLessThan(5 * 60_000);
+      expect(to - from).toBe(7 * 24 * 3600_000);
+    }
 
     expect(screen.queryByRole('region', { name: /My team/ })).toBeNull();
     expect(calls.some((c) => c.path.includes('view=team') || c.path.includes('teamId'))).toBe(false);

@@ -152,30 +152,48 @@ export function useRecentActivity(ownerId: string | undefined) {
   });
 }
 
-/** My meetings starting in the next 7 days (not cancelled), soonest first. */
+/** When a meeting is: its start, or its due time when it has no start. */
+export function meetingTime(m: Activity): string | undefined {
+  return m.startAt ?? m.dueAt ?? undefined;
+}
+
+/**
+ * My meetings in the next 7 days (not cancelled), soonest first: those starting then, and those without a start
+ * due then; one small page of each, merged.
+ */
 export function useUpcomingMeetings(ownerId: string | undefined, now: Date) {
   const { client } = useApi();
-  const from = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  const to = new Date(from.getTime() + 7 * DAY);
+  const from = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
+  const to = new Date(Date.parse(from) + 7 * DAY).toISOString();
   return useQuery({
-    queryKey: ['activities', 'dashboard', 'meetings', ownerId, from.toISOString()],
+    queryKey: ['activities', 'dashboard', 'meetings', ownerId, from],
     enabled: ownerId !== undefined,
-    queryFn: async (): Promise<Page<Activity>> =>
-      (await unwrap(
-        client.GET('/api/v1/activities', {
-          querySerializer: () =>
-            new URLSearchParams({
-              ownerId: ownerId ?? '',
-              type: 'meeting',
-              'status[ne]': 'cancelled',
-              'startAt[gte]': from.toISOString(),
-              'startAt[lt]': to.toISOString(),
-              sort: 'startAt',
-              embed: LINKS,
-              limit: String(MEETINGS),
-            }).toString(),
-        }),
-      )) as Page<Activity>,
+    queryFn: async (): Promise<{ items: Activity[]; more: boolean }> => {
+      const page = (window: Record<string, string>) =>
+        unwrap(
+          client.GET('/api/v1/activities', {
+            querySerializer: () =>
+              new URLSearchParams({
+                ownerId: ownerId ?? '',
+                type: 'meeting',
+                'status[ne]': 'cancelled',
+                ...window,
+                embed: LINKS,
+                limit: String(MEETINGS),
+              }).toString(),
+          }),
+        ) as Promise<Page<Activity>>;
+      const [started, due] = await Promise.all([
+        page({ 'startAt[gte]': from, 'startAt[lt]': to, sort: 'startAt' }),
+        page({ 'startAt[isNull]': 'true', 'dueAt[gte]': from, 'dueAt[lt]': to, sort: 'dueAt' }),
+      ]);
+      const items = [...(started.items ?? []), ...(due.items ?? [])];
+      items.sort((a, b) => (meetingTime(a) ?? '').localeCompare(meetingTime(b) ?? ''));
+      return {
+        items: items.slice(0, MEETINGS),
+        more: Boolean(started.nextCursor || due.nextCursor) || items.length > MEETINGS,
+      };
+    },
   });
 }
 
