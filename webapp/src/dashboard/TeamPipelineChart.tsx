@@ -55,6 +55,8 @@ export function TeamPipelineChart({ deals, pipelines }: Props) {
         series={reps.map((rep, i) => ({ name: rep, color: COLORS[i % COLORS.length] }))}
         tickLine="y"
         yAxisProps={{ allowDecimals: false }}
+        // The table below carries the same numbers for screen readers and keyboards.
+        accessibilityLayer={false}
         aria-hidden
       />
       <Table.ScrollContainer minWidth={320}>

@@ -252,4 +252,28 @@ describe('dashboard', () => {
 
     expect(calls.some((c) => c.path === '/api/v1/tasks?view=team&limit=200')).toBe(true);
   });
+
+  it('falls back to the records assigned to my teams when I may not read the teams', async () => {
+    const { calls } = renderApp(
+      '/',
+      {
+        'GET /api/v1/tasks': [json(200, EMPTY)],
+        'GET /api/v1/tasks?view=team&limit=200': [json(200, { items: [{ id: 't1', name: 'Call back', assignee: REP2_ID }], nextCursor: null })],
+        'GET /api/v1/approvals': [json(200, EMPTY)],
+        'GET /api/v1/pipelines': [json(200, PIPELINES)],
+        'GET /api/v1/deals': [json(200, EMPTY)],
+        [`GET /api/v1/deals${q({ 'teamId[in]': 't-east', status: 'open', embed: 'owner', limit: '200' })}`]: [json(200, EMPTY)],
+      },
+      { me: MANAGER },
+    );
+    const section = await screen.findByRole('region', { name: 'My team: East' });
+    const pipeline = await within(section).findByRole('region', { name: 'Team pipeline by stage and rep' });
+    expect(await within(pipeline).findByText('No open deals')).toBeTruthy();
+    const tasks = within(section).getByRole('region', { name: 'Open tasks per rep' });
+    expect(await within(tasks).findByRole('row', { name: /Unknown user/ })).toBeTruthy();
+    expect(calls.some((c) => c.path.startsWith('/api/v1/teams') || c.path.startsWith('/api/v1/users'))).toBe(false);
+    // Without leads:read there is no hot leads card, mine or the team's.
+    expect(within(section).queryByRole('region', { name: 'Hot leads not yet contacted' })).toBeNull();
+    expect(calls.some((c) => c.path.startsWith('/api/v1/leads'))).toBe(false);
+  });
 });
