@@ -95,7 +95,7 @@ export function HotLeads() {
           <Stack gap={6} component="ul" style={LIST_STYLE} aria-label="My hot leads, highest score first">
             {items.map((lead) => (
               <Group component="li" key={lead.id} justify="space-between" wrap="nowrap" gap="xs">
-                <Anchor component={Link} to={recordPath('lead', lead.id)} size="sm" truncate>
+                <Anchor component={Link} to={recordPath('lead', lead.id)} size="sm" truncate style={{ minWidth: 0 }}>
                   {recordTitle('lead', lead)}
                 </Anchor>
                 <ScoreBadge score={lead.score} band={lead.scoreBand} />
