@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { can, type Allowed } from '../auth/permissions';
+import { can, canAny, type Allowed } from '../auth/permissions';
 
 export interface Page {
   /** The route, as React Router writes it. */
@@ -167,5 +167,18 @@ export const PAGES: Page[] = [
     label: 'Process model',
     allowed: can('process:design'),
     component: page(() => import('../processes/ModelerPage'), 'ProcessModelerPage'),
+  },
+  {
+    path: '/admin',
+    label: 'Admin',
+    nav: true,
+    allowed: canAny('users:read', 'apikeys:manage', 'audit:read'),
+    component: page(() => import('../admin/AdminHomePage'), 'AdminHomePage'),
+  },
+  {
+    path: '/admin/users',
+    label: 'Users',
+    allowed: can('users:read'),
+    component: page(() => import('../admin/UsersPage'), 'UsersPage'),
   },
 ];
