@@ -33,6 +33,11 @@ const ROLES = [
 ];
 
 
+const CATALOGUE = [
+  { code: 'leads:read', description: 'Read leads', scoped: true },
+  { code: 'deals:read', description: 'Read deals', scoped: true },
+  { code: 'audit:read', description: 'Read the audit log', scoped: false },
+];
 const RITA = {
   id: '6f1c2a9e-3b7d-4c1e-9a55-0d2f8e4b7c10',
   email: 'rep@acme.test',
@@ -112,3 +117,40 @@ describe('users', () => {
   });
 });
 
+
+describe('roles', () => {
+  it('sends the grants with their scopes when a custom role is edited', async () => {
+    const { calls } = renderApp(
+      '/admin/roles',
+      {
+        'GET /api/v1/roles': [json(200, ROLES), json(200, ROLES)],
+        'GET /api/v1/permissions': [json(200, CATALOGUE)],
+        'PUT /api/v1/roles/r-analyst': [json(200, { ...ROLES[1], version: 5 })],
+      },
+      { me: ADMIN },
+    );
+    const table = await screen.findByRole('table', { name: 'Roles' });
+    expect(within(table).queryByRole('button', { name: 'Delete Sales rep' })).toBeNull();
+    fireEvent.click(within(table).getByRole('button', { name: 'Edit Analyst' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Analyst' });
+
+    fireEvent.change(await within(dialog).findByLabelText('Scope of leads:read'), { target: { value: 'ALL' } });
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /audit:read/ }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /deals:read/ }));
+    fireEvent.change(within(dialog).getByLabelText('Scope of deals:read'), { target: { value: 'TEAM' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save role' }));
+
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')).toBeTruthy());
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put?.body).toEqual({
+      code: 'analyst',
+      name: 'Analyst',
+      description: 'Reads everything',
+      permissions: [
+        { permission: 'leads:read', scope: 'ALL' },
+        { permission: 'deals:read', scope: 'TEAM' },
+        { permission: 'audit:read' },
+      ],
+    });
+  });
+});

@@ -181,4 +181,10 @@ export const PAGES: Page[] = [
     allowed: can('users:read'),
     component: page(() => import('../admin/UsersPage'), 'UsersPage'),
   },
+  {
+    path: '/admin/roles',
+    label: 'Roles and permissions',
+    allowed: can('users:read'),
+    component: page(() => import('../admin/RolesPage'), 'RolesPage'),
+  },
 ];
