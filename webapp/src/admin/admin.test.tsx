@@ -154,3 +154,26 @@ describe('roles', () => {
     });
   });
 });
+
+describe('teams', () => {
+  it('lists teams with their manager and members by name, and deletes only after confirming', async () => {
+    const team = { id: 't-east', name: 'East', managerId: ADMIN.id, memberIds: [RITA.id], version: 3 };
+    const { calls } = renderApp(
+      '/admin/teams',
+      {
+        'GET /api/v1/teams': [json(200, [team]), json(200, [])],
+        'GET /api/v1/users': [json(200, { items: [RITA, { ...RITA, id: ADMIN.id, displayName: 'Ada Admin' }] })],
+        'DELETE /api/v1/teams/t-east': [json(204)],
+      },
+      { me: ADMIN },
+    );
+    const table = await screen.findByRole('table', { name: 'Teams' });
+    const row = within(table).getByRole('row', { name: /East/ });
+    expect(await within(row).findByText('Ada Admin')).toBeTruthy();
+    expect(within(row).getByText('Rita Rep')).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: 'Delete East' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete East' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete team' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/v1/teams/t-east')).toBe(true));
+  });
+});

@@ -187,4 +187,10 @@ export const PAGES: Page[] = [
     allowed: can('users:read'),
     component: page(() => import('../admin/RolesPage'), 'RolesPage'),
   },
+  {
+    path: '/admin/teams',
+    label: 'Teams',
+    allowed: can('users:read'),
+    component: page(() => import('../admin/TeamsPage'), 'TeamsPage'),
+  },
 ];
