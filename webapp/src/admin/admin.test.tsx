@@ -177,3 +177,60 @@ describe('teams', () => {
     await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/v1/teams/t-east')).toBe(true));
   });
 });
+
+describe('API keys', () => {
+  const SECRET = 'sf_live_abc123_THE-SECRET';
+  const KEY = {
+    id: 'k-1',
+    name: 'Website forms',
+    prefix: 'sf_live_abc123',
+    scopes: ['audit:read'],
+    createdAt: '2026-12-01T10:00:00Z',
+  };
+
+  it('shows the secret once, with a warning and a copy button, and never again after closing', async () => {
+    const { calls } = renderApp(
+      '/admin/api-keys',
+      {
+        'GET /api/v1/api-keys': [json(200, []), json(200, [KEY]), json(200, [KEY])],
+        'POST /api/v1/api-keys': [json(201, { ...KEY, key: SECRET })],
+      },
+      { me: ADMIN },
+    );
+    expect(await screen.findByText('No API keys yet')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'New API key' }));
+    const form = await screen.findByRole('dialog', { name: 'New API key' });
+    fireEvent.change(within(form).getByLabelText(/^Name/), { target: { value: 'Website forms' } });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'audit:read' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Create key' }));
+
+    const shown = await screen.findByRole('dialog', { name: 'API key Website forms created' });
+    expect(calls.find((c) => c.path === '/api/v1/api-keys' && c.method === 'POST')?.body).toEqual({ name: 'Website forms', scopes: ['audit:read'] });
+    expect((within(shown).getByLabelText('API key') as HTMLInputElement).value).toBe(SECRET);
+    expect(within(shown).getByText(/only time Salesflow shows this key/)).toBeTruthy();
+    expect(within(shown).getByRole('button', { name: 'Copy key' })).toBeTruthy();
+
+    fireEvent.click(within(shown).getByRole('button', { name: 'I have stored the key' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: /created/ })).toBeNull());
+    const table = await screen.findByRole('table', { name: 'API keys' });
+    expect(within(table).getByText('Website forms')).toBeTruthy();
+    expect(document.body.innerHTML).not.toContain(SECRET);
+  });
+
+  it('revokes a key only after confirming', async () => {
+    const { calls } = renderApp(
+      '/admin/api-keys',
+      {
+        'GET /api/v1/api-keys': [json(200, [KEY]), json(200, [{ ...KEY, revokedAt: '2026-12-06T10:00:00Z' }])],
+        'POST /api/v1/api-keys/k-1/revoke': [json(200, { ...KEY, revokedAt: '2026-12-06T10:00:00Z' })],
+      },
+      { me: ADMIN },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke Website forms' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke Website forms' });
+    expect(calls.some((c) => c.path.endsWith('/revoke'))).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke key' }));
+    expect(await screen.findByText('Revoked')).toBeTruthy();
+    expect(calls.some((c) => c.path === '/api/v1/api-keys/k-1/revoke')).toBe(true);
+  });
+});

@@ -193,4 +193,10 @@ export const PAGES: Page[] = [
     allowed: can('users:read'),
     component: page(() => import('../admin/TeamsPage'), 'TeamsPage'),
   },
+  {
+    path: '/admin/api-keys',
+    label: 'API keys',
+    allowed: can('apikeys:manage'),
+    component: page(() => import('../admin/ApiKeysPage'), 'ApiKeysPage'),
+  },
 ];
