@@ -234,3 +234,39 @@ describe('API keys', () => {
     expect(calls.some((c) => c.path === '/api/v1/api-keys/k-1/revoke')).toBe(true);
   });
 });
+
+describe('audit log', () => {
+  it('searches by resource and pages on with the cursor', async () => {
+    const entry = (id: number) => ({
+      id,
+      action: 'user.changed',
+      resourceType: 'user',
+      resourceId: RITA.id,
+      actorType: 'USER',
+      actorId: ADMIN.id,
+      occurredAt: '2026-12-05T10:00:00Z',
+      before: { status: 'ACTIVE' },
+      after: { status: 'DEACTIVATED' },
+    });
+    const { calls } = renderApp(
+      '/admin/audit',
+      {
+        'GET /api/v1/audit-log?limit=50': [json(200, { items: [entry(9)] })],
+        'GET /api/v1/audit-log?limit=50&resourceType=user': [json(200, { items: [entry(8)], nextCursor: 'c-2' })],
+        'GET /api/v1/audit-log?limit=50&cursor=c-2&resourceType=user': [json(200, { items: [entry(7)] })],
+      },
+      { me: { ...ADMIN, permissions: ['audit:read'] } },
+    );
+    const table = await screen.findByRole('table', { name: 'Audit log' });
+    expect(within(table).getAllByText('user.changed')).toHaveLength(1);
+    fireEvent.change(screen.getByLabelText('Resource type'), { target: { value: 'user' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Load older entries' }));
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Audit log' })).getAllByText('user.changed')).toHaveLength(2));
+    expect(calls.filter((c) => c.path.startsWith('/api/v1/audit-log')).map((c) => c.path)).toEqual([
+      '/api/v1/audit-log?limit=50',
+      '/api/v1/audit-log?limit=50&resourceType=user',
+      '/api/v1/audit-log?limit=50&cursor=c-2&resourceType=user',
+    ]);
+  });
+});

@@ -41,9 +41,10 @@ export function useUsers() {
 }
 
 /** Every user, for pickers (teams): follows the cursor up to a few pages. */
-export function useAllUsers() {
+export function useAllUsers(enabled = true) {
   const { client } = useApi();
   return useQuery({
+    enabled,
     queryKey: [...adminKeys.users, 'all'],
     queryFn: async () => {
       const all: User[] = [];

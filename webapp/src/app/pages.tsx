@@ -199,4 +199,10 @@ export const PAGES: Page[] = [
     allowed: can('apikeys:manage'),
     component: page(() => import('../admin/ApiKeysPage'), 'ApiKeysPage'),
   },
+  {
+    path: '/admin/audit',
+    label: 'Audit log and security events',
+    allowed: can('audit:read'),
+    component: page(() => import('../admin/AuditPage'), 'AuditPage'),
+  },
 ];
