@@ -10,6 +10,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/teams': 'Teams, their members and manager.',
   '/admin/api-keys': 'Keys for integrations: create with scopes, revoke.',
   '/admin/audit': 'Who changed what, and sign-in and other security events.',
+  '/admin/pipelines': 'Deal pipelines, their stages and which stages need approval.',
 };
 
 /** The admin pages the signed-in user may open. */

@@ -270,3 +270,42 @@ describe('audit log', () => {
     ]);
   });
 });
+
+describe('pipelines', () => {
+  it('marks a stage as requiring approval and saves the stages in order', async () => {
+    const pipeline = {
+      id: 'p-sales',
+      name: 'Sales',
+      isDefault: true,
+      archived: false,
+      version: 7,
+      stages: [
+        { id: 's-qual', name: 'Qualify', probability: 10, closed: false, won: false, requiresApproval: false },
+        { id: 's-won', name: 'Won', probability: 100, closed: true, won: true, requiresApproval: false },
+      ],
+    };
+    const { calls } = renderApp(
+      '/admin/pipelines',
+      {
+        'GET /api/v1/pipelines': [json(200, [pipeline]), json(200, [pipeline])],
+        'PUT /api/v1/pipelines/p-sales': [json(200, pipeline)],
+      },
+      { me: { ...ADMIN, permissions: ['deals:read', 'tenant:manage'] } },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Sales' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Sales' });
+    const qualify = within(dialog).getByRole('group', { name: 'Qualify' });
+    fireEvent.click(within(qualify).getByRole('checkbox', { name: 'Requires approval' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save pipeline' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')).toBeTruthy());
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      name: 'Sales',
+      isDefault: true,
+      archived: false,
+      stages: [
+        { id: 's-qual', name: 'Qualify', probability: 10, closed: false, won: false, requiresApproval: true },
+        { id: 's-won', name: 'Won', probability: 100, closed: true, won: true, requiresApproval: false },
+      ],
+    });
+  });
+});

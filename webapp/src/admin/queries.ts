@@ -227,3 +227,42 @@ export function useSecurityEvents(userId: string) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
+
+export type Pipeline = Schemas['PipelineView'];
+export type StageRequest = Schemas['StageRequest'];
+
+export function useAdminPipelines() {
+  const { client } = useApi();
+  return useQuery({ queryKey: ['pipelines'], queryFn: () => unwrap(client.GET('/api/v1/pipelines')) });
+}
+
+export function useSavePipeline() {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ pipeline, body }: { pipeline?: Pipeline; body: Schemas['PipelineRequest'] }) =>
+      pipeline?.id
+        ? unwrap(
+            client.PUT('/api/v1/pipelines/{id}', {
+              params: { path: { id: pipeline.id }, header: ifMatch(pipeline.version) },
+              body,
+            }),
+          )
+        : unwrap(client.POST('/api/v1/pipelines', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['pipelines'] }),
+  });
+}
+
+export function useDeletePipeline() {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (pipeline: Pipeline) =>
+      unwrap(
+        client.DELETE('/api/v1/pipelines/{id}', {
+          params: { path: { id: pipeline.id ?? '' }, header: ifMatch(pipeline.version) },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['pipelines'] }),
+  });
+}

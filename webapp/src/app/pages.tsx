@@ -172,7 +172,7 @@ export const PAGES: Page[] = [
     path: '/admin',
     label: 'Admin',
     nav: true,
-    allowed: canAny('users:read', 'apikeys:manage', 'audit:read'),
+    allowed: canAny('users:read', 'apikeys:manage', 'audit:read', 'tenant:manage'),
     component: page(() => import('../admin/AdminHomePage'), 'AdminHomePage'),
   },
   {
@@ -204,5 +204,11 @@ export const PAGES: Page[] = [
     label: 'Audit log and security events',
     allowed: can('audit:read'),
     component: page(() => import('../admin/AuditPage'), 'AuditPage'),
+  },
+  {
+    path: '/admin/pipelines',
+    label: 'Pipelines',
+    allowed: can('tenant:manage', 'deals:read'),
+    component: page(() => import('../admin/PipelinesPage'), 'PipelinesPage'),
   },
 ];
