@@ -309,3 +309,46 @@ describe('pipelines', () => {
     });
   });
 });
+
+describe('duplicate detection', () => {
+  it('saves the settings and shows a server field error on its field', async () => {
+    const settings = {
+      personNameThreshold: 0.85,
+      companyNameThreshold: 0.9,
+      candidateThreshold: 0.7,
+      gmailDots: true,
+      plusTags: true,
+      defaultRegion: 'US',
+      signals: { email: true, phone: true, name: true, domain: false },
+      version: 2,
+    };
+    const { calls } = renderApp(
+      '/admin/duplicates',
+      {
+        'GET /api/v1/duplicates/settings': [json(200, settings)],
+        'PUT /api/v1/duplicates/settings': [
+          json(400, {
+            status: 400,
+            title: 'Bad Request',
+            errors: [{ field: 'defaultRegion', message: 'must be a two-letter region' }],
+          }),
+        ],
+      },
+      { me: { ...ADMIN, permissions: ['tenant:manage'] } },
+    );
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Same company domain' }));
+    fireEvent.change(screen.getByLabelText(/^Default phone region/), { target: { value: 'USA' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Must be a two-letter region.')).toBeTruthy();
+    expect(screen.getByLabelText(/^Default phone region/).getAttribute('aria-invalid')).toBe('true');
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      personNameThreshold: 0.85,
+      companyNameThreshold: 0.9,
+      candidateThreshold: 0.7,
+      gmailDots: true,
+      plusTags: true,
+      defaultRegion: 'USA',
+      signals: { email: true, phone: true, name: true, domain: true },
+    });
+  });
+});

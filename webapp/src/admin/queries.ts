@@ -266,3 +266,23 @@ export function useDeletePipeline() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['pipelines'] }),
   });
 }
+
+export type DuplicateSettings = Schemas['DuplicateSettings'];
+
+export function useDuplicateSettings() {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: ['admin', 'duplicate-settings'],
+    queryFn: () => unwrap(client.GET('/api/v1/duplicates/settings')),
+  });
+}
+
+export function useSaveDuplicateSettings() {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ current, body }: { current: DuplicateSettings; body: Schemas['DuplicateSettingsInput'] }) =>
+      unwrap(client.PUT('/api/v1/duplicates/settings', { params: { header: ifMatch(current.version) }, body })),
+    onSuccess: (saved) => queryClient.setQueryData(['admin', 'duplicate-settings'], saved),
+  });
+}

@@ -211,4 +211,10 @@ export const PAGES: Page[] = [
     allowed: can('tenant:manage', 'deals:read'),
     component: page(() => import('../admin/PipelinesPage'), 'PipelinesPage'),
   },
+  {
+    path: '/admin/duplicates',
+    label: 'Duplicate detection',
+    allowed: can('tenant:manage'),
+    component: page(() => import('../admin/DuplicateSettingsPage'), 'DuplicateSettingsPage'),
+  },
 ];
