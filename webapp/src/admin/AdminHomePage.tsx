@@ -8,6 +8,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/users': 'Invite people, change their roles, deactivate accounts.',
   '/admin/roles': 'Roles and the permissions, with scopes, they grant.',
   '/admin/teams': 'Teams, their members and manager.',
+  '/admin/absences': 'Out-of-office periods: lead routing skips people while they are away.',
   '/admin/api-keys': 'Keys for integrations: create with scopes, revoke.',
   '/admin/audit': 'Who changed what, and sign-in and other security events.',
   '/admin/pipelines': 'Deal pipelines, their stages and which stages need approval.',

@@ -352,3 +352,30 @@ describe('duplicate detection', () => {
     });
   });
 });
+
+describe('absences', () => {
+  it('adds an absence for the chosen user and shows the server field error on its field', async () => {
+    const { calls } = renderApp(
+      '/admin/absences',
+      {
+        'GET /api/v1/users': [json(200, { items: [RITA] })],
+        [`GET /api/v1/users/${RITA.id}/absences`]: [json(200, [])],
+        [`POST /api/v1/users/${RITA.id}/absences`]: [
+          json(400, { status: 400, title: 'Bad Request', errors: [{ field: 'endsAt', message: 'must be after startsAt' }] }),
+        ],
+      },
+      { me: ADMIN },
+    );
+    const picker = await screen.findByRole('combobox', { name: 'User' });
+    await screen.findByRole('option', { name: 'Rita Rep (rep@acme.test)' });
+    fireEvent.change(picker, { target: { value: RITA.id } });
+    expect(await screen.findByText('No absences for Rita Rep')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/^From/), { target: { value: '2026-12-24T00:00' } });
+    fireEvent.change(screen.getByLabelText(/^Until/), { target: { value: '2026-12-20T00:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add absence' }));
+    expect(await screen.findByText('Must be after startsAt.')).toBeTruthy();
+    expect(screen.getByLabelText(/^Until/).getAttribute('aria-invalid')).toBe('true');
+    const body = calls.find((c) => c.method === 'POST' && c.path.endsWith('/absences'))?.body as Record<string, string>;
+    expect(Object.keys(body).sort()).toEqual(['endsAt', 'startsAt']);
+  });
+});

@@ -286,3 +286,36 @@ export function useSaveDuplicateSettings() {
     onSuccess: (saved) => queryClient.setQueryData(['admin', 'duplicate-settings'], saved),
   });
 }
+
+export type Absence = Schemas['AbsenceView'];
+
+export function useAbsences(userId: string | null) {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: ['admin', 'absences', userId],
+    enabled: Boolean(userId),
+    queryFn: () => unwrap(client.GET('/api/v1/users/{id}/absences', { params: { path: { id: userId ?? '' } } })),
+  });
+}
+
+export function useCreateAbsence(userId: string) {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['AbsenceRequest']) =>
+      unwrap(client.POST('/api/v1/users/{id}/absences', { params: { path: { id: userId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'absences', userId] }),
+  });
+}
+
+export function useDeleteAbsence(userId: string) {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (absenceId: string) =>
+      unwrap(
+        client.DELETE('/api/v1/users/{id}/absences/{absenceId}', { params: { path: { id: userId, absenceId } } }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'absences', userId] }),
+  });
+}

@@ -194,6 +194,12 @@ export const PAGES: Page[] = [
     component: page(() => import('../admin/TeamsPage'), 'TeamsPage'),
   },
   {
+    path: '/admin/absences',
+    label: 'Absences',
+    allowed: can('users:manage'),
+    component: page(() => import('../admin/AbsencesPage'), 'AbsencesPage'),
+  },
+  {
     path: '/admin/api-keys',
     label: 'API keys',
     allowed: can('apikeys:manage'),
