@@ -379,3 +379,36 @@ describe('absences', () => {
     expect(Object.keys(body).sort()).toEqual(['endsAt', 'startsAt']);
   });
 });
+
+describe('custom fields', () => {
+  it('defines a picklist field and shows a server field error on its field', async () => {
+    const { calls } = renderApp(
+      '/admin/custom-fields',
+      {
+        'GET /api/v1/custom-fields?recordType=lead': [json(200, [])],
+        'POST /api/v1/custom-fields': [
+          json(409, { status: 409, title: 'Conflict', errors: [{ field: 'key', message: 'leads already have a field with this key' }] }),
+        ],
+      },
+      { me: { ...ADMIN, permissions: ['tenant:manage'] } },
+    );
+    expect(await screen.findByText('No custom fields on leads')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'New field' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New lead field' });
+    fireEvent.change(within(dialog).getByLabelText(/^Label/), { target: { value: 'Industry' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Key/), { target: { value: 'industry' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Type/), { target: { value: 'picklist' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Options/), { target: { value: 'Retail\nBanking\n' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create field' }));
+    expect(await within(dialog).findByText('Leads already have a field with this key.')).toBeTruthy();
+    expect(within(dialog).getByLabelText(/^Key/).getAttribute('aria-invalid')).toBe('true');
+    expect(calls.find((c) => c.method === 'POST' && c.path === '/api/v1/custom-fields')?.body).toEqual({
+      label: 'Industry',
+      required: false,
+      options: ['Retail', 'Banking'],
+      recordType: 'lead',
+      key: 'industry',
+      type: 'picklist',
+    });
+  });
+});

@@ -319,3 +319,48 @@ export function useDeleteAbsence(userId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'absences', userId] }),
   });
 }
+
+export type CustomField = Schemas['CustomFieldView'];
+
+export function useCustomFields(recordType: string) {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: ['admin', 'custom-fields', recordType],
+    queryFn: () => unwrap(client.GET('/api/v1/custom-fields', { params: { query: { recordType } } })),
+  });
+}
+
+export function useSaveCustomField() {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      save:
+        | { field: CustomField; change: Schemas['CustomFieldChange'] }
+        | { field?: undefined; input: Schemas['CustomFieldInput'] },
+    ) =>
+      save.field
+        ? unwrap(
+            client.PATCH('/api/v1/custom-fields/{id}', {
+              params: { path: { id: save.field.id ?? '' }, header: ifMatch(save.field.version) },
+              body: save.change,
+            }),
+          )
+        : unwrap(client.POST('/api/v1/custom-fields', { body: save.input })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'custom-fields'] }),
+  });
+}
+
+export function useArchiveCustomField() {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (field: CustomField) =>
+      unwrap(
+        client.DELETE('/api/v1/custom-fields/{id}', {
+          params: { path: { id: field.id ?? '' }, header: ifMatch(field.version) },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'custom-fields'] }),
+  });
+}

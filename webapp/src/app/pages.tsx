@@ -223,4 +223,10 @@ export const PAGES: Page[] = [
     allowed: can('tenant:manage'),
     component: page(() => import('../admin/DuplicateSettingsPage'), 'DuplicateSettingsPage'),
   },
+  {
+    path: '/admin/custom-fields',
+    label: 'Custom fields',
+    allowed: can('tenant:manage'),
+    component: page(() => import('../admin/CustomFieldsPage'), 'CustomFieldsPage'),
+  },
 ];
