@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { can, type Allowed } from '../auth/permissions';
+import { can, canAny, type Allowed } from '../auth/permissions';
 
 export interface Page {
   /** The route, as React Router writes it. */
@@ -167,5 +167,66 @@ export const PAGES: Page[] = [
     label: 'Process model',
     allowed: can('process:design'),
     component: page(() => import('../processes/ModelerPage'), 'ProcessModelerPage'),
+  },
+  {
+    path: '/admin',
+    label: 'Admin',
+    nav: true,
+    allowed: canAny('users:read', 'apikeys:manage', 'audit:read', 'tenant:manage'),
+    component: page(() => import('../admin/AdminHomePage'), 'AdminHomePage'),
+  },
+  {
+    path: '/admin/users',
+    label: 'Users',
+    allowed: can('users:read'),
+    component: page(() => import('../admin/UsersPage'), 'UsersPage'),
+  },
+  {
+    path: '/admin/roles',
+    label: 'Roles and permissions',
+    allowed: can('users:read'),
+    component: page(() => import('../admin/RolesPage'), 'RolesPage'),
+  },
+  {
+    path: '/admin/teams',
+    label: 'Teams',
+    allowed: can('users:read'),
+    component: page(() => import('../admin/TeamsPage'), 'TeamsPage'),
+  },
+  {
+    path: '/admin/absences',
+    label: 'Absences',
+    allowed: can('users:manage'),
+    component: page(() => import('../admin/AbsencesPage'), 'AbsencesPage'),
+  },
+  {
+    path: '/admin/api-keys',
+    label: 'API keys',
+    allowed: can('apikeys:manage'),
+    component: page(() => import('../admin/ApiKeysPage'), 'ApiKeysPage'),
+  },
+  {
+    path: '/admin/audit',
+    label: 'Audit log and security events',
+    allowed: can('audit:read'),
+    component: page(() => import('../admin/AuditPage'), 'AuditPage'),
+  },
+  {
+    path: '/admin/pipelines',
+    label: 'Pipelines',
+    allowed: can('tenant:manage', 'deals:read'),
+    component: page(() => import('../admin/PipelinesPage'), 'PipelinesPage'),
+  },
+  {
+    path: '/admin/duplicates',
+    label: 'Duplicate detection',
+    allowed: can('tenant:manage'),
+    component: page(() => import('../admin/DuplicateSettingsPage'), 'DuplicateSettingsPage'),
+  },
+  {
+    path: '/admin/custom-fields',
+    label: 'Custom fields',
+    allowed: can('tenant:manage'),
+    component: page(() => import('../admin/CustomFieldsPage'), 'CustomFieldsPage'),
   },
 ];
