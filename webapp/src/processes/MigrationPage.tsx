@@ -204,7 +204,7 @@ export function PlanEditor({
               </Alert>
             )}
             {planFailures.length === 0 && (
-              <Text size="sm">
+              <Text size="sm" component="div">
                 <Badge color="green" mr="xs">
                   {movable.length}
                 </Badge>
