@@ -28,9 +28,10 @@ export function ErrorState({ error, onRetry, title = 'Could not load this' }: { 
   );
 }
 
+/** Nothing to show: a quiet note, not an alert (screen readers would announce an alert as if something went wrong). */
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <Alert color="gray" variant="light" title={title}>
+    <Alert color="gray" variant="light" title={title} role="note">
       {children}
     </Alert>
   );

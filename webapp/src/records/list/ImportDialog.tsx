@@ -176,7 +176,6 @@ export function ImportDialog({ config, opened, onClose }: { config: TypeConfig; 
           <Progress
             value={data?.percent ?? 0}
             aria-label="Import progress"
-            aria-valuetext={`${data?.percent ?? 0} %`}
             animated={isImportRunning(data)}
             color={data?.status === 'failed' ? 'red' : undefined}
           />

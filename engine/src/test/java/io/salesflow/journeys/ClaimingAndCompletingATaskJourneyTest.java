@@ -1,0 +1,117 @@
+package io.salesflow.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.salesflow.browser.Accessibility;
+import io.salesflow.browser.BrowserJourney;
+import io.salesflow.browser.Journeys;
+import io.salesflow.support.Api;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A rep claims a lead-nurture task open to their group, fills in its form and completes it. */
+@BrowserJourney
+class ClaimingAndCompletingATaskJourneyTest {
+
+    private static final String REP = "rep@acme.test";
+
+    @Autowired
+    Api api;
+
+    @Test
+    void aRepClaimsATouchTaskFromTheirGroupsCompletesItsFormAndTheTaskLeavesTheList(Page page) {
+        String taskId = touchTaskOpenToTheRepsGroup("Ottokar");
+        String name = "Call Ottokar Warm";
+        Journeys.signIn(page, "acme", REP);
+
+        page.navigate("/tasks?view=groups");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim " + name))
+                .click();
+        page.getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions().setName("Whose tasks"))
+                .getByText("Mine", new Locator.GetByTextOptions().setExact(true))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText(name);
+        Locator form = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Form"));
+        // form-js draws its own select over a hidden input that takes the focus and opens the options.
+        form.getByLabel("Outcome").focus();
+        form.getByText("No answer", new Locator.GetByTextOptions().setExact(true))
+                .click();
+        form.getByLabel("Note").fill("Left a voicemail");
+        Accessibility.of(page).assertNoSeriousViolations();
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Complete task"))
+                .click();
+
+        assertThat(page).hasURL(api.base() + "/tasks");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Tasks");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)))
+                .hasCount(0);
+        api.as("acme", REP, "GET", "/api/v1/tasks/" + taskId).send().expect(404);
+    }
+
+    /** A warm lead owned by the rep: nurture gives them a touch task, which they give back to their group. */
+    private String touchTaskOpenToTheRepsGroup(String firstName) {
+        Map<String, Object> lead = new HashMap<>();
+        lead.put("firstName", firstName);
+        lead.put("lastName", "Warm");
+        lead.put("company", "Initech");
+        lead.put("title", "CEO");
+        lead.put("email", firstName.toLowerCase() + "@initech.com");
+        lead.put("country", "DE");
+        lead.put("companySize", "51-200");
+        lead.put("source", "referral");
+        lead.put("ownerId", userId(REP));
+        String leadId = api.as("acme", REP, "POST", "/api/v1/leads")
+                .json(lead)
+                .send()
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        JsonNode task = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            for (JsonNode t : api.as(
+                                            "acme", REP, "GET", "/api/v1/tasks?recordType=lead&recordId=" + leadId)
+                                    .send()
+                                    .expect(200)
+                                    .json()
+                                    .get("items")) {
+                                if (t.get("activityId").asText().equals("UserTask_Touch")) {
+                                    return t;
+                                }
+                            }
+                            return null;
+                        },
+                        t -> t != null);
+        String taskId = task.get("id").asText();
+        api.as("acme", REP, "POST", "/api/v1/tasks/" + taskId + "/unclaim")
+                .send()
+                .expect(200);
+        return taskId;
+    }
+
+    private String userId(String email) {
+        for (JsonNode user : api.as("acme", "admin@acme.test", "GET", "/api/v1/users?limit=200")
+                .send()
+                .expect(200)
+                .json()
+                .get("items")) {
+            if (user.get("email").asText().equals(email)) {
+                return user.get("id").asText();
+            }
+        }
+        throw new AssertionError("no user " + email);
+    }
+}
