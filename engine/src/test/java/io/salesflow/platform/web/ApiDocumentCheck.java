@@ -102,7 +102,8 @@ final class ApiDocumentCheck {
         for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> response = it.next();
             if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
-                JsonNode problem = response.getValue().path("content").path("application/problem+json");
+                JsonNode problem =
+                        sharedResponse(response.getValue()).path("content").path("application/problem+json");
                 if (!problem.path("schema").path("$ref").asText().equals("#/components/schemas/Problem")) {
                     failures.add(label + ": response " + response.getKey() + " is not an application/problem+json"
                             + " Problem");
@@ -158,6 +159,15 @@ final class ApiDocumentCheck {
             current = schema(ref.substring(ref.lastIndexOf('/') + 1));
         }
         return current;
+    }
+
+    /** A response given as a {@code $ref} to {@code components/responses}, or the response itself. */
+    private JsonNode sharedResponse(JsonNode response) {
+        String ref = response.path("$ref").asText();
+        if (!ref.startsWith("#/components/responses/")) {
+            return response;
+        }
+        return document.path("components").path("responses").path(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     private JsonNode schema(String name) {

@@ -39,6 +39,7 @@ class ApiDocument implements OpenApiCustomizer, Ordered {
             openApi.setComponents(new Components());
         }
         openApi.getComponents().addSchemas(ProblemResponses.SCHEMA, ProblemResponses.schema());
+        ProblemResponses.shared().forEach(openApi.getComponents()::addResponses);
         OperationIds.makeStable(openApi.getPaths());
         SchemaExamples examples = new SchemaExamples(openApi.getComponents().getSchemas());
         openApi.getPaths()

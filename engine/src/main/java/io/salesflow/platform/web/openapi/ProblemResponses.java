@@ -14,11 +14,14 @@ import java.util.Map;
  * The RFC 9457 problems an operation can answer (docs/api.md#errors), as one shared {@code Problem} schema. Which
  * statuses apply follows from what the operation has: every request can be refused (400) and needs credentials
  * (401), an id in the path can be unknown (404), an {@code If-Match} can be stale (412). A 409 or 422 that the
- * operation's own code throws is declared on the controller; here it only gets the Problem schema.
+ * operation's own code throws is declared on the controller; here it only gets the Problem schema. A problem the
+ * operation does not describe itself refers to one shared {@code components/responses} entry per status, which keeps
+ * the document (and the client generated from it) from repeating the same problem a thousand times.
  */
 final class ProblemResponses {
 
     static final String SCHEMA = "Problem";
+    static final String RESPONSES = "#/components/responses/";
 
     private static final Map<String, String[]> GENERIC = new LinkedHashMap<>();
 
@@ -74,6 +77,21 @@ final class ProblemResponses {
                 .required(List.of("type", "title", "status"));
     }
 
+    /** One shared response per status, named {@code Problem400} and so on, for operations to refer to. */
+    static Map<String, ApiResponse> shared() {
+        Map<String, ApiResponse> responses = new LinkedHashMap<>();
+        DESCRIPTIONS.keySet().stream()
+                .sorted()
+                .forEach(status -> responses.put(
+                        name(status),
+                        new ApiResponse().description(DESCRIPTIONS.get(status)).content(problem(status))));
+        return responses;
+    }
+
+    private static String name(String status) {
+        return "Problem" + status;
+    }
+
     /** Adds the problems {@code operation} at {@code path} can answer, and types the ones it declares itself. */
     static void add(String path, Operation operation) {
         boolean signIn = path.startsWith("/api/v1/auth/");
@@ -92,7 +110,13 @@ final class ProblemResponses {
         add(operation, "422", idempotent);
         add(operation, "429", true);
         operation.getResponses().forEach((status, response) -> {
-            if (status.startsWith("4") || status.startsWith("5")) {
+            if (response.get$ref() != null || !(status.startsWith("4") || status.startsWith("5"))) {
+                return;
+            }
+            if (DESCRIPTIONS.containsKey(status) && DESCRIPTIONS.get(status).equals(response.getDescription())) {
+                response.setDescription(null);
+                response.set$ref(RESPONSES + name(status));
+            } else {
                 response.setContent(problem(status));
             }
         });
@@ -100,7 +124,7 @@ final class ProblemResponses {
 
     private static void add(Operation operation, String status, boolean applies) {
         if (applies && !operation.getResponses().containsKey(status)) {
-            operation.getResponses().addApiResponse(status, new ApiResponse().description(DESCRIPTIONS.get(status)));
+            operation.getResponses().addApiResponse(status, new ApiResponse().$ref(RESPONSES + name(status)));
         }
     }
 
