@@ -40,12 +40,13 @@ final class AccountInput {
                 continue;
             }
             switch (field) {
-                case "name" -> account.setName(RecordInput.requiredText(field, v, 200));
+                case "name" ->
+                    account.setName(RecordInput.requiredText(field, v, AccountRecord.ACCOUNT.maxLength(field)));
                 case "domain" -> account.setDomain(domain(field, v));
                 case "website" -> account.setWebsite(RecordInput.website(field, v));
-                case "industry" -> account.setIndustry(RecordInput.text(field, v, 100));
-                case "size" -> account.setSize(RecordInput.oneOf(field, v, RecordInput.COMPANY_SIZES));
-                case "territory" -> account.setTerritory(RecordInput.text(field, v, 100));
+                case "industry" -> account.setIndustry(text(field, v));
+                case "size" -> account.setSize(RecordInput.oneOf(field, v, AccountRecord.ACCOUNT.values(field)));
+                case "territory" -> account.setTerritory(text(field, v));
                 case "billingAddress" -> account.setBillingAddress(address(field, v));
                 case "shippingAddress" -> account.setShippingAddress(address(field, v));
                 case "parentId" -> parent = new Parent(true, RecordInput.uuid(field, v));
@@ -53,6 +54,10 @@ final class AccountInput {
             }
         }
         return parent;
+    }
+
+    private static String text(String field, JsonNode v) {
+        return RecordInput.text(field, v, AccountRecord.ACCOUNT.maxLength(field));
     }
 
     private static String domain(String field, JsonNode v) {

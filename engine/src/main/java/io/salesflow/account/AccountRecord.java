@@ -1,6 +1,7 @@
 package io.salesflow.account;
 
 import io.salesflow.records.RecordField;
+import io.salesflow.records.RecordInput;
 import io.salesflow.records.RecordType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,12 @@ class AccountRecord {
             .field(RecordField.tags("tags", "tags"))
             .field(RecordField.json("customFields", "custom_fields"))
             .required("name")
+            .maxLength("name", 200)
+            .maxLength("domain", 253)
+            .maxLength("website", 500)
+            .maxLength("industry", 100)
+            .values("size", RecordInput.COMPANY_SIZE_BANDS)
+            .maxLength("territory", 100)
             .example("name", "Analytical Engines Ltd")
             .example("domain", "analytical.example")
             .example("industry", "Manufacturing")

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  */
 final class ContactInput {
 
-    static final Set<String> STATUSES = Set.of("active", "inactive", "bounced", "unsubscribed");
-    static final Set<String> SOURCES = Set.of(
+    static final List<String> STATUSES = List.of("active", "inactive", "bounced", "unsubscribed");
+    static final List<String> SOURCES = List.of(
             "web_form",
             "import",
             "api",
@@ -58,16 +58,16 @@ final class ContactInput {
                 continue;
             }
             switch (field) {
-                case "firstName" -> contact.setFirstName(RecordInput.text(field, v, 100));
-                case "lastName" -> contact.setLastName(RecordInput.text(field, v, 100));
-                case "title" -> contact.setTitle(RecordInput.text(field, v, 200));
+                case "firstName" -> contact.setFirstName(text(field, v));
+                case "lastName" -> contact.setLastName(text(field, v));
+                case "title" -> contact.setTitle(text(field, v));
                 case "accountId" -> {
                     accountGiven = true;
                     accountId = RecordInput.uuid(field, v);
                 }
-                case "accountRole" -> contact.setAccountRole(RecordInput.oneOf(field, v, ContactRoles.ALL));
-                case "status" -> contact.setStatus(required(field, RecordInput.oneOf(field, v, STATUSES)));
-                case "source" -> contact.setSource(RecordInput.oneOf(field, v, SOURCES));
+                case "accountRole" -> contact.setAccountRole(oneOf(field, v));
+                case "status" -> contact.setStatus(required(field, oneOf(field, v)));
+                case "source" -> contact.setSource(oneOf(field, v));
                 case "social" -> contact.setSocial(social(field, v));
                 case "emailOptIn" -> contact.setEmailOptIn(flag(field, v));
                 case "smsOptIn" -> contact.setSmsOptIn(flag(field, v));
@@ -175,6 +175,14 @@ final class ContactInput {
             throw Problem.invalid(field, "is not a language tag like en or de-CH");
         }
         return tag;
+    }
+
+    private static String text(String field, JsonNode v) {
+        return RecordInput.text(field, v, ContactRecord.CONTACT.maxLength(field));
+    }
+
+    private static String oneOf(String field, JsonNode v) {
+        return RecordInput.oneOf(field, v, ContactRecord.CONTACT.values(field));
     }
 
     private static String required(String field, String value) {

@@ -1,11 +1,11 @@
 package io.salesflow.contact;
 
-import java.util.Set;
+import java.util.List;
 
 /** The parts a contact plays at an account or in a deal. */
 public final class ContactRoles {
 
-    public static final Set<String> ALL = Set.of(
+    public static final List<String> ALL = List.of(
             "decision_maker",
             "economic_buyer",
             "champion",

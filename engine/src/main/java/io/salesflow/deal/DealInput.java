@@ -66,14 +66,15 @@ final class DealInput {
                 continue;
             }
             switch (field) {
-                case "name" -> deal.setName(RecordInput.requiredText(field, v, 200));
+                case "name" -> deal.setName(RecordInput.requiredText(field, v, DealRecord.DEAL.maxLength(field)));
                 case "amount" -> deal.setAmount(decimal(field, v, "1250.50"));
                 case "discountPercent" -> deal.setDiscountPercent(v.isNull() ? null : decimal(field, v, "12.5"));
                 case "marginPercent" -> deal.setMarginPercent(v.isNull() ? null : decimal(field, v, "32.5"));
-                case "region" -> deal.setRegion(RecordInput.text(field, v, 64));
-                case "currency" -> deal.setCurrency(RecordInput.requiredText(field, v, 10));
+                case "region" -> deal.setRegion(RecordInput.text(field, v, DealRecord.DEAL.maxLength(field)));
+                case "currency" ->
+                    deal.setCurrency(RecordInput.requiredText(field, v, DealRecord.DEAL.maxLength(field)));
                 case "expectedCloseDate" -> deal.setExpectedCloseDate(date(field, v));
-                case "closeNote" -> deal.setCloseNote(RecordInput.text(field, v, 2000));
+                case "closeNote" -> deal.setCloseNote(RecordInput.text(field, v, DealRecord.DEAL.maxLength(field)));
                 case "accountId" -> accountId = Given.of(RecordInput.uuid(field, v));
                 case "pipelineId" -> pipelineId = requiredId(field, v);
                 case "stageId" -> stageId = requiredId(field, v);
@@ -105,11 +106,9 @@ final class DealInput {
     }
 
     private static DealStatus status(String field, JsonNode v) {
-        String code = RecordInput.text(field, v, 20);
-        if (code == null || !DealStatus.CODES.contains(code)) {
-            throw Problem.invalid(
-                    field,
-                    "must be one of " + DealStatus.CODES.stream().sorted().toList());
+        String code = RecordInput.oneOf(field, v, DealRecord.DEAL.values(field));
+        if (code == null) {
+            throw Problem.invalid(field, "must not be empty");
         }
         return DealStatus.of(code);
     }

@@ -1,9 +1,8 @@
 package io.salesflow.deal;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Where a deal stands: still worked on, or closed as won, lost or abandoned. */
 enum DealStatus {
@@ -12,8 +11,8 @@ enum DealStatus {
     LOST,
     ABANDONED;
 
-    static final Set<String> CODES =
-            Arrays.stream(values()).map(DealStatus::code).collect(Collectors.toUnmodifiableSet());
+    static final List<String> CODES =
+            Arrays.stream(values()).map(DealStatus::code).toList();
 
     /** The status as the API and the database spell it. */
     String code() {

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.records.RecordInput;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Applies a JSON body to a lead (merge-patch meaning); status changes come back for the aggregate to check. */
 final class LeadInput {
 
-    static final Set<String> SOURCES = Set.of(
+    static final List<String> SOURCES = List.of(
             "web_form",
             "import",
             "api",
@@ -24,6 +24,9 @@ final class LeadInput {
             "partner",
             "social",
             "other");
+    /** The statuses a body may ask for; converted comes only from converting the lead. */
+    static final List<String> STATUSES = List.of("new", "contacted", "qualified", "unqualified");
+
     private static final Pattern POSTAL_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{5,40}$");
 
@@ -50,26 +53,24 @@ final class LeadInput {
                 throw Problem.invalid(field, "is set by Salesflow, not by a change");
             }
             switch (field) {
-                case "firstName" -> lead.setFirstName(RecordInput.text(field, v, 100));
-                case "lastName" -> lead.setLastName(RecordInput.text(field, v, 100));
-                case "company" -> lead.setCompany(RecordInput.text(field, v, 200));
-                case "title" -> lead.setTitle(RecordInput.text(field, v, 100));
+                case "firstName" -> lead.setFirstName(text(field, v));
+                case "lastName" -> lead.setLastName(text(field, v));
+                case "company" -> lead.setCompany(text(field, v));
+                case "title" -> lead.setTitle(text(field, v));
                 case "email" -> lead.setEmail(RecordInput.email(field, v));
                 case "phone" -> lead.setPhone(phone(field, v));
                 case "website" -> lead.setWebsite(RecordInput.website(field, v));
-                case "industry" -> lead.setIndustry(RecordInput.text(field, v, 100));
-                case "companySize" -> lead.setCompanySize(RecordInput.oneOf(field, v, RecordInput.COMPANY_SIZES));
+                case "industry" -> lead.setIndustry(text(field, v));
+                case "companySize" -> lead.setCompanySize(oneOf(field, v));
                 case "country" -> lead.setCountry(RecordInput.country(field, v));
-                case "region" -> lead.setRegion(RecordInput.text(field, v, 100));
+                case "region" -> lead.setRegion(text(field, v));
                 case "postalCode" -> lead.setPostalCode(postalCode(field, v));
                 case "language" -> lead.setLanguage(language(field, v));
-                case "productInterest" -> lead.setProductInterest(RecordInput.text(field, v, 200));
-                case "source" -> lead.setSource(required(field, RecordInput.oneOf(field, v, SOURCES)));
+                case "productInterest" -> lead.setProductInterest(text(field, v));
+                case "source" -> lead.setSource(required(field, oneOf(field, v)));
                 case "status" ->
-                    status = LeadStatus.of(required(field, RecordInput.text(field, v, 20)))
-                            .orElseThrow(() ->
-                                    Problem.invalid(field, "must be one of new, contacted, qualified, unqualified"));
-                case "unqualifiedReason" -> reason = RecordInput.text(field, v, 500);
+                    status = LeadStatus.of(required(field, oneOf(field, v))).orElseThrow();
+                case "unqualifiedReason" -> reason = text(field, v);
                 default -> throw RecordInput.unknown(field);
             }
         }
@@ -77,6 +78,14 @@ final class LeadInput {
             throw Problem.invalid("unqualifiedReason", "goes with status unqualified");
         }
         return new StatusChange(status, reason);
+    }
+
+    private static String text(String field, JsonNode v) {
+        return RecordInput.text(field, v, LeadRecord.LEAD.maxLength(field));
+    }
+
+    private static String oneOf(String field, JsonNode v) {
+        return RecordInput.oneOf(field, v, LeadRecord.LEAD.values(field));
     }
 
     private static String required(String field, String value) {

@@ -2,6 +2,7 @@ package io.salesflow.lead;
 
 import io.salesflow.records.FieldType;
 import io.salesflow.records.RecordField;
+import io.salesflow.records.RecordInput;
 import io.salesflow.records.RecordType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,6 +52,23 @@ class LeadRecord {
                     "convertedAccountId",
                     "convertedDealId")
             .required("source")
+            .maxLength("firstName", 100)
+            .maxLength("lastName", 100)
+            .maxLength("company", 200)
+            .maxLength("title", 100)
+            .maxLength("email", 254)
+            .maxLength("phone", 40)
+            .maxLength("website", 500)
+            .maxLength("industry", 100)
+            .values("companySize", RecordInput.COMPANY_SIZE_BANDS)
+            .maxLength("country", 2)
+            .maxLength("region", 100)
+            .maxLength("postalCode", 12)
+            .maxLength("language", 35)
+            .maxLength("productInterest", 200)
+            .values("source", LeadInput.SOURCES)
+            .values("status", LeadInput.STATUSES)
+            .maxLength("unqualifiedReason", 500)
             .example("firstName", "Ada")
             .example("lastName", "Lovelace")
             .example("company", "Analytical Engines Ltd")

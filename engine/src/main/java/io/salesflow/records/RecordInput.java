@@ -5,6 +5,7 @@ import io.salesflow.platform.problem.Problem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,9 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class RecordInput {
 
-    /** Company size bands, shared by accounts and leads. */
-    public static final Set<String> COMPANY_SIZES =
-            Set.of("1-10", "11-50", "51-200", "201-500", "501-1000", "1001-5000", "5001+");
+    /** Company size bands, shared by accounts and leads, smallest first. */
+    public static final List<String> COMPANY_SIZE_BANDS =
+            List.of("1-10", "11-50", "51-200", "201-500", "501-1000", "1001-5000", "5001+");
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern EMAIL = Pattern.compile(
@@ -158,7 +159,7 @@ public final class RecordInput {
         return s;
     }
 
-    public static String oneOf(String field, JsonNode v, Set<String> allowed) {
+    public static String oneOf(String field, JsonNode v, Collection<String> allowed) {
         String s = text(field, v, 100);
         if (s != null && !allowed.contains(s)) {
             throw Problem.invalid(

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param setBySalesflow fields a body may not set (the id, the timestamps, a score): shown, never written
  * @param required fields a new record needs
  * @param example values of a plausible record, for the API document
+ * @param limits what a body may send in a field (longest text, allowed values): the input checks and the API
+ *     document both read them here, so the two cannot drift apart
  */
 public record RecordType(
         String name,
@@ -29,7 +31,8 @@ public record RecordType(
         Search search,
         Set<String> setBySalesflow,
         Set<String> required,
-        Map<String, Object> example) {
+        Map<String, Object> example,
+        Map<String, Limit> limits) {
 
     /** Fields and embeds keep the order they were declared in: lists and exports show them that way. */
     public RecordType {
@@ -38,6 +41,32 @@ public record RecordType(
         setBySalesflow = Collections.unmodifiableSet(new LinkedHashSet<>(setBySalesflow));
         required = Collections.unmodifiableSet(new LinkedHashSet<>(required));
         example = Collections.unmodifiableMap(new LinkedHashMap<>(example));
+        limits = Collections.unmodifiableMap(new LinkedHashMap<>(limits));
+    }
+
+    /** The longest text a body may send in {@code field}. */
+    public int maxLength(String field) {
+        Limit limit = limits.get(field);
+        if (limit == null || limit.maxLength() == null) {
+            throw new IllegalStateException(name + "." + field + " has no declared maximum length");
+        }
+        return limit.maxLength();
+    }
+
+    /** The values a body may send in {@code field}, in the order the API document lists them. */
+    public Set<String> values(String field) {
+        Limit limit = limits.get(field);
+        if (limit == null || limit.values().isEmpty()) {
+            throw new IllegalStateException(name + "." + field + " has no declared values");
+        }
+        return limit.values();
+    }
+
+    /** A field's limits as a body sees them: a maximum length, or a closed set of values (empty when open). */
+    public record Limit(Integer maxLength, Set<String> values) {
+        public Limit {
+            values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
+        }
     }
 
     /**
@@ -64,6 +93,7 @@ public record RecordType(
         private final Set<String> setBySalesflow = new LinkedHashSet<>();
         private final Set<String> required = new LinkedHashSet<>();
         private final Map<String, Object> example = new LinkedHashMap<>();
+        private final Map<String, Limit> limits = new LinkedHashMap<>();
 
         private Builder(String name, String table) {
             this.name = name;
@@ -117,15 +147,30 @@ public record RecordType(
             return this;
         }
 
+        /** The longest text a body may send in {@code field}. */
+        public Builder maxLength(String field, int max) {
+            limits.put(field, new Limit(max, Set.of()));
+            return this;
+        }
+
+        /** The only values a body may send in {@code field}, each at most as long as the longest of them. */
+        public Builder values(String field, List<String> allowed) {
+            int longest = allowed.stream().mapToInt(String::length).max().orElse(0);
+            limits.put(field, new Limit(longest, new LinkedHashSet<>(allowed)));
+            return this;
+        }
+
         public RecordType build() {
             List<String> undeclared = new ArrayList<>(setBySalesflow);
             undeclared.addAll(required);
             undeclared.addAll(example.keySet());
+            undeclared.addAll(limits.keySet());
             undeclared.removeAll(fields.keySet());
             if (!undeclared.isEmpty()) {
                 throw new IllegalStateException(name + " names fields it does not declare: " + undeclared);
             }
-            return new RecordType(name, table, read, write, fields, embeds, search, setBySalesflow, required, example);
+            return new RecordType(
+                    name, table, read, write, fields, embeds, search, setBySalesflow, required, example, limits);
         }
     }
 }

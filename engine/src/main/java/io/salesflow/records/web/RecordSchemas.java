@@ -99,7 +99,26 @@ final class RecordSchemas {
         type.fields().values().stream()
                 .filter(f -> !type.setBySalesflow().contains(f.name()))
                 .forEach(f -> schema.addProperty(
-                        f.name(), nullable(field(f), !type.required().contains(f.name()))));
+                        f.name(),
+                        limited(f.name(), nullable(field(f), !type.required().contains(f.name())))));
+        return schema;
+    }
+
+    /** What the input checks refuse, said in the schema: the longest text, or the only values. */
+    private Schema<Object> limited(String field, Schema<Object> schema) {
+        RecordType.Limit limit = type.limits().get(field);
+        if (limit == null) {
+            return schema;
+        }
+        if (!limit.values().isEmpty()) {
+            List<Object> values = new ArrayList<>(limit.values());
+            if (schema.getTypes().contains("null")) {
+                values.add(null);
+            }
+            schema.setEnum(values);
+        } else {
+            schema.setMaxLength(limit.maxLength());
+        }
         return schema;
     }
 
