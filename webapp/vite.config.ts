@@ -21,5 +21,7 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
+    // A page's first render loads its lazy chunk; on a busy 2-core machine that alone can take seconds.
+    testTimeout: 15_000,
   },
 });

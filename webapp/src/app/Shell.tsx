@@ -16,7 +16,7 @@ import {
 import { useDisclosure, useHotkeys, useOs } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Suspense, useRef } from 'react';
-import { NavLink as RouterNavLink, Outlet } from 'react-router';
+import { Link, NavLink as RouterNavLink, Outlet } from 'react-router';
 import { useMe, useSession } from '../auth/SessionProvider';
 import { LoadingRows } from '../common/states';
 import { QuickSearch } from '../search/QuickSearch';
@@ -83,6 +83,9 @@ function UserMenu() {
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item component={Link} to="/profile">
+          Your profile and password
+        </Menu.Item>
         <Menu.Item onClick={() => run(signOut)}>Sign out</Menu.Item>
         <Menu.Item color="red" onClick={() => run(signOutEverywhere)}>
           Sign out everywhere

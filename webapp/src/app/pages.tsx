@@ -29,6 +29,12 @@ export const PAGES: Page[] = [
     component: page(() => import('../dashboard/DashboardPage'), 'DashboardPage'),
   },
   {
+    path: '/profile',
+    label: 'Your profile',
+    allowed: (me) => me.kind !== 'API_KEY',
+    component: page(() => import('../profile/ProfilePage'), 'ProfilePage'),
+  },
+  {
     path: '/tasks',
     label: 'Tasks',
     nav: true,

@@ -26,6 +26,8 @@ class SecurityEvents {
         REFRESH_FAILED,
         LOGGED_OUT,
         SIGNED_OUT_EVERYWHERE,
+        PASSWORD_CHANGED,
+        PASSWORD_CHANGE_FAILED,
         API_KEY_CREATED,
         API_KEY_REVOKED,
         API_KEY_REJECTED

@@ -143,6 +143,18 @@ class Sessions {
                 userId);
     }
 
+    /** Ends every open session of a user but {@code keep}; how many ended. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int revokeAllOfExcept(UUID userId, UUID keep, String reason) {
+        return jdbc.update(
+                "UPDATE auth_sessions SET revoked_at = ?, revoked_reason = ?"
+                        + " WHERE user_id = ? AND id <> ? AND revoked_at IS NULL",
+                Timestamp.from(clock.instant()),
+                reason,
+                userId,
+                keep);
+    }
+
     /** Whether an access token's session still stands: not revoked, not expired. */
     @Transactional(readOnly = true)
     boolean isActive(UUID sessionId) {

@@ -181,6 +181,9 @@ final class FuzzBaseline {
             case "POST /api/v1/auth/login", "POST /api/v1/auth/session" ->
                 "{\"tenant\":\"acme\",\"email\":\"" + f.userEmail + "\",\"password\":\"" + FuzzFixtures.PASSWORD
                         + "\"}";
+            // Never the right current password: the fuzz user's sessions, which other baselines use, stay.
+            case "PUT /api/v1/me/password" ->
+                "{\"currentPassword\":\"not-the-password\",\"newPassword\":\"Fuzz-new-passphrase-1\"}";
             case "POST /api/v1/auth/refresh" -> "{\"refreshToken\":\"" + f.id("refresh-token") + "\"}";
             case "POST /api/v1/auth/logout" -> "{\"refreshToken\":\"" + f.id("logout-token") + "\"}";
             // An operator nobody configured: the throttle of the real one stays untouched for other tests.
