@@ -80,7 +80,7 @@ function DelegateButton({ task, me, size }: { task: TaskView; me: Me; size: 'xs'
 
   return (
     <>
-      <Button size={size} variant="default" onClick={open}>
+      <Button size={size} variant="default" onClick={open} aria-label={`Delegate ${task.name ?? 'task'}`}>
         Delegate
       </Button>
       <Modal opened={opened} onClose={close} title={`Delegate “${task.name}”`}>

@@ -134,7 +134,7 @@ describe('tasklist', () => {
       'POST /api/v1/tasks/task-1/delegate': [json(200, { ...mine, assignee: 'u-ron', owner: ME.id, delegation: 'pending' })],
     });
     const table = await screen.findByRole('table', { name: 'Tasks' });
-    fireEvent.click(within(table).getByRole('button', { name: 'Delegate' }));
+    fireEvent.click(within(table).getByRole('button', { name: 'Delegate First contact' }));
     const dialog = await screen.findByRole('dialog');
     const picker = within(dialog).getByLabelText('Delegate to');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delegate' }));
