@@ -2,6 +2,7 @@ package io.salesflow.savedview;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -103,18 +104,47 @@ class SavedViewStore {
 
     /**
      * The reader's views of a record type and those shared with them, by name (any case) then id, after the given
-     * name and id, at most {@code limit}.
+     * name and id, at most {@code limit}. Each kind (own, shared with the workspace, shared with a team) is read in
+     * name order from its index and stopped at {@code limit}, then the three are merged: a page costs the same
+     * however many views the workspace shares.
      */
     List<Row> list(String recordType, UUID reader, UUID[] readerTeams, String afterName, UUID afterId, int limit) {
         String after = afterName == null ? "" : " AND (lower(v.name), v.id) > (?, ?)";
-        Object[] params = afterName == null
-                ? new Object[] {reader, recordType, reader, readerTeams, readerTeams, limit}
-                : new Object[] {reader, recordType, reader, readerTeams, readerTeams, afterName, afterId, limit};
+        String page = after + " ORDER BY lower(v.name), v.id LIMIT ?)";
+        List<Object> params = new ArrayList<>();
+        params.add(reader);
+        params.add(reader);
+        params.add(recordType);
+        addPage(params, afterName, afterId, limit);
+        params.add(recordType);
+        params.add(reader);
+        addPage(params, afterName, afterId, limit);
+        params.add(recordType);
+        params.add(reader);
+        params.add(readerTeams);
+        params.add(readerTeams);
+        addPage(params, afterName, afterId, limit);
+        params.add(limit);
         return jdbc.query(
-                SELECT + " WHERE v.record_type = ? AND (v.owner_id = ? OR " + SHARED_WITH + ")" + after
-                        + " ORDER BY lower(v.name), v.id LIMIT ?",
+                SELECT + " JOIN ("
+                        + "(SELECT v.id FROM saved_views v WHERE v.owner_id = ? AND v.record_type = ?" + page
+                        + " UNION ALL (SELECT v.id FROM saved_views v WHERE v.record_type = ?"
+                        + " AND v.visibility = 'workspace' AND v.owner_id <> ?" + page
+                        + " UNION ALL (SELECT v.id FROM saved_views v WHERE v.record_type = ?"
+                        + " AND v.visibility = 'team' AND v.owner_id <> ?"
+                        + " AND (v.owner_id IN (SELECT m.user_id FROM team_members m WHERE m.team_id = ANY (?))"
+                        + " OR v.owner_id IN (SELECT t.manager_id FROM teams t WHERE t.id = ANY (?)))" + page
+                        + ") p ON p.id = v.id ORDER BY lower(v.name), v.id LIMIT ?",
                 SavedViewStore::row,
-                params);
+                params.toArray());
+    }
+
+    private static void addPage(List<Object> params, String afterName, UUID afterId, int limit) {
+        if (afterName != null) {
+            params.add(afterName);
+            params.add(afterId);
+        }
+        params.add(limit);
     }
 
     int countOwned(UUID ownerId, String recordType) {
