@@ -36,7 +36,8 @@ CREATE TABLE saved_view_defaults (
 CREATE INDEX saved_view_defaults_view ON saved_view_defaults (tenant_id, view_id);
 SELECT app_enable_tenant_rls('saved_view_defaults');
 
--- Colleagues are looked up by the start of their name: active users by lower-case display name in byte order, so
--- a prefix is a range of the index and the first names of a page are its first entries.
+-- Colleagues are looked up by the start of their name: active users by lower-case display name in byte order, read
+-- in that order until a page is full. (Row-level security keeps the name range itself out of the index condition:
+-- text comparisons are not leak-proof.)
 CREATE INDEX users_active_name_prefix ON users (tenant_id, (lower(display_name) COLLATE "C"), id)
     WHERE status = 'ACTIVE';
