@@ -6,7 +6,7 @@ import { can } from '../auth/permissions';
 import { useMe } from '../auth/SessionProvider';
 import { formatMoney } from '../common/format';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
-import { DueBadge } from '../tasks/TaskListPage';
+import { DueBadge, TaskRecordLink } from '../tasks/TaskListPage';
 import { useOverviewTasks } from '../tasks/queries';
 import { HotLeads, RecentActivity, UpcomingMeetings } from './Cards';
 import { DEAL_SAMPLE, seesTeam, useMyOpenDeals } from './queries';
@@ -50,9 +50,12 @@ function MyTasks() {
           <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {mine.slice(0, TOP).map((t) => (
               <Group component="li" key={t.id} justify="space-between" wrap="nowrap" gap="xs">
-                <Anchor component={Link} to={`/tasks/${t.id}`} size="sm" truncate>
-                  {t.name}
-                </Anchor>
+                <Stack gap={0} miw={0}>
+                  <Anchor component={Link} to={`/tasks/${t.id}`} size="sm" truncate>
+                    {t.name}
+                  </Anchor>
+                  {t.record?.id && <TaskRecordLink task={t} size="xs" />}
+                </Stack>
                 <DueBadge due={t.due} />
               </Group>
             ))}

@@ -276,4 +276,19 @@ describe('dashboard', () => {
     expect(within(section).queryByRole('region', { name: 'Hot leads not yet contacted' })).toBeNull();
     expect(calls.some((c) => c.path.startsWith('/api/v1/leads'))).toBe(false);
   });
+
+  it('names the record each of my open tasks is about, linked to its page', async () => {
+    const task = {
+      id: 'task-1',
+      name: 'First contact',
+      assignee: REP.id,
+      due: '2030-01-01T10:00:00Z',
+      record: { type: 'lead', id: LEAD_ID, title: 'Ada Lovelace · Analytical' },
+    };
+    const tasks = { items: [task], nextCursor: null };
+    renderApp('/', repRoutes(REP.id, { 'GET /api/v1/tasks': [json(200, tasks), json(200, tasks), json(200, tasks)] }), { me: REP });
+    const section = await screen.findByRole('region', { name: 'My open tasks' });
+    expect(await within(section).findByRole('link', { name: 'First contact' })).toBeTruthy();
+    expect(within(section).getByRole('link', { name: 'Ada Lovelace · Analytical' }).getAttribute('href')).toBe(`/leads/${LEAD_ID}`);
+  });
 });

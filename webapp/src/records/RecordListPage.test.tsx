@@ -102,4 +102,88 @@ describe('record lists', () => {
     renderRecords('/contacts?status=bounced', { 'GET /api/v1/contacts': [page([])] }, { ...ME, permissions: ['contacts:read'] });
     expect(await screen.findByText('No contacts match these filters')).toBeTruthy();
   });
+
+  const RONS_VIEW = {
+    id: 'v-ron',
+    recordType: 'lead',
+    name: 'East hot leads',
+    state: { filters: [{ field: 'scoreBand', op: 'in', value: 'hot' }], sort: [{ field: 'score', direction: 'desc' }], columns: [] },
+    visibility: 'team',
+    ownerName: 'Ron Rep',
+    mine: false,
+    editable: false,
+    defaultView: false,
+    version: 0,
+  };
+  const NEW_VIEW = {
+    ...RONS_VIEW,
+    id: 'v-new',
+    name: 'New ones',
+    state: { filters: [{ field: 'status', op: 'in', value: 'new' }], sort: [{ field: 'createdAt', direction: 'desc' }], columns: [] },
+    visibility: 'team',
+    mine: true,
+    editable: true,
+  };
+  const views = (...items: unknown[]) => json(200, { items, nextCursor: null });
+
+  it('saves the current list as a view shared with the team', async () => {
+    const { calls } = renderRecords('/leads?status=new', {
+      'GET /api/v1/leads': [page([LEAD_A]), page([LEAD_B])],
+      'GET /api/v1/saved-views': [
+        views(RONS_VIEW),
+        ...Array.from({ length: 5 }, () => views(RONS_VIEW, NEW_VIEW)),
+      ],
+      'POST /api/v1/saved-views': [json(201, NEW_VIEW)],
+    });
+    expect(await screen.findByRole('link', { name: 'Ada Lovelace' })).toBeTruthy();
+    expect(calls.find((c) => c.path === '/api/v1/saved-views')?.query.get('recordType')).toBe('lead');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Saved views' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Save the current view…' }));
+    const form = await screen.findByRole('group', { name: 'Save the view' });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Name of the view' }), { target: { value: ' New ones ' } });
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Shared with' }), { target: { value: 'team' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/saved-views')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST' && c.path === '/api/v1/saved-views')?.body).toEqual({
+      recordType: 'lead',
+      name: 'New ones',
+      visibility: 'team',
+      state: { filters: [{ field: 'status', op: 'in', value: 'new' }], sort: [{ field: 'createdAt', direction: 'desc' }], columns: expect.any(Array) },
+    });
+    expect(await screen.findByRole('button', { name: 'View: New ones' })).toBeTruthy();
+  });
+
+  it("applies a colleague's shared view, which only its owner may delete", async () => {
+    const { calls } = renderRecords('/leads?status=new', {
+      'GET /api/v1/leads': [page([LEAD_A]), page([LEAD_B])],
+      'GET /api/v1/saved-views': [views(RONS_VIEW, NEW_VIEW)],
+    });
+    expect(await screen.findByRole('link', { name: 'Ada Lovelace' })).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'View: New ones' }));
+    const rons = await screen.findByRole('menuitem', { name: /East hot leads · by Ron Rep/ });
+    expect(screen.queryByLabelText('Delete the view East hot leads')).toBeNull();
+    expect(screen.getByLabelText('Delete the view New ones')).toBeTruthy();
+    fireEvent.click(rons);
+    await waitFor(() => expect(calls.filter((c) => c.path === '/api/v1/leads')).toHaveLength(2));
+    const applied = calls.filter((c) => c.path === '/api/v1/leads')[1];
+    expect(applied?.query.get('scoreBand[in]')).toBe('hot');
+    expect(applied?.query.get('status[in]')).toBeNull();
+    expect(applied?.query.get('sort')).toBe('-score');
+    expect(await screen.findByRole('button', { name: 'View: East hot leads' })).toBeTruthy();
+  });
+
+  it('opens the list with the view the user chose and moves views kept in this browser to the server', async () => {
+    localStorage.setItem(`salesflow.views.acme.${ME.id}.lead`, JSON.stringify([{ name: 'Old local', search: 'band=warm' }]));
+    const { calls } = renderRecords('/leads', {
+      'GET /api/v1/leads': [page([LEAD_A]), page([LEAD_B])],
+      'GET /api/v1/saved-views': [views({ ...RONS_VIEW, defaultView: true }), views(RONS_VIEW)],
+      'POST /api/v1/saved-views': [json(201, { ...RONS_VIEW, id: 'v-old', name: 'Old local' })],
+    });
+    expect(await screen.findByRole('button', { name: 'View: East hot leads' })).toBeTruthy();
+    await waitFor(() => expect(calls.filter((c) => c.path === '/api/v1/leads').at(-1)?.query.get('scoreBand[in]')).toBe('hot'));
+    await waitFor(() => expect(localStorage.getItem(`salesflow.views.acme.${ME.id}.lead`)).toBeNull());
+    const moved = calls.find((c) => c.method === 'POST' && c.path === '/api/v1/saved-views');
+    expect(moved?.body).toMatchObject({ name: 'Old local', visibility: 'private', state: { filters: [{ field: 'scoreBand', op: 'in', value: 'warm' }] } });
+  });
 });

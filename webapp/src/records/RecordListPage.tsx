@@ -5,6 +5,7 @@ import {
   Group,
   Menu,
   MultiSelect,
+  NativeSelect,
   NumberInput,
   Popover,
   Select,
@@ -15,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeError } from '../api/problem';
 import type { Me, RecordBody } from '../api/types';
@@ -27,7 +28,20 @@ import { ImportDialog } from './list/ImportDialog';
 import { VirtualTable } from './list/VirtualTable';
 import { apiListQuery, readListState, toggleSort, writeListState, type ListState } from './listQuery';
 import { useAssignableUsers, useExport, usePipelines, useRecordList, type RecordType } from './queries';
-import { loadViews, storeViews, viewsKey, type SavedView } from './savedViews';
+import {
+  fromViewState,
+  legacyViewsKey,
+  moveLegacyViews,
+  toViewState,
+  useChangeView,
+  useDefaultView,
+  useDeleteView,
+  useSavedViews,
+  useSaveView,
+  VISIBILITIES,
+  type SavedView,
+  type Visibility,
+} from './savedViews';
 
 function TextFilter({ filter, value, onChange }: { filter: FilterDef; value: string; onChange: (v: string) => void }) {
   const [draft, setDraft] = useState(value);
@@ -156,79 +170,170 @@ function ColumnChooser({ config, columns, onChange }: { config: TypeConfig; colu
   );
 }
 
-function SavedViews({ storageKey, search, apply }: { storageKey: string; search: string; apply: (search: string) => void }) {
-  const [views, setViews] = useState<SavedView[]>(() => loadViews(storageKey));
-  const [name, setName] = useState('');
-  const [naming, setNaming] = useState(false);
-  const current = views.find((v) => v.search === search);
+/** The saved views of a list: apply, save (private or shared), update, delete, and the one the list opens with. */
+function SavedViews({ type, config, me, state, search, apply }: { type: RecordType; config: TypeConfig; me: Me; state: ListState; search: string; apply: (search: string) => void }) {
+  const views = useSavedViews(type);
+  const save = useSaveView(type);
+  const change = useChangeView(type);
+  const remove = useDeleteView(type);
+  const makeDefault = useDefaultView(type);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [form, setForm] = useState<{ view?: SavedView; name: string; visibility: Visibility } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const openedWithDefault = useRef(false);
 
-  function save() {
-    const trimmed = name.trim();
-    if (!trimmed) return;
-    const next = [...views.filter((v) => v.name !== trimmed), { name: trimmed, search }];
-    storeViews(storageKey, next);
-    setViews(next);
-    setNaming(false);
-    setName('');
+  const items = useMemo(() => views.data?.items ?? [], [views.data]);
+  const searchOf = useCallback((view: SavedView) => fromViewState(config, view.state ?? {}).toString(), [config]);
+  const active = items.find((v) => v.id === activeId) ?? items.find((v) => searchOf(v) === search);
+  const changed = active !== undefined && searchOf(active) !== search;
+
+  const { mutateAsync: saveAsync } = save;
+  useEffect(() => {
+    if (!views.isSuccess) return;
+    const key = legacyViewsKey(me.tenant, me.id, type);
+    moveLegacyViews(key, config, saveAsync, items.map((v) => v.name ?? '')).then(
+      (moved) => moved > 0 && notifications.show({ message: `Moved ${moved} saved view(s) from this browser to your account` }),
+      () => undefined,
+    );
+  }, [views.isSuccess, items, me.tenant, me.id, type, config, saveAsync]);
+
+  useEffect(() => {
+    if (openedWithDefault.current || !views.isSuccess) return;
+    openedWithDefault.current = true;
+    const preferred = items.find((v) => v.defaultView);
+    if (preferred && search === '') {
+      setActiveId(preferred.id ?? null);
+      apply(searchOf(preferred));
+    }
+  }, [views.isSuccess, items, search, apply, searchOf]);
+
+  function failed(what: string) {
+    return (e: unknown) => notifications.show({ color: 'red', title: `Could not ${what}`, message: describeError(e) });
   }
 
-  function remove(view: SavedView) {
-    const next = views.filter((v) => v.name !== view.name);
-    storeViews(storageKey, next);
-    setViews(next);
+  function submit() {
+    const name = form?.name.trim();
+    if (!form || !name) return;
+    setError(null);
+    const done = {
+      onSuccess: (view: SavedView) => {
+        setActiveId(view.id ?? null);
+        setForm(null);
+        notifications.show({ message: `Saved the view ${view.name}` });
+      },
+      onError: (e: unknown) => setError(describeError(e)),
+    };
+    if (form.view) change.mutate({ view: form.view, change: { name, visibility: form.visibility } }, done);
+    else save.mutate({ name, visibility: form.visibility, state: toViewState(config, state) }, done);
   }
+
+  const sharing = (view: SavedView) =>
+    view.mine ? (view.visibility === 'private' ? '' : ` · shared with ${view.visibility === 'team' ? 'my teams' : 'everyone'}`) : ` · by ${view.ownerName}`;
 
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Group gap="xs" wrap="wrap">
       <Menu position="bottom-start" shadow="md">
         <Menu.Target>
           <Button variant="default" size="sm">
-            {current ? `View: ${current.name}` : 'Saved views'}
+            {active ? `View: ${active.name}${changed ? ' (changed)' : ''}` : 'Saved views'}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item onClick={() => apply('')}>All (default view)</Menu.Item>
-          {views.length > 0 && <Menu.Divider />}
-          {views.map((view) => (
+          <Menu.Item
+            onClick={() => {
+              setActiveId(null);
+              apply('');
+            }}
+          >
+            All (default view)
+          </Menu.Item>
+          {views.isPending && <Menu.Label>Loading views…</Menu.Label>}
+          {views.isError && <Menu.Label>Could not load the saved views</Menu.Label>}
+          {items.length > 0 && <Menu.Divider />}
+          {items.map((view) => (
             <Menu.Item
-              key={view.name}
-              onClick={() => apply(view.search)}
+              key={view.id}
+              onClick={() => {
+                setActiveId(view.id ?? null);
+                apply(searchOf(view));
+              }}
               rightSection={
-                <CloseButton
-                  size="sm"
-                  component="span"
-                  aria-label={`Delete the view ${view.name}`}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    remove(view);
-                  }}
-                />
+                view.editable ? (
+                  <CloseButton
+                    size="sm"
+                    component="span"
+                    aria-label={`Delete the view ${view.name}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      remove.mutate(view, { onError: failed('delete the view') });
+                    }}
+                  />
+                ) : undefined
               }
             >
               {view.name}
+              {view.defaultView ? ' (opens the list)' : ''}
+              <Text span size="xs" c="dimmed">
+                {sharing(view)}
+              </Text>
             </Menu.Item>
           ))}
           <Menu.Divider />
-          <Menu.Item onClick={() => setNaming(true)}>Save the current view…</Menu.Item>
+          {active && changed && active.editable && (
+            <Menu.Item
+              onClick={() =>
+                change.mutate(
+                  { view: active, change: { state: toViewState(config, state) } },
+                  { onSuccess: () => notifications.show({ message: `Updated the view ${active.name}` }), onError: failed('update the view') },
+                )
+              }
+            >
+              Update “{active.name}” with these settings
+            </Menu.Item>
+          )}
+          {active && active.editable && (
+            <Menu.Item onClick={() => setForm({ view: active, name: active.name ?? '', visibility: (active.visibility as Visibility) ?? 'private' })}>
+              Rename or share “{active.name}”…
+            </Menu.Item>
+          )}
+          {active && (
+            <Menu.Item onClick={() => makeDefault.mutate({ view: active, on: !active.defaultView }, { onError: failed('change the default view') })}>
+              {active.defaultView ? `Stop opening the list with “${active.name}”` : `Open the list with “${active.name}”`}
+            </Menu.Item>
+          )}
+          <Menu.Item onClick={() => setForm({ name: '', visibility: 'private' })}>Save the current view…</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      {naming && (
-        <Group gap={4} wrap="nowrap">
+      {form && (
+        <Group gap={4} wrap="wrap" align="flex-start" role="group" aria-label={form.view ? 'Rename or share the view' : 'Save the view'}>
           <TextInput
             size="sm"
             aria-label="Name of the view"
             placeholder="Name of the view"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
+            value={form.name}
+            maxLength={80}
+            error={error}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') save();
-              if (e.key === 'Escape') setNaming(false);
+              if (e.key === 'Enter') submit();
+              if (e.key === 'Escape') setForm(null);
             }}
             data-autofocus
             autoFocus
           />
-          <Button size="sm" onClick={save} disabled={!name.trim()}>
+          <NativeSelect
+            size="sm"
+            aria-label="Shared with"
+            w={{ base: '100%', xs: 210 }}
+            data={VISIBILITIES}
+            value={form.visibility}
+            onChange={(e) => setForm({ ...form, visibility: e.currentTarget.value as Visibility })}
+          />
+          <Button size="sm" onClick={submit} disabled={!form.name.trim()} loading={save.isPending || change.isPending}>
             Save
+          </Button>
+          <Button size="sm" variant="subtle" onClick={() => setForm(null)}>
+            Cancel
           </Button>
         </Group>
       )}
@@ -270,6 +375,7 @@ export function RecordListPage({ type }: { type: RecordType }) {
   const onLoadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const filtered = Object.values(state.filters).some(Boolean);
   const pageSearch = writeListState(config, state).toString();
+  const applyView = useCallback((s: string) => setParams(new URLSearchParams(s), { replace: true }), [setParams]);
 
   async function exportAs(format: 'csv' | 'xlsx') {
     try {
@@ -287,11 +393,7 @@ export function RecordListPage({ type }: { type: RecordType }) {
           {config.plural}
         </Title>
         <Group gap="xs" wrap="wrap">
-          <SavedViews
-            storageKey={viewsKey(me.tenant, me.id, type)}
-            search={pageSearch}
-            apply={(s) => setParams(new URLSearchParams(s), { replace: true })}
-          />
+          <SavedViews type={type} config={config} me={me} state={state} search={pageSearch} apply={applyView} />
           <ColumnChooser config={config} columns={state.columns} onChange={(cols) => update({ ...state, columns: cols })} />
           <Menu position="bottom-end">
             <Menu.Target>

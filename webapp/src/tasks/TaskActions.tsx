@@ -1,11 +1,10 @@
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describeError } from '../api/problem';
 import type { Me, TaskView } from '../api/types';
-import { can } from '../auth/permissions';
-import { useClaim, useDelegate, useUnclaim, useUsers } from './queries';
+import { useClaim, useColleagues, useDelegate, useUnclaim } from './queries';
 
 function failed(what: string) {
   return (error: unknown) => notifications.show({ color: 'red', title: `Could not ${what}`, message: describeError(error) });
@@ -42,20 +41,25 @@ export function TaskActions({ task, me, size = 'xs' }: { task: TaskView; me: Me;
           Give back
         </Button>
       )}
-      {mine && task.delegation !== 'pending' && can('users:read')(me) && <DelegateButton task={task} me={me} size={size} />}
+      {mine && task.delegation !== 'pending' && <DelegateButton task={task} me={me} size={size} />}
     </Group>
   );
 }
 
+/** Hands the task to a colleague found by the start of their name, typed into the picker. */
 function DelegateButton({ task, me, size }: { task: TaskView; me: Me; size: 'xs' | 'sm' }) {
   const [opened, { open, close }] = useDisclosure(false);
   const [userId, setUserId] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const users = useUsers(opened);
+  const [q] = useDebouncedValue(search, 250);
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
+  const colleagues = useColleagues(chosen && search === chosen.label ? '' : q.trim(), opened);
+  const found = (colleagues.data ?? [])
+    .filter((c) => c.id !== me.id)
+    .map((c) => ({ value: c.id ?? '', label: c.teams?.length ? `${c.displayName} (${c.teams.join(', ')})` : (c.displayName ?? '') }));
   const delegate = useDelegate();
-  const options = (users.data?.items ?? [])
-    .filter((u) => u.id !== me.id && u.status !== 'DEACTIVATED' && u.status !== 'INACTIVE')
-    .map((u) => ({ value: u.id ?? '', label: `${u.displayName ?? u.email} (${u.email})` }));
+  const options = chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
 
   function submit() {
     if (!userId) {
@@ -76,7 +80,7 @@ function DelegateButton({ task, me, size }: { task: TaskView; me: Me; size: 'xs'
 
   return (
     <>
-      <Button size={size} variant="default" onClick={open}>
+      <Button size={size} variant="default" onClick={open} aria-label={`Delegate ${task.name ?? 'task'}`}>
         Delegate
       </Button>
       <Modal opened={opened} onClose={close} title={`Delegate “${task.name}”`}>
@@ -84,12 +88,18 @@ function DelegateButton({ task, me, size }: { task: TaskView; me: Me; size: 'xs'
           <Text size="sm">They work on it and it returns to you to complete.</Text>
           <Select
             label="Delegate to"
-            placeholder={users.isLoading ? 'Loading people…' : 'Choose a person'}
+            description="Type the start of a name"
+            placeholder="Search colleagues"
             data={options}
             searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            filter={({ options: all }) => all}
+            nothingFoundMessage={colleagues.isFetching ? 'Searching…' : colleagues.isError ? 'Could not search colleagues' : 'Nobody by that name'}
             value={userId}
-            onChange={(value) => {
+            onChange={(value, option) => {
               setUserId(value);
+              setChosen(value && option ? { value, label: option.label } : null);
               setError(null);
             }}
             error={error}

@@ -45,14 +45,26 @@ export function DueBadge({ due }: { due: string | undefined }) {
   );
 }
 
-function RecordLink({ task }: { task: TaskView }) {
+/**
+ * The record a task is about, by its title (a lead's name and company), linked to its page; by its type alone when
+ * the caller may not read it.
+ */
+export function TaskRecordLink({ task, size = 'sm' }: { task: TaskView; size?: 'xs' | 'sm' }) {
   const type = task.record?.type;
-  if (!isRecordType(type) || !task.record?.id) return <Text size="sm" c="dimmed">—</Text>;
+  if (!isRecordType(type) || !task.record?.id) return <Text size={size} c="dimmed">—</Text>;
   const label = RECORD_TYPES.find((t) => t.value === type)?.label ?? type;
+  const title = task.record.title;
   return (
-    <Anchor component={Link} to={recordPath(type, task.record.id)} size="sm">
-      {label}
-    </Anchor>
+    <Text size={size} span>
+      {title && (
+        <Text span size={size} c="dimmed">
+          {label}:{' '}
+        </Text>
+      )}
+      <Anchor component={Link} to={recordPath(type, task.record.id)} size={size}>
+        {title ?? label}
+      </Anchor>
+    </Text>
   );
 }
 
@@ -160,7 +172,7 @@ export function TaskListPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <RecordLink task={task} />
+                    <TaskRecordLink task={task} />
                   </Table.Td>
                   <Table.Td>
                     <DueBadge due={task.due} />

@@ -10,7 +10,7 @@ import { RecordCard } from '../records/RecordCard';
 import { isRecordType } from '../records/queries';
 import { TaskActions } from './TaskActions';
 import { TaskForm } from './TaskForm';
-import { DueBadge } from './TaskListPage';
+import { DueBadge, TaskRecordLink } from './TaskListPage';
 import { useAddComment, useComplete, useTask, useTaskComments } from './queries';
 
 const VARIABLE = 'variables.';
@@ -84,6 +84,11 @@ export function TaskPage() {
           <Text size="sm" c="dimmed">
             {view.processName ?? view.processKey} · created {formatDateTime(view.created)}
           </Text>
+          {record?.id && (
+            <Text size="sm" mt={4}>
+              About <TaskRecordLink task={view} />
+            </Text>
+          )}
         </div>
         <Group gap="sm">
           <DueBadge due={view.due} />

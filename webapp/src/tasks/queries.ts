@@ -118,13 +118,14 @@ export function useAddComment(id: string) {
   });
 }
 
-/** Users to delegate to (needs users:read). */
-export function useUsers(enabled: boolean) {
+/** Active colleagues whose name starts with `q`: anyone signed in may look them up (to delegate to, say). */
+export function useColleagues(q: string, enabled: boolean) {
   const { client } = useApi();
   return useQuery({
-    queryKey: ['users', 'active'],
-    queryFn: () => unwrap(client.GET('/api/v1/users', { params: { query: { limit: 200 } } })),
+    queryKey: ['colleagues', q],
+    queryFn: () => unwrap(client.GET('/api/v1/colleagues', { params: { query: { q, limit: 20 } } })),
     enabled,
-    staleTime: 5 * 60_000,
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
   });
 }

@@ -106,4 +106,50 @@ describe('tasklist', () => {
     });
     await waitFor(() => expect(document.activeElement).toBe(outcome));
   }, 30_000);
+
+  it('names the record a task is about, linked to its page, and the type alone when the record is not readable', async () => {
+    renderApp('/tasks', {
+      'GET /api/v1/tasks': [
+        json(200, page({ ...OPEN, assignee: ME.id, record: { ...LEAD, title: 'Sofia Rossi · North Martinez Ltd' } }, { ...OPEN, id: 'task-2', name: 'Review deal', assignee: ME.id, record: { type: 'deal', id: 'd-1' } })),
+        json(200, page()),
+      ],
+    });
+    const table = await screen.findByRole('table', { name: 'Tasks' });
+    const link = await within(table).findByRole('link', { name: 'Sofia Rossi · North Martinez Ltd' });
+    expect(link.getAttribute('href')).toBe(`/leads/${LEAD.id}`);
+    expect(within(table).getByText(/^Lead:/)).toBeTruthy();
+    expect(within(table).getByRole('link', { name: 'Deal' }).getAttribute('href')).toBe('/deals/d-1');
+  });
+
+  it('delegates to a colleague found by typing the start of their name, without reading users', async () => {
+    const mine = { ...OPEN, assignee: ME.id, record: { ...LEAD, title: 'Sofia Rossi · North Martinez Ltd' } };
+    const { calls } = renderApp('/tasks', {
+      'GET /api/v1/tasks': [json(200, page(mine)), json(200, page(mine)), json(200, page(mine)), json(200, page(mine))],
+      'GET /api/v1/colleagues': [
+        json(200, [{ id: ME.id, displayName: 'Rita Rep', teams: ['East'] }, { id: 'u-ron', displayName: 'Ron Rep', teams: ['East'] }]),
+        json(200, [{ id: 'u-ron', displayName: 'Ron Rep', teams: ['East'] }]),
+        json(200, [{ id: 'u-ron', displayName: 'Ron Rep', teams: ['East'] }]),
+        json(200, [{ id: 'u-ron', displayName: 'Ron Rep', teams: ['East'] }]),
+      ],
+      'POST /api/v1/tasks/task-1/delegate': [json(200, { ...mine, assignee: 'u-ron', owner: ME.id, delegation: 'pending' })],
+    });
+    const table = await screen.findByRole('table', { name: 'Tasks' });
+    fireEvent.click(within(table).getByRole('button', { name: 'Delegate First contact' }));
+    const dialog = await screen.findByRole('dialog');
+    const picker = within(dialog).getByLabelText('Delegate to');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delegate' }));
+    expect(await within(dialog).findByText('Choose who should do the task.')).toBeTruthy();
+
+    fireEvent.click(picker);
+    fireEvent.change(picker, { target: { value: 'ro' } });
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/v1/colleagues?q=ro&limit=20')).toBe(true));
+    // happy-dom runs no CSS transitions: the open dropdown stays display:none, so its options count as hidden.
+    const ron = await screen.findByRole('option', { name: 'Ron Rep (East)', hidden: true });
+    expect(screen.queryByRole('option', { name: /Rita Rep/, hidden: true })).toBeNull();
+    fireEvent.click(ron);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delegate' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/tasks/task-1/delegate')).toBe(true));
+    expect(calls.find((c) => c.path === '/api/v1/tasks/task-1/delegate')?.body).toEqual({ userId: 'u-ron' });
+    expect(calls.some((c) => c.path.startsWith('/api/v1/users'))).toBe(false);
+  }, 20_000);
 });

@@ -61,6 +61,8 @@ export function renderRecords(path: string, routes: Record<string, (Reply | ((ca
   const fake = recordsFetch({
     'POST /api/v1/auth/session/refresh': [json(200, tokens('access-1'))],
     'GET /api/v1/me': [json(200, me)],
+    // No saved views unless a test says otherwise.
+    'GET /api/v1/saved-views': Array.from({ length: 10 }, () => json(200, { items: [], nextCursor: null })),
     ...routes,
   });
   const api = createApi({ baseUrl: 'http://localhost', fetch: fake.fetch });

@@ -82,6 +82,7 @@ class LeadRecord {
             .searchable(
                     "coalesce(nullif(concat_ws(' ', r.first_name, r.last_name), ''), r.company)",
                     "concat_ws(' · ', r.company, r.email, r.status)")
+            .labelled("nullif(concat_ws(' · ', nullif(concat_ws(' ', r.first_name, r.last_name), ''), r.company), '')")
             .build();
 
     @Bean

@@ -71,9 +71,15 @@ public record RecordType(
 
     /**
      * How a record shows in global search: SQL expressions (over alias {@code r}) for its title and subtitle.
-     * What a query matches is the table's generated {@code search_text} column (see migration V18).
+     * What a query matches is the table's generated {@code search_text} column (see migration V18). {@code label}
+     * names the record where it is mentioned elsewhere (the task about it, say); the title unless the type says.
      */
-    public record Search(String title, String subtitle) {}
+    public record Search(String title, String subtitle, String label) {
+
+        public Search(String title, String subtitle) {
+            this(title, subtitle, title);
+        }
+    }
 
     public static Builder builder(String name, String table) {
         return new Builder(name, table);
@@ -126,6 +132,12 @@ public record RecordType(
         /** Makes the type findable by {@code GET /api/v1/search}; its table needs a {@code search_text} column. */
         public Builder searchable(String title, String subtitle) {
             this.search = new Search(title, subtitle);
+            return this;
+        }
+
+        /** How the record is named where it is mentioned elsewhere, if not by its search title. */
+        public Builder labelled(String label) {
+            this.search = new Search(search.title(), search.subtitle(), label);
             return this;
         }
 

@@ -25,12 +25,15 @@ public record TaskView(
         Instant due,
         Instant followUp,
         int priority,
-        RecordRef record,
+        TaskRecord record,
         String formId,
         JsonNode form) {
 
-    /** The CRM record a task is about: {@code lead}, {@code deal}, … and its id. */
-    public record RecordRef(String type, UUID id) {}
+    /**
+     * The CRM record a task is about: {@code lead}, {@code deal}, … its id, and what it is called (a lead's name and
+     * company, the name of the others); the title is null when the caller may not read the record or it is gone.
+     */
+    public record TaskRecord(String type, UUID id, String title) {}
 
     TaskView withForm(JsonNode form) {
         return new TaskView(

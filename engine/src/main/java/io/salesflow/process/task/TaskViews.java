@@ -1,7 +1,9 @@
 package io.salesflow.process.task;
 
+import io.salesflow.identity.Caller;
 import io.salesflow.process.EngineIds;
-import io.salesflow.process.task.TaskView.RecordRef;
+import io.salesflow.process.task.TaskView.TaskRecord;
+import io.salesflow.records.RecordTitles;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns engine tasks into {@link TaskView}s a page at a time: one query for the records the page's instances run
- * on, process definitions from a cache (a deployed definition never changes).
+ * on, one per record type for their titles, process definitions from a cache (a deployed definition never changes).
  */
 @Component
 class TaskViews {
@@ -29,22 +31,25 @@ class TaskViews {
     private final RepositoryService repository;
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
 
-    TaskViews(RuntimeService runtime, RepositoryService repository) {
+    private final RecordTitles titles;
+
+    TaskViews(RuntimeService runtime, RepositoryService repository, RecordTitles titles) {
         this.runtime = runtime;
         this.repository = repository;
+        this.titles = titles;
     }
 
     List<TaskView> of(List<Task> tasks) {
-        Map<String, RecordRef> records = recordsOf(tasks.stream()
+        Map<String, TaskRecord> records = titled(recordsOf(tasks.stream()
                 .map(Task::getProcessInstanceId)
                 .filter(id -> id != null)
-                .collect(Collectors.toSet()));
+                .collect(Collectors.toSet())));
         return tasks.stream()
                 .map(t -> view(t, records.get(t.getProcessInstanceId())))
                 .toList();
     }
 
-    private TaskView view(Task task, RecordRef record) {
+    private TaskView view(Task task, TaskRecord record) {
         ProcessDefinition definition =
                 task.getProcessDefinitionId() == null ? null : definition(task.getProcessDefinitionId());
         return new TaskView(
@@ -74,7 +79,7 @@ class TaskViews {
         return definitions.computeIfAbsent(id, key -> repository.getProcessDefinition(key));
     }
 
-    private Map<String, RecordRef> recordsOf(Set<String> instanceIds) {
+    private Map<String, TaskRecord> recordsOf(Set<String> instanceIds) {
         if (instanceIds.isEmpty()) {
             return Map.of();
         }
@@ -89,13 +94,35 @@ class TaskViews {
                         .put(v.getName(), v.getValue());
             }
         }
-        Map<String, RecordRef> records = new HashMap<>();
+        Map<String, TaskRecord> records = new HashMap<>();
         byInstance.forEach((instance, vars) -> {
             if (vars.get("recordType") instanceof String type && vars.get("recordId") instanceof String id) {
-                records.put(instance, new RecordRef(type, UUID.fromString(id)));
+                records.put(instance, new TaskRecord(type, UUID.fromString(id), null));
             }
         });
         return records;
+    }
+
+    /** The records with the titles the caller may see: one query per record type on the page. */
+    private Map<String, TaskRecord> titled(Map<String, TaskRecord> records) {
+        if (records.isEmpty()) {
+            return records;
+        }
+        Caller caller = Caller.require();
+        Map<String, Set<UUID>> idsByType = new HashMap<>();
+        records.values().forEach(r -> idsByType
+                .computeIfAbsent(r.type(), k -> new java.util.HashSet<>())
+                .add(r.id()));
+        Map<String, Map<UUID, String>> byType = new HashMap<>();
+        idsByType.forEach((type, ids) -> byType.put(type, titles.of(caller, type, ids)));
+        Map<String, TaskRecord> titled = new HashMap<>();
+        records.forEach((instance, r) -> titled.put(
+                instance,
+                new TaskRecord(
+                        r.type(),
+                        r.id(),
+                        byType.getOrDefault(r.type(), Map.of()).get(r.id()))));
+        return titled;
     }
 
     private static Instant instant(Date date) {

@@ -60,6 +60,9 @@ final class FuzzBaseline {
         if (path.startsWith("/api/v1/custom-fields/")) {
             return f.id(delete ? "custom-field-to-delete" : "custom-field");
         }
+        if (path.startsWith("/api/v1/saved-views/")) {
+            return f.id(delete && path.endsWith("{id}") ? "saved-view-to-delete" : "saved-view");
+        }
         if (path.startsWith("/api/v1/attachments/")) {
             return f.id(delete ? "attachment-to-delete" : "attachment");
         }
@@ -115,6 +118,7 @@ final class FuzzBaseline {
             case "POST /api/v1/imports" -> "recordType=leads&dryRun=true";
             case "GET /api/v1/search" -> "q=fuzz";
             case "GET /api/v1/duplicates" -> "type=lead";
+            case "GET /api/v1/saved-views" -> "recordType=lead";
             default -> "";
         };
     }
@@ -178,6 +182,8 @@ final class FuzzBaseline {
             case "POST /api/v1/custom-fields" ->
                 "{\"recordType\":\"lead\",\"key\":\"fuzznew" + s + "\",\"label\":\"Fuzz\",\"type\":\"text\"}";
             case "PATCH /api/v1/custom-fields/{id}" -> "{\"label\":\"Fuzzed\"}";
+            case "POST /api/v1/saved-views" -> f.savedViewBody("Fuzz new view " + s);
+            case "PATCH /api/v1/saved-views/{id}" -> "{\"name\":\"Fuzzed view " + s + "\"}";
             case "POST /api/v1/auth/login", "POST /api/v1/auth/session" ->
                 "{\"tenant\":\"acme\",\"email\":\"" + f.userEmail + "\",\"password\":\"" + FuzzFixtures.PASSWORD
                         + "\"}";

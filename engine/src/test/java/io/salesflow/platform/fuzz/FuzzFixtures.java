@@ -123,6 +123,8 @@ final class FuzzFixtures {
         }
         ids.put("custom-field", defineField("fuzzpatch" + suffix, "text"));
         ids.put("custom-field-to-delete", defineField("fuzzdel" + suffix, "text"));
+        created("saved-view", "/api/v1/saved-views", savedViewBody("Fuzz view " + suffix));
+        created("saved-view-to-delete", "/api/v1/saved-views", savedViewBody("Fuzz view to delete " + suffix));
         JsonNode jobs = call("GET", "/api/v1/scoring/rescoring-jobs", null).get("items");
         ids.put(
                 "rescoring-job",
@@ -220,6 +222,12 @@ final class FuzzFixtures {
                                 + "\"}")
                 .get("id")
                 .asText();
+    }
+
+    String savedViewBody(String name) {
+        return "{\"recordType\":\"lead\",\"name\":\"" + name
+                + "\",\"state\":{\"sort\":[{\"field\":\"createdAt\",\"direction\":\"desc\"}],"
+                + "\"columns\":[\"lastName\"]}}";
     }
 
     private String create(String collection) {

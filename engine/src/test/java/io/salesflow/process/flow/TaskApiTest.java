@@ -44,6 +44,7 @@ class TaskApiTest {
                                 .orElse(null),
                         t -> t != null);
         String task = "/api/v1/tasks/" + first.get("id").asText();
+        assertThat(first.at("/record/title").asText()).isEqualTo("Gudrun Hot · Initech");
         String owner = first.get("assignee").asText();
         String ownerEmail =
                 get("admin@acme.test", "/api/v1/users/" + owner).get("email").asText();
@@ -51,6 +52,7 @@ class TaskApiTest {
         api.as("acme", ownerEmail, "POST", task + "/unclaim").send().expect(200);
         JsonNode open = get(ownerEmail, task);
         assertThat(open.get("assignee").isNull()).isTrue();
+        assertThat(open.at("/record/title").asText()).isEqualTo("Gudrun Hot · Initech");
         String other = ownerEmail.equals("rep@acme.test") ? "rep2@acme.test" : "rep@acme.test";
         JsonNode claimed = api.as("acme", other, "POST", task + "/claim")
                 .send()
