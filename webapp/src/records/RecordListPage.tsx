@@ -22,6 +22,7 @@ import type { Me, RecordBody } from '../api/types';
 import { useMe } from '../auth/SessionProvider';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
 import { CONFIGS, type FilterDef, type TypeConfig } from './config';
+import { CreateRecordDialog } from './create/CreateRecordDialog';
 import { BulkActions } from './list/BulkActions';
 import { ImportDialog } from './list/ImportDialog';
 import { VirtualTable } from './list/VirtualTable';
@@ -247,6 +248,7 @@ export function RecordListPage({ type }: { type: RecordType }) {
   const exporter = useExport(type);
   const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
   const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
   const canWrite = (me.permissions ?? []).includes(config.writePermission);
 
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items ?? []) ?? [], [list.data]);
@@ -310,6 +312,11 @@ export function RecordListPage({ type }: { type: RecordType }) {
               Import
             </Button>
           )}
+          {canWrite && (
+            <Button size="sm" onClick={() => setCreating(true)}>
+              New {config.label.toLowerCase()}
+            </Button>
+          )}
         </Group>
       </Group>
 
@@ -369,6 +376,7 @@ export function RecordListPage({ type }: { type: RecordType }) {
           onLoadMore={onLoadMore}
         />
       )}
+      {canWrite && <CreateRecordDialog config={config} opened={creating} onClose={() => setCreating(false)} />}
       {config.importable && <ImportDialog config={config} opened={importing} onClose={() => setImporting(false)} />}
     </Stack>
   );

@@ -530,3 +530,21 @@ export function useRecordWriter(type: RecordType) {
     remove: (id: string) => unwrap(client.DELETE(itemPath(type), { params: { path: { id } } })),
   };
 }
+
+// Creating and converting ----------------------------------------------------------------------------------------
+
+/** A new record; `idempotencyKey` (one per form) makes a repeated submit create it once. */
+export function useCreateRecord(type: RecordType) {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: Record<string, unknown>; idempotencyKey: string }): Promise<RecordBody> =>
+      unwrap(
+        client.POST(listPath(type), {
+          body: body as Schemas['LeadInput'],
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      ) as Promise<RecordBody>,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['records', type, 'list'] }),
+  });
+}
