@@ -5,6 +5,7 @@ import { ErrorState, LoadingRows } from '../common/states';
 import { CONFIGS, ScoreBadge, StatusBadge, type FieldDef, type Option } from './config';
 import { AssignmentPanel, Attachments, LeadScorePanel, Processes, Related, Timeline } from './detail/Sections';
 import { ConflictDialog, customFieldDef, EditableField, TagsField, useRecordEditor } from './detail/Details';
+import { ConvertLeadAction } from './detail/ConvertLead';
 import { Duplicates } from './detail/Duplicates';
 import { recordOwner, recordTitle, useAssignableUsers, useCustomFields, usePipelines, useRecordDetail, type RecordType } from './queries';
 import { text } from './values';
@@ -73,6 +74,11 @@ export function RecordPage({ type }: { type: RecordType }) {
           {record.deletedAt ? <Badge color="red">Deleted</Badge> : null}
         </Group>
       </Group>
+      {type === 'lead' && (
+        <Group gap="xs" wrap="wrap">
+          <ConvertLeadAction lead={record} canEdit={canEdit} />
+        </Group>
+      )}
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>

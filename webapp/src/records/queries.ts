@@ -548,3 +548,22 @@ export function useCreateRecord(type: RecordType) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['records', type, 'list'] }),
   });
 }
+
+/** What a conversion made or linked. */
+export interface LeadConversionResult {
+  leadId?: string;
+  contactId?: string;
+  accountId?: string;
+  dealId?: string | null;
+}
+
+/** Converts a qualified lead: `accountId` or `account`, `contactId` or `contact`, and an optional `deal`. */
+export function useConvertLead(id: string) {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>): Promise<LeadConversionResult> =>
+      unwrap(client.POST('/api/v1/leads/{id}/convert', { params: { path: { id } }, body })) as Promise<LeadConversionResult>,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKeys.all }),
+  });
+}

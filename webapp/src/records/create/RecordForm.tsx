@@ -50,7 +50,7 @@ export function useFirstErrorFocus() {
   };
 }
 
-/** A form's fields, each labelled, with its error under it; `idPrefix` keeps ids unique when two forms are open. */
+/** A form's fields, each labelled, with its error under it; `inputRef` lets the form focus the first one to fix. */
 export function FormFields({
   fields,
   values,
