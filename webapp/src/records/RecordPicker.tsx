@@ -50,7 +50,7 @@ export const RecordPicker = forwardRef<
       onSearchChange={setQuery}
       filter={({ options: all }) => all}
       nothingFoundMessage={!searchable(asked) ? 'Type two letters or more' : hits.isFetching ? 'Searching…' : `No ${type} found`}
-      onChange={(value, option) => onChange(value ? { id: value, title: option.label } : null)}
+      onChange={(value, option) => onChange(value ? { id: value, title: option?.label ?? value } : null)}
     />
   );
 });
