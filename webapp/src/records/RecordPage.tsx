@@ -7,6 +7,7 @@ import { AssignmentPanel, Attachments, LeadScorePanel, Processes, Related, Timel
 import { ConflictDialog, customFieldDef, EditableField, TagsField, useRecordEditor } from './detail/Details';
 import { ConvertLeadAction } from './detail/ConvertLead';
 import { Duplicates } from './detail/Duplicates';
+import { ReassignLeadAction } from './detail/ReassignLead';
 import { recordOwner, recordTitle, useAssignableUsers, useCustomFields, usePipelines, useRecordDetail, type RecordType } from './queries';
 import { text } from './values';
 
@@ -77,6 +78,7 @@ export function RecordPage({ type }: { type: RecordType }) {
       {type === 'lead' && (
         <Group gap="xs" wrap="wrap">
           <ConvertLeadAction lead={record} canEdit={canEdit} />
+          {canReadUsers && <ReassignLeadAction lead={record} users={users.data?.items} canEdit={canEdit} />}
         </Group>
       )}
 

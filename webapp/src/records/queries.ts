@@ -567,3 +567,17 @@ export function useConvertLead(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKeys.all }),
   });
 }
+
+/** Gives the lead to `ownerId` with a reason; the lead and its assignments are fetched again. */
+export function useReassignLead(id: string) {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { ownerId: string; reason: string }) =>
+      unwrap(client.POST('/api/v1/leads/{id}/reassign', { params: { path: { id } }, body })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['records', 'lead', id] });
+      void queryClient.invalidateQueries({ queryKey: ['records', 'lead', 'list'] });
+    },
+  });
+}
