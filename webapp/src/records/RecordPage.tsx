@@ -7,6 +7,7 @@ import { AssignmentPanel, Attachments, LeadScorePanel, Processes, Related, Timel
 import { ConflictDialog, customFieldDef, EditableField, TagsField, useRecordEditor } from './detail/Details';
 import { ConvertLeadAction } from './detail/ConvertLead';
 import { Duplicates } from './detail/Duplicates';
+import { LookupField } from './detail/LookupField';
 import { ReassignLeadAction } from './detail/ReassignLead';
 import { recordOwner, recordTitle, useAssignableUsers, useCustomFields, usePipelines, useRecordDetail, type RecordType } from './queries';
 import { text } from './values';
@@ -39,8 +40,14 @@ export function RecordPage({ type }: { type: RecordType }) {
 
   const record = detail.data.body;
   const custom: FieldDef[] = (customFields.data ?? []).filter((d) => !d.archived && d.type !== 'lookup').map(customFieldDef);
+  const lookups = (customFields.data ?? []).filter((d) => !d.archived && d.type === 'lookup');
   const allFields = [...config.fields, ...custom];
-  const labels = Object.fromEntries([...allFields.map((f) => [f.key, f.label]), ['tags', 'Tags'], ['ownerId', 'Owner']]);
+  const labels = Object.fromEntries([
+    ...allFields.map((f) => [f.key, f.label]),
+    ...lookups.map((d) => [`customFields.${d.key ?? ''}`, d.label ?? d.key ?? '']),
+    ['tags', 'Tags'],
+    ['ownerId', 'Owner'],
+  ]);
   const pipeline = (pipelines.data ?? []).find((p) => p.id === text(record.pipelineId));
   const stageOptions: Option[] = (pipeline?.stages ?? []).map((s) => ({ value: s.id ?? '', label: s.name ?? '' }));
   const names = (userId: string | undefined) =>
@@ -109,7 +116,7 @@ export function RecordPage({ type }: { type: RecordType }) {
                 />
               ))}
             </SimpleGrid>
-            {custom.length > 0 && (
+            {custom.length + lookups.length > 0 && (
               <>
                 <Title order={3} size="h6" mt="md" mb="xs">
                   More fields
@@ -117,6 +124,16 @@ export function RecordPage({ type }: { type: RecordType }) {
                 <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="sm">
                   {custom.map((field) => (
                     <EditableField key={field.key} field={field} record={record} canEdit={canEdit} onSave={editor.save} />
+                  ))}
+                  {lookups.map((definition) => (
+                    <LookupField
+                      key={definition.key}
+                      definition={definition}
+                      record={record}
+                      canEdit={canEdit}
+                      users={canReadUsers ? users.data?.items : undefined}
+                      onSave={editor.save}
+                    />
                   ))}
                 </SimpleGrid>
               </>
