@@ -550,12 +550,7 @@ export function useCreateRecord(type: RecordType) {
 }
 
 /** What a conversion made or linked. */
-export interface LeadConversionResult {
-  leadId?: string;
-  contactId?: string;
-  accountId?: string;
-  dealId?: string | null;
-}
+export type LeadConversionResult = Schemas['ConvertedLead'];
 
 /** Converts a qualified lead: `accountId` or `account`, `contactId` or `contact`, and an optional `deal`. */
 export function useConvertLead(id: string) {
@@ -563,7 +558,7 @@ export function useConvertLead(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>): Promise<LeadConversionResult> =>
-      unwrap(client.POST('/api/v1/leads/{id}/convert', { params: { path: { id } }, body })) as Promise<LeadConversionResult>,
+      unwrap(client.POST('/api/v1/leads/{id}/convert', { params: { path: { id } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKeys.all }),
   });
 }
