@@ -33,6 +33,7 @@ class UsingEveryPageOnAPhoneJourneyTest {
         page.navigate("/");
         List<String> overflowing = new ArrayList<>();
         checkWidth(page, "sign-in", overflowing);
+        assertTheCheckSeesAWidePage(page);
         Journeys.signIn(page, "acme", email);
 
         Locator navigation = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
@@ -91,6 +92,17 @@ class UsingEveryPageOnAPhoneJourneyTest {
         assertThat(overflowing)
                 .as("pages wider than a %d px phone for %s (visited %s)", WIDTH, email, visited)
                 .isEmpty();
+    }
+
+    /** The measurement itself: a page made wider than the phone is reported (and the page is put back). */
+    private static void assertTheCheckSeesAWidePage(Page page) {
+        page.evaluate("() => { const wide = document.createElement('div'); wide.id = 'too-wide';"
+                + " wide.style.width = '600px'; wide.style.height = '1px'; document.body.appendChild(wide); }");
+        List<String> seen = new ArrayList<>();
+        checkWidth(page, "a page with a 600 px block", seen);
+        page.evaluate("() => document.getElementById('too-wide').remove()");
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0)).contains("600 px wide");
     }
 
     private static void settle(Page page) {
