@@ -71,6 +71,21 @@ describe('creating a record from its list', () => {
     expect(posts[1]?.headers.get('Idempotency-Key')).toBe(posts[0]?.headers.get('Idempotency-Key'));
   });
 
+  it('names a refused field the form does not show', async () => {
+    renderRecords('/accounts', {
+      'GET /api/v1/accounts': [empty],
+      'GET /api/v1/custom-fields': [json(200, [])],
+      'POST /api/v1/accounts': [
+        json(400, { type: '/problems/validation', status: 400, title: 'Invalid request', errors: [{ field: 'customFields.partner', message: 'is required' }] }),
+      ],
+    }, { ...REP, permissions: [...REP.permissions, 'accounts:write'] });
+    fireEvent.click(await screen.findByRole('button', { name: 'New account' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New account' });
+    fireEvent.change(within(dialog).getByLabelText(/^Name/), { target: { value: 'Initech' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create account' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('customFields.partner: Is required.');
+  });
+
   it('offers no "New" button to someone who may only read', async () => {
     renderRecords('/leads', { 'GET /api/v1/leads': [json(200, { items: [LEAD_A], nextCursor: null })] }, { ...REP, permissions: ['leads:read'] });
     expect(await screen.findByRole('link', { name: 'Ada Lovelace' })).toBeTruthy();

@@ -1,11 +1,10 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { describeError } from '../../api/problem';
 import type { FieldDef, TypeConfig } from '../config';
 import { customFieldDef } from '../detail/Details';
 import { recordPath, useCreateRecord, useCustomFields } from '../queries';
-import { bodyOf, errorsOf, FormFields, missingRequired, useFirstErrorFocus, type FormErrors, type FormValues } from './RecordForm';
+import { bodyOf, elsewhereMessage, errorsOf, FormFields, missingRequired, useFirstErrorFocus, type FormErrors, type FormValues } from './RecordForm';
 
 /**
  * "New lead" (…): the type's first fields and its required custom fields; what the server refuses is shown on the
@@ -51,7 +50,7 @@ function CreateForm({ config, onClose }: { config: TypeConfig; onClose: () => vo
       const onFields = errorsOf(error, fields);
       setErrors(onFields);
       focus.focusFirst(fields, onFields);
-      if (Object.keys(onFields).length === 0) setFailure(describeError(error));
+      setFailure(elsewhereMessage(error, onFields));
     }
   }
 

@@ -1,6 +1,6 @@
 import { Checkbox, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { useRef } from 'react';
-import { ApiError } from '../../api/problem';
+import { ApiError, describeError } from '../../api/problem';
 import type { FieldDef } from '../config';
 
 export type FormValues = Record<string, unknown>;
@@ -22,6 +22,18 @@ export function errorsOf(error: unknown, fields: FieldDef[], prefix = ''): FormE
   return Object.fromEntries(
     fields.map((f) => [f.key, byField[prefix + f.key]] as const).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
+}
+
+/** What a refused request says about fields the form does not show (`contact.phone: …`), or its general message. */
+export function elsewhereMessage(error: unknown, shown: FormErrors): string | null {
+  const elsewhere =
+    error instanceof ApiError
+      ? Object.entries(error.fieldErrors())
+          .filter(([field]) => !shown[field])
+          .map(([field, message]) => `${field}: ${message}`)
+      : [];
+  if (elsewhere.length > 0) return elsewhere.join(' ');
+  return Object.keys(shown).length === 0 ? describeError(error) : null;
 }
 
 /** A flat form as a request body: blank values left out, `customFields.x` nested. */

@@ -1,10 +1,9 @@
 import { Alert, Anchor, Button, Checkbox, Fieldset, Group, List, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, describeError } from '../../api/problem';
 import type { RecordBody } from '../../api/types';
 import type { FieldDef } from '../config';
-import { bodyOf, errorsOf, FormFields, missingRequired, useFirstErrorFocus, type FormErrors, type FormValues } from '../create/RecordForm';
+import { bodyOf, elsewhereMessage, errorsOf, FormFields, missingRequired, useFirstErrorFocus, type FormErrors, type FormValues } from '../create/RecordForm';
 import { usePipelines, recordPath, recordTitle, useConvertLead, type LeadConversionResult } from '../queries';
 import { RecordPicker, type Picked } from '../RecordPicker';
 import { text } from '../values';
@@ -109,14 +108,7 @@ function ConvertForm({ lead, onClose }: { lead: RecordBody; onClose: () => void 
       const onFields = errorsOf(error, shown);
       setErrors(onFields);
       focus.focusFirst(shown, onFields);
-      const elsewhere =
-        error instanceof ApiError
-          ? Object.entries(error.fieldErrors())
-              .filter(([field]) => !onFields[field])
-              .map(([field, message]) => `${field}: ${message}`)
-          : [];
-      if (elsewhere.length > 0) setFailure(elsewhere.join(' '));
-      else if (Object.keys(onFields).length === 0) setFailure(describeError(error));
+      setFailure(elsewhereMessage(error, onFields));
     }
   }
 
