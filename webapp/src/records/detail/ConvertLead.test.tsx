@@ -65,6 +65,10 @@ describe('converting a lead', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Convert' }));
 
     expect(await within(dialog).findByText('Lead converted')).toBeTruthy();
+    // The page has the converted lead meanwhile (no Convert button any more), and the result stays on screen.
+    await waitFor(() => expect(calls.filter((c) => c.method === 'GET' && c.path === A)).toHaveLength(2));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Convert' })).toBeNull());
+    expect(within(screen.getByRole('dialog', { name: 'Convert the lead' })).getByText('Lead converted')).toBeTruthy();
     expect(within(dialog).getByRole('link', { name: 'Open the deal' }).getAttribute('href')).toBe(`/deals/${DEAL_ID}`);
     expect(within(dialog).getByRole('link', { name: 'Open the contact' }).getAttribute('href')).toBe(`/contacts/${CONTACT_ID}`);
     const sent = calls.filter((c) => c.method === 'POST' && c.path === `${A}/convert`)[1];

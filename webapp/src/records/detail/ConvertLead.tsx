@@ -25,20 +25,24 @@ type Mode = 'new' | 'existing';
 /** "Convert" on an unconverted lead's page; only a qualified lead can be converted. */
 export function ConvertLeadAction({ lead, canEdit }: { lead: RecordBody; canEdit: boolean }) {
   const [opened, setOpened] = useState(false);
-  if (!canEdit || lead.status === 'converted' || lead.deletedAt) return null;
+  // The dialog outlives the button: once converted, the lead's page drops the button but the result stays shown.
+  const offered = canEdit && lead.status !== 'converted' && !lead.deletedAt;
+  if (!offered && !opened) return null;
   const qualified = lead.status === 'qualified';
   return (
     <>
-      <Group gap="xs">
-        <Button size="sm" onClick={() => setOpened(true)} disabled={!qualified} aria-describedby={qualified ? undefined : 'convert-hint'}>
-          Convert
-        </Button>
-        {!qualified && (
-          <Text id="convert-hint" size="xs" c="dimmed">
-            Qualify the lead to convert it.
-          </Text>
-        )}
-      </Group>
+      {offered && (
+        <Group gap="xs">
+          <Button size="sm" onClick={() => setOpened(true)} disabled={!qualified} aria-describedby={qualified ? undefined : 'convert-hint'}>
+            Convert
+          </Button>
+          {!qualified && (
+            <Text id="convert-hint" size="xs" c="dimmed">
+              Qualify the lead to convert it.
+            </Text>
+          )}
+        </Group>
+      )}
       <Modal opened={opened} onClose={() => setOpened(false)} title="Convert the lead" size="lg">
         {opened && <ConvertForm lead={lead} onClose={() => setOpened(false)} />}
       </Modal>
