@@ -19,7 +19,7 @@ import { useState, type FormEvent } from 'react';
 import { useMe } from '../auth/SessionProvider';
 import { formatDateTime } from '../common/format';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
-import { ConfirmDialog, FormError, fieldErrorsOf } from './common';
+import { ConfirmDialog, fieldErrorsOf, FormError, RowActions } from './common';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKey } from './queries';
 
 function statusOf(key: ApiKey, now = Date.now()): { label: string; color: string } {
@@ -87,20 +87,18 @@ export function ApiKeysPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      {!key.revokedAt && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => {
-                            revoke.reset();
-                            setRevoking(key);
-                          }}
-                          aria-label={`Revoke ${key.name}`}
-                        >
-                          Revoke
-                        </Button>
-                      )}
+                      <RowActions
+                        name={key.name}
+                        destroy={
+                          !key.revokedAt && {
+                            label: 'Revoke',
+                            onClick: () => {
+                              revoke.reset();
+                              setRevoking(key);
+                            },
+                          }
+                        }
+                      />
                     </Table.Td>
                   </Table.Tr>
                 );

@@ -16,7 +16,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
-import { ConfirmDialog, FormError, fieldErrorsOf, humanize } from './common';
+import { ConfirmDialog, fieldErrorsOf, FormError, humanize, RowActions } from './common';
 import { useArchiveCustomField, useCustomFields, useSaveCustomField, type CustomField } from './queries';
 
 const RECORD_TYPES = [
@@ -87,25 +87,19 @@ export function CustomFieldsPage() {
                     {field.type === 'lookup' && field.lookupTarget ? ` → ${field.lookupTarget}` : ''}
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => setEditing(field)} aria-label={`Edit ${field.label}`}>
-                        Edit
-                      </Button>
-                      {!field.archived && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => {
+                    <RowActions
+                      name={field.label}
+                      onEdit={() => setEditing(field)}
+                      destroy={
+                        !field.archived && {
+                          label: 'Archive',
+                          onClick: () => {
                             archive.reset();
                             setArchiving(field);
-                          }}
-                          aria-label={`Archive ${field.label}`}
-                        >
-                          Archive
-                        </Button>
-                      )}
-                    </Group>
+                          },
+                        }
+                      }
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

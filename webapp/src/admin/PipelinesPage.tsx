@@ -16,7 +16,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
-import { ConfirmDialog, FormError, fieldErrorsOf } from './common';
+import { ConfirmDialog, fieldErrorsOf, FormError, RowActions } from './common';
 import { useAdminPipelines, useDeletePipeline, useSavePipeline, type Pipeline, type StageRequest } from './queries';
 
 /** Deal pipelines and their stages, including which stages hold deals for approval. */
@@ -75,23 +75,17 @@ export function PipelinesPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => setEditing(pipeline)} aria-label={`Edit ${pipeline.name}`}>
-                        Edit
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => {
+                    <RowActions
+                      name={pipeline.name}
+                      onEdit={() => setEditing(pipeline)}
+                      destroy={{
+                        label: 'Delete',
+                        onClick: () => {
                           remove.reset();
                           setDeleting(pipeline);
-                        }}
-                        aria-label={`Delete ${pipeline.name}`}
-                      >
-                        Delete
-                      </Button>
-                    </Group>
+                        },
+                      }}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -17,7 +17,7 @@ import { useState, type FormEvent } from 'react';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/SessionProvider';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
-import { ConfirmDialog, FormError, fieldErrorsOf } from './common';
+import { ConfirmDialog, fieldErrorsOf, FormError, RowActions } from './common';
 import { useDeleteRole, usePermissionCatalogue, useRoles, useSaveRole, type Grant, type Role } from './queries';
 
 type Scope = NonNullable<Grant['scope']>;
@@ -87,25 +87,21 @@ export function RolesPage() {
                   </Table.Td>
                   <Table.Td>{(role.permissions ?? []).length}</Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => setEditing(role)} aria-label={`${manage && !readOnly(role) ? 'Edit' : 'View'} ${role.name}`}>
-                        {manage && !readOnly(role) ? 'Edit' : 'View'}
-                      </Button>
-                      {manage && !role.system && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => {
+                    <RowActions
+                      name={role.name}
+                      editLabel={manage && !readOnly(role) ? 'Edit' : 'View'}
+                      onEdit={() => setEditing(role)}
+                      destroy={
+                        manage &&
+                        !role.system && {
+                          label: 'Delete',
+                          onClick: () => {
                             remove.reset();
                             setDeleting(role);
-                          }}
-                          aria-label={`Delete ${role.name}`}
-                        >
-                          Delete
-                        </Button>
-                      )}
-                    </Group>
+                          },
+                        }
+                      }
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/SessionProvider';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
-import { ConfirmDialog, FormError, fieldErrorsOf } from './common';
+import { ConfirmDialog, fieldErrorsOf, FormError, RowActions } from './common';
 import { useAllUsers, useDeleteTeam, useSaveTeam, useTeams, type Team } from './queries';
 
 /** Teams, their members and manager. */
@@ -55,23 +55,17 @@ export function TeamsPage() {
                   </Table.Td>
                   {manage && (
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" variant="light" onClick={() => setEditing(team)} aria-label={`Edit ${team.name}`}>
-                          Edit
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => {
+                      <RowActions
+                        name={team.name}
+                        onEdit={() => setEditing(team)}
+                        destroy={{
+                          label: 'Delete',
+                          onClick: () => {
                             remove.reset();
                             setDeleting(team);
-                          }}
-                          aria-label={`Delete ${team.name}`}
-                        >
-                          Delete
-                        </Button>
-                      </Group>
+                          },
+                        }}
+                      />
                     </Table.Td>
                   )}
                 </Table.Tr>

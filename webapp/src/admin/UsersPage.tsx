@@ -17,7 +17,7 @@ import { describeError } from '../api/problem';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/SessionProvider';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
-import { ConfirmDialog, FormError, fieldErrorsOf, humanize } from './common';
+import { ConfirmDialog, fieldErrorsOf, FormError, humanize, RowActions } from './common';
 import { useChangeUser, useCreateUser, useRoles, useUsers, type User } from './queries';
 
 function useRoleOptions() {
@@ -100,34 +100,25 @@ export function UsersPage() {
                     </Table.Td>
                     {manage && (
                       <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button size="xs" variant="light" onClick={() => setEditing(user)} aria-label={`Edit ${name}`}>
-                            Edit
-                          </Button>
-                          {active ? (
-                            <Button
-                              size="xs"
-                              variant="subtle"
-                              color="red"
-                              onClick={() => {
+                        <RowActions
+                          name={name}
+                          onEdit={() => setEditing(user)}
+                          destroy={
+                            active && {
+                              label: 'Deactivate',
+                              onClick: () => {
                                 change.reset();
                                 setDeactivating(user);
-                              }}
-                              aria-label={`Deactivate ${name}`}
-                            >
-                              Deactivate
-                            </Button>
-                          ) : (
-                            <Button
-                              size="xs"
-                              variant="subtle"
-                              onClick={() => setStatus(user, 'ACTIVE')}
-                              aria-label={`Reactivate ${name}`}
-                            >
+                              },
+                            }
+                          }
+                        >
+                          {!active && (
+                            <Button size="xs" variant="subtle" onClick={() => setStatus(user, 'ACTIVE')} aria-label={`Reactivate ${name}`}>
                               Reactivate
                             </Button>
                           )}
-                        </Group>
+                        </RowActions>
                       </Table.Td>
                     )}
                   </Table.Tr>

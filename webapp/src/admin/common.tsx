@@ -73,3 +73,37 @@ export function humanize(code: string | undefined): string {
   const words = code.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/**
+ * A table row's actions: "Edit" (or another verb) and, where the row allows, one destructive action that the page
+ * confirms (`onDestroy` opens its ConfirmDialog). Each button names the row for screen readers: "Edit East".
+ */
+export function RowActions({
+  name,
+  onEdit,
+  editLabel = 'Edit',
+  destroy,
+  children,
+}: {
+  name: string | undefined;
+  onEdit?: () => void;
+  editLabel?: string;
+  destroy?: { label: string; onClick: () => void } | false;
+  children?: ReactNode;
+}) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      {onEdit && (
+        <Button size="xs" variant="light" onClick={onEdit} aria-label={`${editLabel} ${name ?? ''}`}>
+          {editLabel}
+        </Button>
+      )}
+      {destroy && (
+        <Button size="xs" variant="subtle" color="red" onClick={destroy.onClick} aria-label={`${destroy.label} ${name ?? ''}`}>
+          {destroy.label}
+        </Button>
+      )}
+      {children}
+    </Group>
+  );
+}

@@ -169,6 +169,12 @@ export const PAGES: Page[] = [
     component: page(() => import('../processes/ModelerPage'), 'DecisionModelerPage'),
   },
   {
+    path: '/processes/modeler/form/:key',
+    label: 'Form',
+    allowed: can('process:design'),
+    component: page(() => import('../processes/ModelerPage'), 'FormModelerPage'),
+  },
+  {
     path: '/processes/modeler/:key',
     label: 'Process model',
     allowed: can('process:design'),

@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, describeError } from '../api/problem';
+import { describeError } from '../api/problem';
 import type { ApprovalView } from '../api/types';
 import { formatMoney, formatPercent } from '../common/format';
+import { ReasonModal } from '../common/ReasonModal';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
 import { DueBadge } from '../tasks/TaskListPage';
 import { useDealPlaces, useDecide, usePendingApprovals, usePipelines } from './queries';
@@ -183,69 +184,24 @@ export function ApprovalInboxPage() {
 /** Rejecting needs a reason: the rep reads it to rework the deal. */
 function RejectDialog({ approval, onClose }: { approval: ApprovalView | null; onClose: () => void }) {
   const { reject } = useDecide();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const field = useRef<HTMLTextAreaElement>(null);
-
-  function close() {
-    setReason('');
-    setError(null);
-    reject.reset();
-    onClose();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!approval) return;
-    if (!reason.trim()) {
-      setError('Give a reason: the rep reads it to rework the deal.');
-      field.current?.focus();
-      return;
-    }
-    reject.mutate(
-      { taskId: approval.taskId ?? '', reason: reason.trim() },
-      {
-        onSuccess: () => {
-          notifications.show({ title: 'Rejected', message: `${approval.dealName} goes back to its previous stage.` });
-          close();
-        },
-        onError: (e) => {
-          setError(e instanceof ApiError ? (e.fieldErrors().reason ?? describeError(e)) : describeError(e));
-          field.current?.focus();
-        },
-      },
-    );
-  }
-
   return (
-    <Modal opened={approval !== null} onClose={close} title={`Reject ${approval?.dealName ?? 'deal'}`}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Textarea
-            ref={field}
-            label="Reason"
-            description="Required. The deal's owner sees it."
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              if (error) setError(null);
-            }}
-            error={error}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" color="red" loading={reject.isPending}>
-              Reject deal
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      opened={approval !== null}
+      title={`Reject ${approval?.dealName ?? 'deal'}`}
+      reasonHint="Required. The deal's owner sees it."
+      missing="Give a reason: the rep reads it to rework the deal."
+      confirmLabel="Reject deal"
+      onClose={() => {
+        reject.reset();
+        onClose();
+      }}
+      onConfirm={async (reason) => {
+        if (!approval) return;
+        await reject.mutateAsync({ taskId: approval.taskId ?? '', reason });
+        notifications.show({ title: 'Rejected', message: `${approval.dealName} goes back to its previous stage.` });
+        reject.reset();
+        onClose();
+      }}
+    />
   );
 }

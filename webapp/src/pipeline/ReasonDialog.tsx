@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Radio, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { ReasonModal } from '../common/ReasonModal';
 import type { DealReason, Stage } from './queries';
 
 export interface Outcome {
@@ -22,53 +23,43 @@ export function ReasonDialog({
   onCancel: () => void;
 }) {
   const [reasonId, setReasonId] = useState('');
-  const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const won = stage.won === true;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!reasonId) {
-      setError(won ? 'Pick why the deal was won.' : 'Pick why the deal was lost.');
-      return;
-    }
-    onConfirm({ reasonId, closeNote: note.trim() || undefined });
-  }
-
   return (
-    <Modal opened onClose={onCancel} title={`${won ? 'Win' : 'Lose'} ${dealName}`}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm">
-            Moving the deal to {stage.name} {won ? 'wins' : 'loses'} it.
-          </Text>
-          <Radio.Group
-            label={won ? 'Why was it won?' : 'Why was it lost?'}
-            withAsterisk
-            value={reasonId}
-            onChange={(value) => {
-              setReasonId(value);
-              setError(null);
-            }}
-            error={error}
-          >
-            <Stack gap="xs" mt="xs">
-              {reasons.map((r) => (
-                <Radio key={r.id} value={r.id ?? ''} label={r.label} />
-              ))}
-            </Stack>
-          </Radio.Group>
-          <Textarea label="Note" description="Optional" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-            <Button type="submit" color={won ? 'green' : 'red'}>
-              {won ? 'Mark as won' : 'Mark as lost'}
-            </Button>
-          </Group>
+    <ReasonModal
+      opened
+      title={`${won ? 'Win' : 'Lose'} ${dealName}`}
+      intro={`Moving the deal to ${stage.name ?? 'this stage'} ${won ? 'wins' : 'loses'} it.`}
+      reasonLabel="Note"
+      reasonField="closeNote"
+      optional
+      confirmLabel={won ? 'Mark as won' : 'Mark as lost'}
+      confirmColor={won ? 'green' : 'red'}
+      validate={() => {
+        if (reasonId) return true;
+        setError(won ? 'Pick why the deal was won.' : 'Pick why the deal was lost.');
+        return false;
+      }}
+      onConfirm={(note) => onConfirm({ reasonId, closeNote: note || undefined })}
+      onClose={onCancel}
+    >
+      <Radio.Group
+        label={won ? 'Why was it won?' : 'Why was it lost?'}
+        withAsterisk
+        value={reasonId}
+        onChange={(value) => {
+          setReasonId(value);
+          setError(null);
+        }}
+        error={error}
+      >
+        <Stack gap="xs" mt="xs">
+          {reasons.map((r) => (
+            <Radio key={r.id} value={r.id ?? ''} label={r.label} />
+          ))}
         </Stack>
-      </form>
-    </Modal>
+      </Radio.Group>
+    </ReasonModal>
   );
 }

@@ -103,34 +103,36 @@ export function InstancePage() {
             {(view.activities ?? []).length === 0 ? (
               <EmptyState title="No activities recorded" />
             ) : (
-              <Table verticalSpacing={4}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Activity</Table.Th>
-                    <Table.Th>Started</Table.Th>
-                    <Table.Th>Ended</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {(view.activities ?? []).map((a) => (
-                    <Table.Tr key={a.id}>
-                      <Table.Td>
-                        <Text size="sm">{a.activityName || a.activityId}</Text>
-                        <Text size="xs" c="dimmed">
-                          {a.activityType}
-                          {a.canceled ? ' · cancelled' : ''}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{formatDateTime(a.startedAt)}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{a.endedAt ? formatDateTime(a.endedAt) : 'waiting'}</Text>
-                      </Table.Td>
+              <Table.ScrollContainer minWidth={420}>
+                <Table verticalSpacing={4}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Activity</Table.Th>
+                      <Table.Th>Started</Table.Th>
+                      <Table.Th>Ended</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {(view.activities ?? []).map((a) => (
+                      <Table.Tr key={a.id}>
+                        <Table.Td>
+                          <Text size="sm">{a.activityName || a.activityId}</Text>
+                          <Text size="xs" c="dimmed">
+                            {a.activityType}
+                            {a.canceled ? ' · cancelled' : ''}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{formatDateTime(a.startedAt)}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{a.endedAt ? formatDateTime(a.endedAt) : 'waiting'}</Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             )}
             {view.activitiesTruncated && (
               <Text size="xs" c="dimmed" mt="xs">
@@ -149,23 +151,25 @@ export function InstancePage() {
                 None.
               </Text>
             ) : (
-              <Table verticalSpacing={4}>
-                <Table.Tbody>
-                  {(view.variables ?? []).map((v) => (
-                    <Table.Tr key={v.name}>
-                      <Table.Td>
-                        <Text size="sm">{v.name}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Code>{value(v.value)}</Code>
-                        <Text size="xs" c="dimmed">
-                          {v.type}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <Table.ScrollContainer minWidth={420}>
+                <Table verticalSpacing={4}>
+                  <Table.Tbody>
+                    {(view.variables ?? []).map((v) => (
+                      <Table.Tr key={v.name}>
+                        <Table.Td>
+                          <Text size="sm">{v.name}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Code>{value(v.value)}</Code>
+                          <Text size="xs" c="dimmed">
+                            {v.type}
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             )}
           </Card>
         </Grid.Col>

@@ -142,37 +142,39 @@ export function PlanEditor({
         <Text size="sm" c="dimmed" mb="sm">
           Activities with the same id in both versions map to each other; map the others where instances may wait.
         </Text>
-        <Table verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>In version {source.version}</Table.Th>
-              <Table.Th>Moves to</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sourceActivities.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>
-                  <Text size="sm">{a.name}</Text>
-                  <Text size="xs" c="dimmed">
-                    {a.id} · {a.type}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Select
-                    size="xs"
-                    aria-label={`Target of ${a.id}`}
-                    data={targetOptions(a.id)}
-                    value={plan[a.id] ?? NONE}
-                    onChange={(to) => setPlan({ ...plan, [a.id]: to ? to : null })}
-                    allowDeselect={false}
-                    searchable
-                  />
-                </Table.Td>
+        <Table.ScrollContainer minWidth={420}>
+          <Table verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>In version {source.version}</Table.Th>
+                <Table.Th>Moves to</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {sourceActivities.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>
+                    <Text size="sm">{a.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {a.id} · {a.type}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Select
+                      size="xs"
+                      aria-label={`Target of ${a.id}`}
+                      data={targetOptions(a.id)}
+                      value={plan[a.id] ?? NONE}
+                      onChange={(to) => setPlan({ ...plan, [a.id]: to ? to : null })}
+                      allowDeselect={false}
+                      searchable
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         <Group justify="flex-end" mt="md">
           <Button onClick={runDry} loading={dryRun.isPending} variant="light">
             Dry run

@@ -5,7 +5,7 @@ import { formatDateTime } from '../common/format';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
 import { kindOfFile } from './model';
 import type { OpenedFile } from './ModelerPage';
-import { useDecisionDefinitions, useProcessDefinitions } from './queries';
+import { useDecisionDefinitions, useFormDefinitions, useProcessDefinitions } from './queries';
 
 const MAX_FILE = 1024 * 1024;
 
@@ -14,6 +14,7 @@ export function ModelerHomePage() {
   const navigate = useNavigate();
   const processes = useProcessDefinitions();
   const decisions = useDecisionDefinitions();
+  const forms = useFormDefinitions();
   const [fileError, setFileError] = useState<string | null>(null);
 
   async function open(file: File | null) {
@@ -103,9 +104,24 @@ export function ModelerHomePage() {
               />
             )}
           </Card>
-          <Text size="xs" c="dimmed" mt="xs">
-            Forms are deployed with the processes that use them; open a .form file from your computer to change one.
-          </Text>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Card withBorder padding="md" component="section" aria-labelledby="modeler-forms-heading">
+            <Title order={2} size="h4" id="modeler-forms-heading" mb="sm">
+              Forms
+            </Title>
+            {forms.isPending ? (
+              <LoadingRows label="Loading forms" />
+            ) : forms.isError ? (
+              <ErrorState error={forms.error} onRetry={() => void forms.refetch()} />
+            ) : (forms.data.items ?? []).length === 0 ? (
+              <EmptyState title="No forms yet" />
+            ) : (
+              <DefinitionTable
+                rows={(forms.data.items ?? []).map((d) => ({ ...d, to: `/processes/modeler/form/${encodeURIComponent(d.key ?? '')}` }))}
+              />
+            )}
+          </Card>
         </Grid.Col>
       </Grid>
     </Stack>
@@ -114,37 +130,39 @@ export function ModelerHomePage() {
 
 function DefinitionTable({ rows }: { rows: { id?: string; key?: string; name?: string; version?: number; deployedAt?: string; resourceName?: string; to: string }[] }) {
   return (
-    <Table verticalSpacing="xs" highlightOnHover>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Key</Table.Th>
-          <Table.Th>Latest</Table.Th>
-          <Table.Th>File</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((d) => (
-          <Table.Tr key={d.id}>
-            <Table.Td>
-              <Anchor component={Link} to={d.to} fw={500} size="sm">
-                {d.name || d.key}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {d.key}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">v{d.version}</Text>
-              <Text size="xs" c="dimmed">
-                {formatDateTime(d.deployedAt)}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="xs">{d.resourceName}</Text>
-            </Table.Td>
+    <Table.ScrollContainer minWidth={420}>
+      <Table verticalSpacing="xs" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Key</Table.Th>
+            <Table.Th>Latest</Table.Th>
+            <Table.Th>File</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td>
+                <Anchor component={Link} to={d.to} fw={500} size="sm">
+                  {d.name || d.key}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {d.key}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">v{d.version}</Text>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(d.deployedAt)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">{d.resourceName}</Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -12,11 +12,13 @@ import { checkBpmn, FILE_EXTENSION, keyOf, kindOfFile, type ModelKind } from './
 import {
   useDecisionVersions,
   useDeploy,
+  useFormVersions,
   useModelXml,
   useProcessBeans,
   useProcessVersions,
   type DecisionDefinition,
   type Deployment,
+  type FormDefinition,
   type ProcessDefinition,
 } from './queries';
 import { refusalsForFile, refusalsOf, type Refusal } from './refusals';
@@ -56,6 +58,13 @@ export function DecisionModelerPage() {
   return <DeployedModel kind="dmn" modelKey={key} versions={versions} />;
 }
 
+/** `/processes/modeler/form/:key`: a deployed form, at `?version=` or its latest. */
+export function FormModelerPage() {
+  const { key = '' } = useParams();
+  const versions = useFormVersions(key);
+  return <DeployedModel kind="form" modelKey={key} versions={versions} />;
+}
+
 /** `/processes/modeler/new/:kind`: a new model, or a file opened from the computer. */
 export function NewModelPage() {
   const { kind: param } = useParams();
@@ -79,14 +88,16 @@ export function NewModelPage() {
   );
 }
 
-type Version = ProcessDefinition | DecisionDefinition;
+type Version = ProcessDefinition | DecisionDefinition | (FormDefinition & { name?: string });
+
+const SOURCE: Record<ModelKind, 'process' | 'decision' | 'form'> = { bpmn: 'process', dmn: 'decision', form: 'form' };
 
 function DeployedModel({
   kind,
   modelKey,
   versions,
 }: {
-  kind: 'bpmn' | 'dmn';
+  kind: ModelKind;
   modelKey: string;
   versions: { isPending: boolean; isError: boolean; error: unknown; refetch(): unknown; data?: { items?: Version[] } };
 }) {
@@ -94,7 +105,7 @@ function DeployedModel({
   const list = versions.data?.items ?? [];
   const wanted = params.get('version');
   const selected = (wanted ? list.find((v) => String(v.version) === wanted) : undefined) ?? list[0];
-  const xml = useModelXml(kind === 'bpmn' ? 'process' : 'decision', selected?.id);
+  const xml = useModelXml(SOURCE[kind], selected?.id);
 
   if (versions.isPending || (selected && xml.isPending)) return <LoadingRows label="Loading the model" rows={6} />;
   if (versions.isError) return <ErrorState error={versions.error} onRetry={() => void versions.refetch()} title="Could not load the versions" />;
@@ -114,7 +125,12 @@ function DeployedModel({
 }
 
 function modelPath(kind: ModelKind, key: string, version?: number): string {
-  const base = kind === 'dmn' ? `/processes/modeler/decision/${encodeURIComponent(key)}` : `/processes/modeler/${encodeURIComponent(key)}`;
+  const base =
+    kind === 'dmn'
+      ? `/processes/modeler/decision/${encodeURIComponent(key)}`
+      : kind === 'form'
+        ? `/processes/modeler/form/${encodeURIComponent(key)}`
+        : `/processes/modeler/${encodeURIComponent(key)}`;
   return version === undefined ? base : `${base}?version=${version}`;
 }
 

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { lazy, Suspense, useState, type ComponentProps, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type ComponentProps } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../api/problem';
 import { formatDateTime } from '../common/format';
+import { ReasonModal } from '../common/ReasonModal';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
 import { RECORD_TYPES, recordPath } from '../records/queries';
 import { recordOf } from './model';
@@ -50,60 +51,23 @@ export function StateBadge({ state }: { state: string | undefined }) {
 /** Cancelling an instance asks for the reason, which the server keeps in its history and the audit log. */
 export function CancelDialog({ instanceId, opened, onClose, onCancelled }: { instanceId: string; opened: boolean; onClose(): void; onCancelled?(): void }) {
   const cancel = useCancelInstance();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const text = reason.trim();
-    if (!text) {
-      setError('Say why the instance is cancelled.');
-      return;
-    }
-    cancel.mutate(
-      { id: instanceId, reason: text },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', title: 'Instance cancelled', message: text });
-          setReason('');
-          setError(null);
-          onClose();
-          onCancelled?.();
-        },
-        onError: (e) => setError(describeError(e)),
-      },
-    );
-  }
-
   return (
-    <Modal opened={opened} onClose={onClose} title="Cancel the instance">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm">The instance stops where it stands; open tasks of it disappear. This cannot be undone.</Text>
-          <Textarea
-            label="Reason"
-            required
-            rows={3}
-            maxLength={500}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              if (error) setError(null);
-            }}
-            error={error}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Keep it running
-            </Button>
-            <Button type="submit" color="red" loading={cancel.isPending}>
-              Cancel instance
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      opened={opened}
+      title="Cancel the instance"
+      intro="The instance stops where it stands; open tasks of it disappear. This cannot be undone."
+      missing="Say why the instance is cancelled."
+      maxLength={500}
+      confirmLabel="Cancel instance"
+      cancelLabel="Keep it running"
+      onClose={onClose}
+      onConfirm={async (reason) => {
+        await cancel.mutateAsync({ id: instanceId, reason });
+        notifications.show({ color: 'green', title: 'Instance cancelled', message: reason });
+        onClose();
+        onCancelled?.();
+      }}
+    />
   );
 }
 

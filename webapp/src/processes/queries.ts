@@ -6,6 +6,7 @@ import { useApi } from '../app/ApiContext';
 export type ProcessDefinition = Schemas['ProcessDefinitionView'];
 export type DecisionDefinition = Schemas['DecisionDefinitionView'];
 export type ModelXml = Schemas['ModelXml'];
+export type FormDefinition = Schemas['FormDefinitionView'];
 export type ProcessInstance = Schemas['ProcessInstanceView'];
 export type ProcessInstanceDetail = Schemas['ProcessInstanceDetail'];
 export type Incident = Schemas['OpenIncident'];
@@ -26,7 +27,9 @@ export const processKeys = {
   versions: (key: string) => ['processes', 'versions', key] as const,
   decisions: ['processes', 'decisions'] as const,
   decisionVersions: (key: string) => ['processes', 'decision-versions', key] as const,
-  xml: (kind: 'process' | 'decision', id: string) => ['process-xml', kind, id] as const,
+  forms: ['processes', 'forms'] as const,
+  formVersions: (key: string) => ['processes', 'form-versions', key] as const,
+  xml: (kind: 'process' | 'decision' | 'form', id: string) => ['process-xml', kind, id] as const,
   instances: (query: InstanceQuery) => ['processes', 'instances', query] as const,
   instance: (id: string) => ['processes', 'instance', id] as const,
   incidents: (query: IncidentQuery) => ['processes', 'incidents', query] as const,
@@ -72,15 +75,39 @@ export function useDecisionVersions(key: string | undefined) {
   });
 }
 
-/** The XML of one version: it never changes, so it is fetched once. */
-export function useModelXml(kind: 'process' | 'decision', id: string | undefined) {
+/** The deployed forms, the latest version of each key. */
+export function useFormDefinitions(enabled = true) {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: processKeys.forms,
+    enabled,
+    queryFn: () => unwrap(client.GET('/api/v1/form-definitions', { params: { query: { limit: ALL } } })),
+  });
+}
+
+export function useFormVersions(key: string | undefined) {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: processKeys.formVersions(key ?? ''),
+    enabled: !!key,
+    queryFn: () =>
+      unwrap(client.GET('/api/v1/form-definitions/{key}/versions', { params: { path: { key: key ?? '' }, query: { limit: ALL } } })),
+  });
+}
+
+/** The file of one version (BPMN or DMN XML, form JSON) as `xml`: it never changes, so it is fetched once. */
+export function useModelXml(kind: 'process' | 'decision' | 'form', id: string | undefined) {
   const { client } = useApi();
   return useQuery({
     queryKey: processKeys.xml(kind, id ?? ''),
     enabled: !!id,
     staleTime: Infinity,
-    queryFn: () => {
+    queryFn: async (): Promise<{ xml?: string; resourceName?: string }> => {
       const options = { params: { path: { id: id ?? '' } } };
+      if (kind === 'form') {
+        const form = await unwrap(client.GET('/api/v1/form-definitions/{id}/json', options));
+        return { xml: form.json, resourceName: form.resourceName };
+      }
       return kind === 'process'
         ? unwrap(client.GET('/api/v1/process-definitions/{id}/xml', options))
         : unwrap(client.GET('/api/v1/decision-definitions/{id}/xml', options));

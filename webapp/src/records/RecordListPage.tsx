@@ -23,6 +23,7 @@ import type { Me, RecordBody } from '../api/types';
 import { useMe } from '../auth/SessionProvider';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
 import { CONFIGS, type FilterDef, type TypeConfig } from './config';
+import { CreateRecordDialog } from './create/CreateRecordDialog';
 import { BulkActions } from './list/BulkActions';
 import { ImportDialog } from './list/ImportDialog';
 import { VirtualTable } from './list/VirtualTable';
@@ -352,6 +353,7 @@ export function RecordListPage({ type }: { type: RecordType }) {
   const exporter = useExport(type);
   const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
   const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
   const canWrite = (me.permissions ?? []).includes(config.writePermission);
 
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items ?? []) ?? [], [list.data]);
@@ -410,6 +412,11 @@ export function RecordListPage({ type }: { type: RecordType }) {
           {config.importable && canWrite && (
             <Button size="sm" variant="light" onClick={() => setImporting(true)}>
               Import
+            </Button>
+          )}
+          {canWrite && (
+            <Button size="sm" onClick={() => setCreating(true)}>
+              New {config.label.toLowerCase()}
             </Button>
           )}
         </Group>
@@ -471,6 +478,7 @@ export function RecordListPage({ type }: { type: RecordType }) {
           onLoadMore={onLoadMore}
         />
       )}
+      {canWrite && <CreateRecordDialog config={config} opened={creating} onClose={() => setCreating(false)} />}
       {config.importable && <ImportDialog config={config} opened={importing} onClose={() => setImporting(false)} />}
     </Stack>
   );

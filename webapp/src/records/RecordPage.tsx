@@ -5,7 +5,10 @@ import { ErrorState, LoadingRows } from '../common/states';
 import { CONFIGS, ScoreBadge, StatusBadge, type FieldDef, type Option } from './config';
 import { AssignmentPanel, Attachments, LeadScorePanel, Processes, Related, Timeline } from './detail/Sections';
 import { ConflictDialog, customFieldDef, EditableField, TagsField, useRecordEditor } from './detail/Details';
+import { ConvertLeadAction } from './detail/ConvertLead';
 import { Duplicates } from './detail/Duplicates';
+import { LookupField } from './detail/LookupField';
+import { ReassignLeadAction } from './detail/ReassignLead';
 import { recordOwner, recordTitle, useAssignableUsers, useCustomFields, usePipelines, useRecordDetail, type RecordType } from './queries';
 import { text } from './values';
 
@@ -37,8 +40,14 @@ export function RecordPage({ type }: { type: RecordType }) {
 
   const record = detail.data.body;
   const custom: FieldDef[] = (customFields.data ?? []).filter((d) => !d.archived && d.type !== 'lookup').map(customFieldDef);
+  const lookups = (customFields.data ?? []).filter((d) => !d.archived && d.type === 'lookup');
   const allFields = [...config.fields, ...custom];
-  const labels = Object.fromEntries([...allFields.map((f) => [f.key, f.label]), ['tags', 'Tags'], ['ownerId', 'Owner']]);
+  const labels = Object.fromEntries([
+    ...allFields.map((f) => [f.key, f.label]),
+    ...lookups.map((d) => [`customFields.${d.key ?? ''}`, d.label ?? d.key ?? '']),
+    ['tags', 'Tags'],
+    ['ownerId', 'Owner'],
+  ]);
   const pipeline = (pipelines.data ?? []).find((p) => p.id === text(record.pipelineId));
   const stageOptions: Option[] = (pipeline?.stages ?? []).map((s) => ({ value: s.id ?? '', label: s.name ?? '' }));
   const names = (userId: string | undefined) =>
@@ -73,6 +82,12 @@ export function RecordPage({ type }: { type: RecordType }) {
           {record.deletedAt ? <Badge color="red">Deleted</Badge> : null}
         </Group>
       </Group>
+      {type === 'lead' && (
+        <Group gap="xs" wrap="wrap">
+          <ConvertLeadAction lead={record} canEdit={canEdit} />
+          {canReadUsers && <ReassignLeadAction lead={record} users={users.data?.items} canEdit={canEdit} />}
+        </Group>
+      )}
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
@@ -101,7 +116,7 @@ export function RecordPage({ type }: { type: RecordType }) {
                 />
               ))}
             </SimpleGrid>
-            {custom.length > 0 && (
+            {custom.length + lookups.length > 0 && (
               <>
                 <Title order={3} size="h6" mt="md" mb="xs">
                   More fields
@@ -109,6 +124,16 @@ export function RecordPage({ type }: { type: RecordType }) {
                 <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="sm">
                   {custom.map((field) => (
                     <EditableField key={field.key} field={field} record={record} canEdit={canEdit} onSave={editor.save} />
+                  ))}
+                  {lookups.map((definition) => (
+                    <LookupField
+                      key={definition.key}
+                      definition={definition}
+                      record={record}
+                      canEdit={canEdit}
+                      users={canReadUsers ? users.data?.items : undefined}
+                      onSave={editor.save}
+                    />
                   ))}
                 </SimpleGrid>
               </>

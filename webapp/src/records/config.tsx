@@ -39,6 +39,8 @@ export interface FieldDef {
   label: string;
   kind: FieldKind;
   options?: Option[];
+  /** The server refuses a new record without it. */
+  required?: boolean;
 }
 
 export interface TypeConfig {
@@ -51,6 +53,8 @@ export interface TypeConfig {
   filters: FilterDef[];
   /** The page's editable fields, in order. */
   fields: FieldDef[];
+  /** The fields of the "New …" form, in order: the required ones and the few people know first. */
+  createFields: FieldDef[];
   statuses?: Option[];
   defaultSort: string;
   /** Fields every list row needs besides its columns (the title, for links and summaries). */
@@ -65,6 +69,18 @@ export const LEAD_STATUSES = opts('new', 'contacted', 'qualified', 'unqualified'
 const CONTACT_STATUSES = opts('active', 'inactive', 'bounced', 'unsubscribed');
 const DEAL_STATUSES = opts('open', 'won', 'lost', 'abandoned');
 export const SCORE_BANDS = opts('hot', 'warm', 'cold');
+export const LEAD_SOURCES: Option[] = [
+  { value: 'web_form', label: 'Web form' },
+  { value: 'referral', label: 'Referral' },
+  { value: 'event', label: 'Event' },
+  { value: 'inbound_email', label: 'Inbound email' },
+  { value: 'outbound', label: 'Outbound' },
+  { value: 'partner', label: 'Partner' },
+  { value: 'social', label: 'Social' },
+  { value: 'api', label: 'API' },
+  { value: 'import', label: 'Import' },
+  { value: 'other', label: 'Other' },
+];
 
 const BAND_COLOR: Record<string, string> = { hot: 'red', warm: 'orange', cold: 'blue' };
 const STATUS_COLOR: Record<string, string> = {
@@ -162,6 +178,14 @@ export const CONFIGS: Record<RecordType, TypeConfig> = {
       ownerFilter,
       tagFilter,
     ],
+    createFields: [
+      { key: 'firstName', label: 'First name', kind: 'text' },
+      { key: 'lastName', label: 'Last name', kind: 'text' },
+      { key: 'company', label: 'Company', kind: 'text' },
+      { key: 'email', label: 'Email', kind: 'email' },
+      { key: 'phone', label: 'Phone', kind: 'text' },
+      { key: 'source', label: 'Source', kind: 'select', options: LEAD_SOURCES, required: true },
+    ],
     fields: [
       { key: 'firstName', label: 'First name', kind: 'text' },
       { key: 'lastName', label: 'Last name', kind: 'text' },
@@ -177,7 +201,7 @@ export const CONFIGS: Record<RecordType, TypeConfig> = {
       { key: 'postalCode', label: 'Postal code', kind: 'text' },
       { key: 'language', label: 'Language', kind: 'text' },
       { key: 'productInterest', label: 'Product interest', kind: 'text' },
-      { key: 'source', label: 'Source', kind: 'text' },
+      { key: 'source', label: 'Source', kind: 'select', options: LEAD_SOURCES },
       { key: 'status', label: 'Status', kind: 'select', options: LEAD_STATUSES.filter((s) => s.value !== 'converted') },
       { key: 'unqualifiedReason', label: 'Unqualified reason', kind: 'text' },
     ],
@@ -212,6 +236,13 @@ export const CONFIGS: Record<RecordType, TypeConfig> = {
       { kind: 'multi', key: 'status', label: 'Status', field: 'status', options: CONTACT_STATUSES },
       ownerFilter,
       tagFilter,
+    ],
+    createFields: [
+      { key: 'firstName', label: 'First name', kind: 'text' },
+      { key: 'lastName', label: 'Last name', kind: 'text' },
+      { key: 'email', label: 'Email', kind: 'email' },
+      { key: 'phone', label: 'Phone', kind: 'text' },
+      { key: 'title', label: 'Job title', kind: 'text' },
     ],
     fields: [
       { key: 'firstName', label: 'First name', kind: 'text' },
@@ -256,6 +287,11 @@ export const CONFIGS: Record<RecordType, TypeConfig> = {
       ownerFilter,
       tagFilter,
     ],
+    createFields: [
+      { key: 'name', label: 'Name', kind: 'text', required: true },
+      { key: 'domain', label: 'Domain', kind: 'text' },
+      { key: 'industry', label: 'Industry', kind: 'text' },
+    ],
     fields: [
       { key: 'name', label: 'Name', kind: 'text' },
       { key: 'domain', label: 'Domain', kind: 'text' },
@@ -297,6 +333,12 @@ export const CONFIGS: Record<RecordType, TypeConfig> = {
       { kind: 'min', key: 'minAmount', label: 'Amount at least', field: 'amount' },
       ownerFilter,
       tagFilter,
+    ],
+    createFields: [
+      { key: 'name', label: 'Name', kind: 'text', required: true },
+      { key: 'amount', label: 'Amount', kind: 'number', required: true },
+      { key: 'currency', label: 'Currency', kind: 'text', required: true },
+      { key: 'expectedCloseDate', label: 'Expected close', kind: 'date' },
     ],
     fields: [
       { key: 'name', label: 'Name', kind: 'text' },

@@ -530,3 +530,49 @@ export function useRecordWriter(type: RecordType) {
     remove: (id: string) => unwrap(client.DELETE(itemPath(type), { params: { path: { id } } })),
   };
 }
+
+// Creating and converting ----------------------------------------------------------------------------------------
+
+/** A new record; `idempotencyKey` (one per form) makes a repeated submit create it once. */
+export function useCreateRecord(type: RecordType) {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: Record<string, unknown>; idempotencyKey: string }): Promise<RecordBody> =>
+      unwrap(
+        client.POST(listPath(type), {
+          body: body as Schemas['LeadInput'],
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      ) as Promise<RecordBody>,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['records', type, 'list'] }),
+  });
+}
+
+/** What a conversion made or linked. */
+export type LeadConversionResult = Schemas['ConvertedLead'];
+
+/** Converts a qualified lead: `accountId` or `account`, `contactId` or `contact`, and an optional `deal`. */
+export function useConvertLead(id: string) {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>): Promise<LeadConversionResult> =>
+      unwrap(client.POST('/api/v1/leads/{id}/convert', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKeys.all }),
+  });
+}
+
+/** Gives the lead to `ownerId` with a reason; the lead and its assignments are fetched again. */
+export function useReassignLead(id: string) {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { ownerId: string; reason: string }) =>
+      unwrap(client.POST('/api/v1/leads/{id}/reassign', { params: { path: { id } }, body })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['records', 'lead', id] });
+      void queryClient.invalidateQueries({ queryKey: ['records', 'lead', 'list'] });
+    },
+  });
+}

@@ -288,17 +288,19 @@ export function AssignmentPanel({ id, names }: { id: string; names: (userId: str
           <Text size="sm">{a.reason}</Text>
           {a.why && <Text size="sm">Why: {a.why}</Text>}
           {(a.candidates ?? []).length > 0 && (
-            <Table aria-label="Who routing considered" verticalSpacing={2} mt={4}>
-              <Table.Tbody>
-                {(a.candidates ?? []).map((c) => (
-                  <Table.Tr key={c.userId}>
-                    <Table.Td>{names(c.userId)}</Table.Td>
-                    <Table.Td>{c.verdict?.replace('_', ' ')}</Table.Td>
-                    <Table.Td>{c.reason}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <Table.ScrollContainer minWidth={420}>
+              <Table aria-label="Who routing considered" verticalSpacing={2} mt={4}>
+                <Table.Tbody>
+                  {(a.candidates ?? []).map((c) => (
+                    <Table.Tr key={c.userId}>
+                      <Table.Td>{names(c.userId)}</Table.Td>
+                      <Table.Td>{c.verdict?.replace('_', ' ')}</Table.Td>
+                      <Table.Td>{c.reason}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
         </Card>
       ))}

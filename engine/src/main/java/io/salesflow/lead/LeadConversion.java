@@ -58,10 +58,11 @@ public class LeadConversion {
         this.clock = clock;
     }
 
-    public record Result(UUID leadId, UUID contactId, UUID accountId, UUID dealId) {}
+    /** What the lead became; {@code dealId} is null without a deal. */
+    public record ConvertedLead(UUID leadId, UUID contactId, UUID accountId, UUID dealId) {}
 
     @Transactional
-    public Result convert(UUID leadId, ObjectNode body, String ifMatch) {
+    public ConvertedLead convert(UUID leadId, ObjectNode body, String ifMatch) {
         Lead lead = records.writable(LeadRecord.LEAD, leads, leadId, ifMatch);
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -82,7 +83,7 @@ public class LeadConversion {
         lead.convert(contactId, accountId, dealId, clock.instant());
         records.changed(LeadRecord.LEAD, leads, lead, before);
         events.publishEvent(new LeadConverted(lead.getTenantId(), leadId, contactId, accountId, dealId));
-        return new Result(leadId, contactId, accountId, dealId);
+        return new ConvertedLead(leadId, contactId, accountId, dealId);
     }
 
     private UUID account(Lead lead, ObjectNode body) {

@@ -31,7 +31,7 @@ class LeadConversionController {
                             schema =
                                     @io.swagger.v3.oas.annotations.media.Schema(
                                             implementation = LeadConversionInput.class)))
-    LeadConversion.Result convert(
+    LeadConversion.ConvertedLead convert(
             @PathVariable UUID id,
             @RequestBody ObjectNode body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

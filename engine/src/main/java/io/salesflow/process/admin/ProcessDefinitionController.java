@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The workspace's process and decision definitions ({@code process:design} or {@code process:operate} to read them),
- * and suspending or resuming all instances of a version ({@code process:operate}).
+ * the deployed forms, and suspending or resuming all instances of a version ({@code process:operate}).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -31,9 +31,11 @@ class ProcessDefinitionController {
     private static final String READ = "hasAnyAuthority('process:design', 'process:operate')";
 
     private final ProcessDefinitions definitions;
+    private final DeployedForms forms;
 
-    ProcessDefinitionController(ProcessDefinitions definitions) {
+    ProcessDefinitionController(ProcessDefinitions definitions, DeployedForms forms) {
         this.definitions = definitions;
+        this.forms = forms;
     }
 
     @GetMapping("/process-definitions")
@@ -108,5 +110,31 @@ class ProcessDefinitionController {
     @Operation(summary = "The DMN XML of a decision version, for the modeler")
     ModelXml decisionXml(@PathVariable String id) {
         return definitions.decisionXml(id);
+    }
+
+    @GetMapping("/form-definitions")
+    @PreAuthorize(READ)
+    @Operation(summary = "The latest version of each deployed Camunda Form of the workspace, by key")
+    CursorPage<DeployedForms.FormDefinitionView> forms(
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(required = false) String cursor) {
+        return forms.latest(cursor, limit);
+    }
+
+    @GetMapping("/form-definitions/{key}/versions")
+    @PreAuthorize(READ)
+    @Operation(summary = "Every deployed version of a form, newest first")
+    CursorPage<DeployedForms.FormDefinitionView> formVersions(
+            @PathVariable String key,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(required = false) String cursor) {
+        return forms.versions(key, cursor, limit);
+    }
+
+    @GetMapping("/form-definitions/{id}/json")
+    @PreAuthorize(READ)
+    @Operation(summary = "The JSON of a deployed form version, for the modeler")
+    DeployedForms.FormDefinitionJson formJson(@PathVariable String id) {
+        return forms.json(id);
     }
 }
