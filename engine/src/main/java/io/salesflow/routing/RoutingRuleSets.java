@@ -62,7 +62,7 @@ public class RoutingRuleSets {
     }
 
     /** What a valid rule set compiles to: the DRL, for the rule editor. */
-    public record Validation(boolean valid, int activeRules, String drl) {}
+    public record RoutingValidation(boolean valid, int activeRules, String drl) {}
 
     @Transactional(readOnly = true)
     public List<RuleSetView> list() {
@@ -78,11 +78,11 @@ public class RoutingRuleSets {
 
     /** Checks a rule set without saving it: 422 with the problems, or the DRL it compiles to. */
     @Transactional(readOnly = true)
-    public Validation validate(RoutingRuleSet rules) {
+    public RoutingValidation validate(RoutingRuleSet rules) {
         RoutingRuleSet named = new RoutingRuleSet(
                 RuleSetVersion.versionName(versions.lastNumber() + 1), rules.unassignedQueue(), rules.rules());
         check(named, RoutingCompiler.compile(named));
-        return new Validation(
+        return new RoutingValidation(
                 true, (int) named.rules().stream().filter(RoutingRule::active).count(), RoutingCompiler.toDrl(named));
     }
 
