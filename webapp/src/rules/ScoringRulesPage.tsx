@@ -164,11 +164,20 @@ export function ScoringRulesPage() {
   );
 }
 
+/** The editor keeps its edits across saves; only opening another version or reloading starts it afresh. */
 function VersionEditor({ id, onOpen }: { id: string; onOpen: (id: string) => void }) {
   const detail = useScoringVersion(id);
+  const [generation, setGeneration] = useState(0);
   if (detail.isPending) return <LoadingRows label="Loading the version" />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
-  return <Editor key={`${id}:${detail.data.revision ?? 0}`} set={detail.data} onOpen={onOpen} reload={() => void detail.refetch()} />;
+  return (
+    <Editor
+      key={`${id}:${generation}`}
+      set={detail.data}
+      onOpen={onOpen}
+      reload={() => void detail.refetch().then(() => setGeneration((g) => g + 1))}
+    />
+  );
 }
 
 function draftOf(set: ScoringDetail): ScoringDraft {

@@ -108,8 +108,35 @@ function takesValues(operator: Condition['operator']): boolean {
   return !['PRESENT', 'ABSENT', 'IS_TRUE', 'IS_FALSE'].includes(operator ?? '');
 }
 
-/** The field conditions of one rule: a row each with field, operator and values. */
-export function ConditionsEditor({
+/** "Country in de, at" — a condition in words, for the collapsed view. */
+export function describeCondition(c: Condition): string {
+  const values = takesValues(c.operator) ? ` ${(c.values ?? []).join(', ')}` : '';
+  return `${label(c.field ?? '?')} ${label(c.operator ?? '?').toLowerCase()}${values}`;
+}
+
+/**
+ * The field conditions of one rule in words, and on request their editor (a row each with field, operator and
+ * values): a rule set of fifty rules stays a page of fifty short rows.
+ */
+export function ConditionsEditor(props: { rule: string; conditions: Condition[]; onChange: (conditions: Condition[]) => void }) {
+  const [open, setOpen] = useState(false);
+  const { rule, conditions } = props;
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm" c={conditions.length === 0 ? 'dimmed' : undefined}>
+          {conditions.length === 0 ? 'No field conditions' : conditions.map(describeCondition).join(' and ')}
+        </Text>
+        <Button variant="subtle" size="compact-xs" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? `Close the conditions of ${rule}` : `Edit the conditions of ${rule}`}
+        </Button>
+      </Group>
+      {open && <ConditionRows {...props} />}
+    </Stack>
+  );
+}
+
+function ConditionRows({
   rule,
   conditions,
   onChange,

@@ -178,7 +178,11 @@ describe('routing rules', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Validate' }));
     const berlin = await screen.findByRole('group', { name: 'Rule Berlin' });
     expect(await within(berlin).findByText('BETWEEN on POSTAL_CODE takes 2 values, got 1')).toBeTruthy();
-    expect(within(screen.getByRole('group', { name: 'Rule DACH' })).queryByRole('alert')).toBeNull();
+    const dach = screen.getByRole('group', { name: 'Rule DACH' });
+    expect(within(dach).queryByRole('alert')).toBeNull();
+    expect(within(dach).getByText('Country in de, at')).toBeTruthy();
+    fireEvent.click(within(dach).getByRole('button', { name: 'Edit the conditions of DACH' }));
+    expect(within(dach).getByLabelText('Values of condition 1 of DACH')).toBeTruthy();
   });
 
   it('tries the draft on a lead: the rule, the team, the rep and why the others were not chosen', async () => {
