@@ -238,16 +238,18 @@ function Editor({
                 <Checkbox label="Active" checked={rule.active !== false} onChange={(e) => setRule(i, { active: e.currentTarget.checked })} />
               </Group>
               <ConditionsEditor rule={legend} conditions={rule.conditions ?? []} onChange={(conditions) => setRule(i, { conditions })} />
-              <Group>
-                <Button
-                  variant="subtle"
-                  color="red"
-                  size="xs"
-                  onClick={() => change({ ...draft, rules: draft.rules.filter((_, j) => j !== i) })}
-                >
-                  Remove {legend}
-                </Button>
-              </Group>
+              {editable && (
+                <Group>
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    size="xs"
+                    onClick={() => change({ ...draft, rules: draft.rules.filter((_, j) => j !== i) })}
+                  >
+                    Remove {legend}
+                  </Button>
+                </Group>
+              )}
               <RuleProblems rule={rule.name ?? ''} problems={problems} />
               {rule.team && teams && !teamName(rule.team) && (
                 <Text size="xs" c="orange">

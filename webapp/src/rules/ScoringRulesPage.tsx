@@ -438,18 +438,20 @@ function RuleRow({
             </Button>
           </Group>
         ))}
-        <Group gap="xs">
-          <Button
-            variant="light"
-            size="xs"
-            onClick={() => onChange({ engagement: [...engagement, { type: 'EMAIL_CLICKED', minCount: 1 }] })}
-          >
-            Add engagement condition to {legend}
-          </Button>
-          <Button variant="subtle" color="red" size="xs" onClick={onRemove}>
-            Remove {legend}
-          </Button>
-        </Group>
+        {editable && (
+          <Group gap="xs">
+            <Button
+              variant="light"
+              size="xs"
+              onClick={() => onChange({ engagement: [...engagement, { type: 'EMAIL_CLICKED', minCount: 1 }] })}
+            >
+              Add engagement condition to {legend}
+            </Button>
+            <Button variant="subtle" color="red" size="xs" onClick={onRemove}>
+              Remove {legend}
+            </Button>
+          </Group>
+        )}
         <RuleProblems rule={name} problems={problems} />
       </Stack>
     </Fieldset>

@@ -313,7 +313,6 @@ export function VersionsTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Version</Table.Th>
-            <Table.Th>Status</Table.Th>
             <Table.Th>Actions</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -325,16 +324,16 @@ export function VersionsTable({
                   v{v.number}
                   {v.name ? ` · ${v.name}` : ''}
                 </Text>
-                {v.detail && (
-                  <Text size="xs" c="dimmed">
-                    {v.detail}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOR[v.status] ?? 'gray'} variant="light">
-                  {v.status}
-                </Badge>
+                <Group gap={6} wrap="nowrap">
+                  <Badge color={STATUS_COLOR[v.status] ?? 'gray'} variant="light" size="sm">
+                    {v.status}
+                  </Badge>
+                  {v.detail && (
+                    <Text size="xs" c="dimmed">
+                      {v.detail}
+                    </Text>
+                  )}
+                </Group>
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
