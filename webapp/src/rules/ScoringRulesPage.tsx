@@ -89,7 +89,7 @@ export function ScoringRulesPage() {
     };
     if (pending.kind === 'activate') {
       activate.mutate(
-        { id: pending.row.id },
+        { id: pending.row.id, revision: list.find((v) => v.id === pending.row.id)?.revision },
         { onSuccess: done(`v${pending.row.number} is active; every lead is being rescored.`) },
       );
     } else {

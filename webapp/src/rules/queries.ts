@@ -86,6 +86,10 @@ export function useSaveScoringDraft() {
       ),
     onSuccess: (saved) => {
       queryClient.setQueryData(ruleKeys.scoringSet(saved.id ?? ''), saved);
+      // The list's revision is what an activation sends as If-Match: keep it current before the refetch lands.
+      queryClient.setQueryData<ScoringSummary[]>(ruleKeys.scoring, (list) =>
+        list?.map((s) => (s.id === saved.id ? { ...s, name: saved.name, revision: saved.revision, ruleCount: saved.ruleCount } : s)),
+      );
       return queryClient.invalidateQueries({ queryKey: ruleKeys.scoring, exact: true });
     },
   });
