@@ -14,6 +14,8 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/pipelines': 'Deal pipelines, their stages and which stages need approval.',
   '/admin/custom-fields': 'Extra fields on leads, contacts, accounts and deals.',
   '/admin/duplicates': 'How possible duplicates are found when records are created.',
+  '/admin/scoring-rules': 'How leads are scored: rule versions, drafts, and trying them on a lead.',
+  '/admin/routing-rules': 'Which team and rep new leads go to: rule versions, drafts, and trying them on a lead.',
 };
 
 /** The admin pages the signed-in user may open. */

@@ -184,7 +184,7 @@ export const PAGES: Page[] = [
     path: '/admin',
     label: 'Admin',
     nav: true,
-    allowed: canAny('users:read', 'apikeys:manage', 'audit:read', 'tenant:manage'),
+    allowed: canAny('users:read', 'apikeys:manage', 'audit:read', 'tenant:manage', 'rules:manage'),
     component: page(() => import('../admin/AdminHomePage'), 'AdminHomePage'),
   },
   {
@@ -240,5 +240,17 @@ export const PAGES: Page[] = [
     label: 'Custom fields',
     allowed: can('tenant:manage'),
     component: page(() => import('../admin/CustomFieldsPage'), 'CustomFieldsPage'),
+  },
+  {
+    path: '/admin/scoring-rules',
+    label: 'Scoring rules',
+    allowed: can('rules:manage'),
+    component: page(() => import('../rules/ScoringRulesPage'), 'ScoringRulesPage'),
+  },
+  {
+    path: '/admin/routing-rules',
+    label: 'Routing rules',
+    allowed: can('rules:manage'),
+    component: page(() => import('../rules/RoutingRulesPage'), 'RoutingRulesPage'),
   },
 ];

@@ -5,6 +5,7 @@ import io.salesflow.lead.LeadLoad;
 import io.salesflow.rules.facts.LeadFacts;
 import io.salesflow.rules.routing.Assignment;
 import io.salesflow.rules.routing.CandidateReport;
+import io.salesflow.rules.routing.CompiledRoutingRuleSet;
 import io.salesflow.rules.routing.Distributor;
 import io.salesflow.rules.routing.RoutingDecision;
 import io.salesflow.rules.routing.RuleMatch;
@@ -119,9 +120,9 @@ class LeadRouter {
 
     /**
      * Whether a rule placed the lead, in which team (for an unplaced lead: the unassigned queue's team, if it
-     * names one), by which rule, and why in words.
+     * names one), by which rule, every rule that matched (the winner first), and why in words.
      */
-    private record Decided(boolean placed, UUID team, String rule, String why) {}
+    record Decided(boolean placed, UUID team, String rule, List<RuleMatch> matches, String why) {}
 
     private Decided decide(ActiveRuleSet.Active active, LeadFacts facts) {
         String version = RuleSetVersion.versionName(active.number());
@@ -135,22 +136,33 @@ class LeadRouter {
                     false,
                     null,
                     null,
+                    List.of(),
                     "the active rule set " + version + " does not compile: "
                             + active.compiled().problems().get(0));
         }
+        return decide(version, active.compiled().compiled(), facts);
+    }
+
+    /** What {@code rules} (named {@code version} in the explanation) decide for a lead; reads nothing else. */
+    Decided decide(String version, CompiledRoutingRuleSet rules, LeadFacts facts) {
         RoutingDecision decision;
         try {
-            decision = active.compiled().compiled().route(facts);
+            decision = rules.route(facts);
         } catch (RuntimeException e) {
             log.error("Routing rule set {} failed on lead {}", version, facts.leadId(), e);
             return new Decided(
-                    false, null, null, "the rule set " + version + " failed on this lead: " + e.getMessage());
+                    false,
+                    null,
+                    null,
+                    List.of(),
+                    "the rule set " + version + " failed on this lead: " + e.getMessage());
         }
         if (decision.unassigned()) {
             return new Decided(
                     false,
                     teamOf(decision.queue()),
                     null,
+                    List.of(),
                     "no rule of " + version + " matched; the lead goes to the unassigned queue " + decision.queue());
         }
         List<String> others =
@@ -160,6 +172,7 @@ class LeadRouter {
                 true,
                 teamOf(decision.queue()),
                 decision.chosen().rule(),
+                decision.matches(),
                 "rule \"" + decision.chosen().rule() + "\" of " + version + " (priority "
                         + decision.chosen().priority() + ") chose team " + label(decision.queue()) + also);
     }
@@ -185,7 +198,7 @@ class LeadRouter {
         return new Outcome(creator, team);
     }
 
-    private static AssignmentView.Candidate candidate(CandidateReport c) {
+    static AssignmentView.Candidate candidate(CandidateReport c) {
         return new AssignmentView.Candidate(
                 UUID.fromString(c.repId()),
                 c.verdict().name().toLowerCase(Locale.ROOT),
@@ -199,7 +212,7 @@ class LeadRouter {
         return team != null && teams.exists(team) ? "\"" + teams.get(team).name() + "\"" : queue;
     }
 
-    private UUID teamOf(String queue) {
+    static UUID teamOf(String queue) {
         return queue != null && UUID_TEXT.matcher(queue).matches() ? UUID.fromString(queue) : null;
     }
 }

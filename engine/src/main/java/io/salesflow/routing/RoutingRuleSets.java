@@ -5,6 +5,7 @@ import io.salesflow.identity.Caller;
 import io.salesflow.identity.Teams;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.ETags;
+import io.salesflow.rules.RuleSetJson;
 import io.salesflow.rules.drl.CompileProblem;
 import io.salesflow.rules.drl.CompileResult;
 import io.salesflow.rules.routing.CompiledRoutingRuleSet;
@@ -12,6 +13,7 @@ import io.salesflow.rules.routing.RoutingCompiler;
 import io.salesflow.rules.routing.RoutingRule;
 import io.salesflow.rules.routing.RoutingRuleSet;
 import io.salesflow.tenancy.TenantContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.DigestUtils;
 
 /**
  * The tenant's routing rule set versions: drafts are checked by compiling them (and their teams against the
@@ -29,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RoutingRuleSets {
+
+    /** The version name an unsaved draft routes under, in explanations. */
+    static final String DRAFT_NAME = "draft";
 
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -56,7 +62,7 @@ public class RoutingRuleSets {
     }
 
     /** What a valid rule set compiles to: the DRL, for the rule editor. */
-    public record Validation(boolean valid, int activeRules, String drl) {}
+    public record RoutingValidation(boolean valid, int activeRules, String drl) {}
 
     @Transactional(readOnly = true)
     public List<RuleSetView> list() {
@@ -72,11 +78,11 @@ public class RoutingRuleSets {
 
     /** Checks a rule set without saving it: 422 with the problems, or the DRL it compiles to. */
     @Transactional(readOnly = true)
-    public Validation validate(RoutingRuleSet rules) {
+    public RoutingValidation validate(RoutingRuleSet rules) {
         RoutingRuleSet named = new RoutingRuleSet(
                 RuleSetVersion.versionName(versions.lastNumber() + 1), rules.unassignedQueue(), rules.rules());
         check(named, RoutingCompiler.compile(named));
-        return new Validation(
+        return new RoutingValidation(
                 true, (int) named.rules().stream().filter(RoutingRule::active).count(), RoutingCompiler.toDrl(named));
     }
 
@@ -148,11 +154,38 @@ public class RoutingRuleSets {
         return activate(previous.getId(), null);
     }
 
-    private void compileChecked(RuleSetVersion version) {
+    /** A saved version, compiled, for a dry run: 404 if there is none, 422 with its problems if it does not compile. */
+    @Transactional(readOnly = true)
+    public CompiledVersion compiledVersion(UUID id) {
+        RuleSetVersion version = find(id);
+        return new CompiledVersion(version.number(), compileChecked(version));
+    }
+
+    /**
+     * A rule set sent inline, compiled (through the cache, keyed by its content) for a dry run: 422 with its
+     * problems, its teams included, if it does not compile. Nothing is saved.
+     */
+    @Transactional(readOnly = true)
+    public CompiledVersion compiledDraft(RoutingRuleSet rules) {
+        RoutingRuleSet named = new RoutingRuleSet(DRAFT_NAME, rules.unassignedQueue(), rules.rules());
+        String digest = DigestUtils.md5DigestAsHex(RuleSetJson.write(named).getBytes(StandardCharsets.UTF_8));
+        CompileResult<CompiledRoutingRuleSet> result =
+                compiled.get(new CompiledRuleSets.Key(null, digest), () -> named);
+        check(named, result);
+        return new CompiledVersion(null, result.compiled());
+    }
+
+    /** A compiled rule set and its version number (null for an unsaved draft). */
+    public record CompiledVersion(Integer number, CompiledRoutingRuleSet compiled) {}
+
+    private CompiledRoutingRuleSet compileChecked(RuleSetVersion version) {
         String digest = jdbc.queryForObject(
                 "SELECT md5(data::text) FROM routing_rule_sets WHERE id = ?", String.class, version.getId());
         RoutingRuleSet rules = version.rules();
-        check(rules, compiled.get(new CompiledRuleSets.Key(version.getId(), digest), () -> rules));
+        CompileResult<CompiledRoutingRuleSet> result =
+                compiled.get(new CompiledRuleSets.Key(version.getId(), digest), () -> rules);
+        check(rules, result);
+        return result.compiled();
     }
 
     private void check(RoutingRuleSet rules, CompileResult<CompiledRoutingRuleSet> result) {

@@ -9,6 +9,8 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,14 +53,7 @@ final class TeamDistributionState implements DistributionState {
         Map<UUID, Integer> open = load.openByOwner(members, lead);
         List<RepState> current = locked.stream()
                 .filter(s -> open.containsKey(UUID.fromString(s.repId())))
-                .map(s -> new RepState(
-                        s.repId(),
-                        s.day(),
-                        s.assignedOnDay(),
-                        open.get(UUID.fromString(s.repId())),
-                        s.credit(),
-                        s.lastAssignedAt(),
-                        s.totalAssigned()))
+                .map(s -> withOpenLoad(s, open.get(UUID.fromString(s.repId()))))
                 .toList();
         Assignment assignment = decide.apply(current);
         for (RepState s : assignment.states()) {
@@ -78,6 +73,29 @@ final class TeamDistributionState implements DistributionState {
                     UUID.fromString(s.repId()));
         }
         return assignment;
+    }
+
+    /**
+     * The members' states as an assignment would start from them now, read without creating, locking or writing
+     * any row: what a dry run decides on. A member without a row starts fresh, as {@link #assign} would create it.
+     */
+    List<RepState> peek(String teamId) {
+        Map<String, RepState> stored = new HashMap<>();
+        for (RepState s : states(teamId)) {
+            stored.put(s.repId(), s);
+        }
+        Map<UUID, Integer> open = load.openByOwner(members, lead);
+        List<RepState> current = new ArrayList<>();
+        for (UUID member : members) {
+            RepState s = stored.getOrDefault(member.toString(), RepState.fresh(member.toString()));
+            current.add(withOpenLoad(s, open.get(member)));
+        }
+        return current;
+    }
+
+    private static RepState withOpenLoad(RepState s, int openLoad) {
+        return new RepState(
+                s.repId(), s.day(), s.assignedOnDay(), openLoad, s.credit(), s.lastAssignedAt(), s.totalAssigned());
     }
 
     @Override

@@ -71,7 +71,7 @@ class RoutingRuleSetController {
                             schema =
                                     @io.swagger.v3.oas.annotations.media.Schema(
                                             implementation = io.salesflow.rules.routing.RoutingRuleSet.class)))
-    RoutingRuleSets.Validation validate(@RequestBody JsonNode body) {
+    RoutingRuleSets.RoutingValidation validate(@RequestBody JsonNode body) {
         return ruleSets.validate(RuleSetInput.read(body));
     }
 

@@ -183,6 +183,8 @@ final class FuzzBaseline {
             case "PATCH /api/v1/scoring/rule-sets/{id}" -> "{\"name\":\"Fuzzed scoring\"}";
             case "POST /api/v1/scoring/preview" ->
                 "{\"leadId\":\"" + f.id("leads") + "\",\"ruleSetId\":\"" + f.id("scoring-rule-set") + "\"}";
+            case "POST /api/v1/routing/preview" ->
+                "{\"leadId\":\"" + f.id("leads") + "\",\"ruleSetId\":\"" + f.id("routing-rule-set") + "\"}";
             case "POST /api/v1/custom-fields" ->
                 "{\"recordType\":\"lead\",\"key\":\"fuzznew" + s + "\",\"label\":\"Fuzz\",\"type\":\"text\"}";
             case "PATCH /api/v1/custom-fields/{id}" -> "{\"label\":\"Fuzzed\"}";
