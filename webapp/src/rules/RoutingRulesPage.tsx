@@ -1,10 +1,9 @@
-import { Alert, Badge, Button, Checkbox, Fieldset, Grid, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Fieldset, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { ConfirmDialog } from '../admin/common';
 import { useMe } from '../auth/SessionProvider';
-import { EmptyState, ErrorState, LoadingRows } from '../common/states';
-import { ConditionsEditor, LeadPicker, RuleProblems, RuleSetError, VersionsTable, label, problemsOf, type VersionRow } from './common';
+import { ConditionsEditor, LeadPicker, RuleProblems, RuleSetError, label, problemsOf, type VersionRow } from './common';
+import { RuleVersionsFrame, firstToOpen, type VersionChange } from './RuleVersionsFrame';
 import {
   useActivateRouting,
   useCreateRoutingDraft,
@@ -22,15 +21,9 @@ import {
   type Team,
 } from './queries';
 
-type Pending = { kind: 'activate' | 'rollback'; row: VersionRow } | null;
-
 function row(v: RoutingVersion): VersionRow {
   const rules = v.rules?.length ?? 0;
   return { id: v.id ?? '', number: v.number ?? 0, status: v.status ?? 'draft', detail: `${rules} rule${rules === 1 ? '' : 's'}` };
-}
-
-function initial(versions: RoutingVersion[]): string | null {
-  return (versions.find((v) => v.status === 'draft') ?? versions.find((v) => v.status === 'active') ?? versions[0])?.id ?? null;
 }
 
 /** Routing rule sets: versions with activation and rollback, a draft's editor, and "try on this lead". */
@@ -39,94 +32,64 @@ export function RoutingRulesPage() {
   const me = useMe();
   const teams = useRuleTeams((me.permissions ?? []).includes('users:read'));
   const [chosen, setChosen] = useState<string | null>(null);
-  const [pending, setPending] = useState<Pending>(null);
   const activate = useActivateRouting();
   const rollback = useRollbackRouting();
   const create = useCreateRoutingDraft();
   const list = versions.data ?? [];
-  const selectedId = chosen ?? initial(list);
+  const selectedId = chosen ?? firstToOpen(list);
   const selected = list.find((v) => v.id === selectedId) ?? null;
 
-  function confirm() {
-    if (!pending) return;
-    const done = (message: string) => {
-      setPending(null);
-      notifications.show({ color: 'green', title: 'Routing rules', message });
-    };
-    if (pending.kind === 'activate') {
-      const version = list.find((v) => v.id === pending.row.id)?.version;
-      activate.mutate(
-        { id: pending.row.id, version },
-        { onSuccess: () => done(`v${pending.row.number} routes new leads from now on.`) },
-      );
+  function change({ kind, row: r }: VersionChange, done: (message: string) => void) {
+    if (kind === 'activate') {
+      const version = list.find((v) => v.id === r.id)?.version;
+      activate.mutate({ id: r.id, version }, { onSuccess: () => done(`v${r.number} routes new leads from now on.`) });
     } else {
       rollback.mutate(undefined, { onSuccess: (v) => done(`Rolled back to v${v.number ?? ''}.`) });
     }
   }
 
   return (
-    <Stack gap="lg">
-      <Title order={1} size="h2">
-        Routing rules
-      </Title>
-      {versions.isPending ? (
-        <LoadingRows label="Loading the routing rules" />
-      ) : versions.isError ? (
-        <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />
-      ) : list.length === 0 ? (
-        <EmptyState title="No routing rules yet">
-          <Text size="sm">New leads stay with whoever created them until a rule set is active.</Text>
-          <Button
-            mt="sm"
-            loading={create.isPending}
-            onClick={() => create.mutate({ unassignedQueue: 'unassigned', rules: [] }, { onSuccess: (d) => setChosen(d.id ?? null) })}
-          >
-            Create a draft
-          </Button>
-        </EmptyState>
-      ) : (
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            <VersionsTable
-              caption="Routing rule versions"
-              versions={list.map(row)}
-              selected={selectedId}
-              onOpen={setChosen}
-              onActivate={(r) => setPending({ kind: 'activate', row: r })}
-              onRollback={(r) => setPending({ kind: 'rollback', row: r })}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 8 }}>
-            {selected && (
-              <Editor
-                key={`${selected.id ?? ''}:${selected.version ?? 0}`}
-                version={selected}
-                teams={teams.data ?? null}
-                onOpen={setChosen}
-                reload={() => void versions.refetch()}
-              />
-            )}
-          </Grid.Col>
-        </Grid>
-      )}
-      <ConfirmDialog
-        opened={pending !== null}
-        title={pending?.kind === 'rollback' ? 'Roll back the routing rules?' : 'Activate these routing rules?'}
-        confirmLabel={pending?.kind === 'rollback' ? 'Roll back' : 'Activate'}
-        busy={activate.isPending || rollback.isPending}
-        error={pending?.kind === 'rollback' ? rollback.error : activate.error}
-        onConfirm={confirm}
-        onCancel={() => {
-          setPending(null);
-          activate.reset();
-          rollback.reset();
-        }}
-      >
-        {pending?.kind === 'rollback'
-          ? `v${pending.row.number} stops routing; the version active before it routes new leads again.`
-          : `v${pending?.row.number ?? ''} replaces the active version for every new lead.`}
-      </ConfirmDialog>
-    </Stack>
+    <RuleVersionsFrame
+      title="Routing rules"
+      versions={versions}
+      rows={list.map(row)}
+      selected={selectedId}
+      onOpen={setChosen}
+      empty={{
+        title: 'No routing rules yet',
+        body: (
+          <>
+            <Text size="sm">New leads stay with whoever created them until a rule set is active.</Text>
+            <Button
+              mt="sm"
+              loading={create.isPending}
+              onClick={() => create.mutate({ unassignedQueue: 'unassigned', rules: [] }, { onSuccess: (d) => setChosen(d.id ?? null) })}
+            >
+              Create a draft
+            </Button>
+          </>
+        ),
+      }}
+      editor={
+        selected && (
+          <Editor
+            key={`${selected.id ?? ''}:${selected.version ?? 0}`}
+            version={selected}
+            teams={teams.data ?? null}
+            onOpen={setChosen}
+            reload={() => void versions.refetch()}
+          />
+        )
+      }
+      activate={activate}
+      rollback={rollback}
+      explain={({ kind, row: r }) =>
+        kind === 'rollback'
+          ? `v${r.number} stops routing; the version active before it routes new leads again.`
+          : `v${r.number} replaces the active version for every new lead.`
+      }
+      change={change}
+    />
   );
 }
 

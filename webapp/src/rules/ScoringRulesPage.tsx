@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Fieldset,
-  Grid,
   Group,
   NumberInput,
   Select,
@@ -14,20 +13,18 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { ConfirmDialog } from '../admin/common';
-import { EmptyState, ErrorState, LoadingRows } from '../common/states';
 import {
   ConditionsEditor,
   LeadPicker,
   RuleProblems,
   RuleSetError,
-  VersionsTable,
   label,
   problemsOf,
   type VersionRow,
 } from './common';
+import { RuleVersionsFrame, firstToOpen, type VersionChange } from './RuleVersionsFrame';
+import { ErrorState, LoadingRows } from '../common/states';
 import {
   useActivateScoring,
   useCreateScoringDraft,
@@ -53,8 +50,6 @@ const ENGAGEMENT_TYPES: NonNullable<EngagementCondition['type']>[] = [
   'MEETING_BOOKED', 'ACTIVITY_COMPLETED', 'WEBINAR_ATTENDED', 'PAGE_VISITED',
 ];
 
-type Pending = { kind: 'activate' | 'rollback'; row: VersionRow } | null;
-
 function row(s: ScoringSummary): VersionRow {
   return {
     id: s.id ?? '',
@@ -65,49 +60,38 @@ function row(s: ScoringSummary): VersionRow {
   };
 }
 
-/** The version to open first: the newest draft, else the active one, else the newest. */
-function initial(versions: ScoringSummary[]): string | null {
-  return (versions.find((v) => v.status === 'draft') ?? versions.find((v) => v.status === 'active') ?? versions[0])?.id ?? null;
-}
-
 /** Scoring rule sets: versions with activation and rollback, a draft's editor, and "try on this lead". */
 export function ScoringRulesPage() {
   const versions = useScoringVersions();
   const [chosen, setChosen] = useState<string | null>(null);
-  const [pending, setPending] = useState<Pending>(null);
   const activate = useActivateScoring();
   const rollback = useRollbackScoring();
   const create = useCreateScoringDraft();
   const list = versions.data ?? [];
-  const selected = chosen ?? initial(list);
+  const selected = chosen ?? firstToOpen(list);
+  const activationProblems = problemsOf(activate.error);
 
-  function confirm() {
-    if (!pending) return;
-    const done = (message: string) => () => {
-      setPending(null);
-      notifications.show({ color: 'green', title: 'Scoring rules', message });
-    };
-    if (pending.kind === 'activate') {
+  function change({ kind, row: r }: VersionChange, done: (message: string) => void) {
+    if (kind === 'activate') {
       activate.mutate(
-        { id: pending.row.id, revision: list.find((v) => v.id === pending.row.id)?.revision },
-        { onSuccess: done(`v${pending.row.number} is active; every lead is being rescored.`) },
+        { id: r.id, revision: list.find((v) => v.id === r.id)?.revision },
+        { onSuccess: () => done(`v${r.number} is active; every lead is being rescored.`) },
       );
     } else {
-      rollback.mutate(pending.row.id, { onSuccess: (a) => done(`Rolled back to v${a.ruleSet?.version ?? ''}.`)() });
+      rollback.mutate(r.id, { onSuccess: (a) => done(`Rolled back to v${a.ruleSet?.version ?? ''}.`) });
     }
   }
 
   return (
-    <Stack gap="lg">
-      <Title order={1} size="h2">
-        Scoring rules
-      </Title>
-      {versions.isPending ? (
-        <LoadingRows label="Loading the scoring rules" />
-      ) : versions.isError ? (
-        <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />
-      ) : list.length === 0 ? (
-        <EmptyState title="No scoring rules yet">
+    <RuleVersionsFrame
+      title="Scoring rules"
+      versions={versions}
+      rows={list.map(row)}
+      selected={selected}
+      onOpen={setChosen}
+      empty={{
+        title: 'No scoring rules yet',
+        body: (
           <Button
             mt="sm"
             loading={create.isPending}
@@ -120,47 +104,25 @@ export function ScoringRulesPage() {
           >
             Create a draft
           </Button>
-        </EmptyState>
-      ) : (
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            <VersionsTable
-              caption="Scoring rule versions"
-              versions={list.map(row)}
-              selected={selected}
-              onOpen={setChosen}
-              onActivate={(r) => setPending({ kind: 'activate', row: r })}
-              onRollback={(r) => setPending({ kind: 'rollback', row: r })}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 8 }}>
-            {selected && <VersionEditor id={selected} onOpen={setChosen} />}
-          </Grid.Col>
-        </Grid>
-      )}
-      <ConfirmDialog
-        opened={pending !== null}
-        title={pending?.kind === 'rollback' ? 'Roll back the scoring rules?' : 'Activate these scoring rules?'}
-        confirmLabel={pending?.kind === 'rollback' ? 'Roll back' : 'Activate'}
-        busy={activate.isPending || rollback.isPending}
-        error={pending?.kind === 'rollback' ? rollback.error : activate.error}
-        onConfirm={confirm}
-        onCancel={() => {
-          setPending(null);
-          activate.reset();
-          rollback.reset();
-        }}
-      >
-        {pending?.kind === 'rollback'
-          ? `v${pending.row.number} stops scoring; the version active before it takes over, and every lead is rescored.`
-          : `v${pending?.row.number ?? ''} replaces the active version, and every lead is rescored in the background.`}
-        {problemsOf(activate.error) && (
+        ),
+      }}
+      editor={selected && <VersionEditor id={selected} onOpen={setChosen} />}
+      activate={activate}
+      rollback={rollback}
+      explain={({ kind, row: r }) =>
+        kind === 'rollback'
+          ? `v${r.number} stops scoring; the version active before it takes over, and every lead is rescored.`
+          : `v${r.number} replaces the active version, and every lead is rescored in the background.`
+      }
+      change={change}
+      dialogExtra={
+        activationProblems && (
           <Text size="sm" c="red" mt="xs">
-            {(problemsOf(activate.error) ?? []).map((p) => `${p.rule ? `${p.rule}: ` : ''}${p.message}`).join(' ')}
+            {activationProblems.map((p) => `${p.rule ? `${p.rule}: ` : ''}${p.message}`).join(' ')}
           </Text>
-        )}
-      </ConfirmDialog>
-    </Stack>
+        )
+      }
+    />
   );
 }
 
