@@ -2,8 +2,8 @@ import { Alert, Badge, Button, Checkbox, Fieldset, Group, NumberInput, Select, S
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useMe } from '../auth/SessionProvider';
-import { ConditionsEditor, LeadPicker, RuleProblems, RuleSetError, label, problemsOf, type VersionRow } from './common';
-import { RuleVersionsFrame, firstToOpen, type VersionChange } from './RuleVersionsFrame';
+import { ConditionsEditor, RuleProblems, RuleSetError, label, problemsOf, type VersionRow } from './common';
+import { RuleVersionsFrame, TryOnLead, firstToOpen, type VersionChange } from './RuleVersionsFrame';
 import {
   useActivateRouting,
   useCreateRoutingDraft,
@@ -110,6 +110,7 @@ function Editor({
 }) {
   const editable = version.status === 'draft';
   const [draft, setDraft] = useState<RoutingDraft>(() => draftOf(version));
+  const preview = usePreviewRouting();
   const [dirty, setDirty] = useState(false);
   const [problems, setProblems] = useState<RuleProblem[]>([]);
   const [checked, setChecked] = useState<string | null>(null);
@@ -268,7 +269,13 @@ function Editor({
           )}
         </Group>
       )}
-      <TryOnLead draft={draft} onProblems={setProblems} />
+      <TryOnLead
+        draft={draft}
+        preview={preview}
+        description="Routes the lead with the rules as they are on screen, saved or not. Nobody is assigned and the round robin does not move."
+        onProblems={setProblems}
+        result={(data) => <RouteResult preview={data} />}
+      />
     </Stack>
   );
 }
@@ -301,43 +308,6 @@ function TeamField({
     );
   }
   return <TextInput label={text} w={220} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value)} />;
-}
-
-function TryOnLead({ draft, onProblems }: { draft: RoutingDraft; onProblems: (problems: RuleProblem[]) => void }) {
-  const [lead, setLead] = useState<{ id: string; title: string } | null>(null);
-  const preview = usePreviewRouting();
-  function run() {
-    if (!lead) return;
-    preview.mutate(
-      { leadId: lead.id, draft },
-      { onSuccess: () => onProblems([]), onError: (e) => onProblems(problemsOf(e) ?? []) },
-    );
-  }
-  return (
-    <Fieldset legend="Try on this lead" aria-label="Try on this lead">
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          Routes the lead with the rules as they are on screen, saved or not. Nobody is assigned and the round robin does
-          not move.
-        </Text>
-        <LeadPicker value={lead} onChange={setLead} />
-        <Group>
-          <Button onClick={run} disabled={!lead} loading={preview.isPending}>
-            Try on this lead
-          </Button>
-        </Group>
-        {preview.isError &&
-          (problemsOf(preview.error) ? (
-            <Alert color="red" role="alert">
-              The rules do not compile; the problems are shown on their rules.
-            </Alert>
-          ) : (
-            <RuleSetError error={preview.error} ruleNames={[]} />
-          ))}
-        {preview.data && <RouteResult preview={preview.data} />}
-      </Stack>
-    </Fieldset>
-  );
 }
 
 const VERDICT_COLOR: Record<string, string> = { chosen: 'green', passed_over: 'gray', skipped: 'orange' };

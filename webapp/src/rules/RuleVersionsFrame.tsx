@@ -1,9 +1,10 @@
-import { Grid, Stack, Title } from '@mantine/core';
+import { Alert, Button, Fieldset, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../admin/common';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
-import { VersionsTable, type VersionRow } from './common';
+import { LeadPicker, RuleSetError, VersionsTable, problemsOf, type VersionRow } from './common';
+import type { RuleProblem } from './queries';
 
 export type VersionChange = { kind: 'activate' | 'rollback'; row: VersionRow };
 
@@ -105,5 +106,67 @@ export function RuleVersionsFrame({
         {dialogExtra}
       </ConfirmDialog>
     </Stack>
+  );
+}
+
+interface PreviewMutation<D, R> {
+  mutate: (
+    input: { leadId: string; draft: D },
+    options: { onSuccess: () => void; onError: (error: unknown) => void },
+  ) => void;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: R | undefined;
+}
+
+/** Runs the rules as they are on screen, saved or not, on a lead picked by search, and shows what they would do. */
+export function TryOnLead<D, R>({
+  draft,
+  preview,
+  description,
+  disabled = false,
+  onProblems,
+  result,
+}: {
+  draft: D;
+  preview: PreviewMutation<D, R>;
+  description: string;
+  disabled?: boolean;
+  onProblems: (problems: RuleProblem[]) => void;
+  result: (data: R) => ReactNode;
+}) {
+  const [lead, setLead] = useState<{ id: string; title: string } | null>(null);
+  const problems = problemsOf(preview.error);
+  function run() {
+    if (!lead) return;
+    preview.mutate(
+      { leadId: lead.id, draft },
+      { onSuccess: () => onProblems([]), onError: (e) => onProblems(problemsOf(e) ?? []) },
+    );
+  }
+  return (
+    <Fieldset legend="Try on this lead" aria-label="Try on this lead">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {description}
+        </Text>
+        <LeadPicker value={lead} onChange={setLead} />
+        <Group>
+          <Button onClick={run} disabled={!lead || disabled} loading={preview.isPending}>
+            Try on this lead
+          </Button>
+        </Group>
+        {preview.isError &&
+          (problems ? (
+            <Alert color="red" role="alert">
+              The rules do not compile; the problems are shown on their rules.
+            </Alert>
+          ) : (
+            <RuleSetError error={preview.error} ruleNames={[]} />
+          ))}
+        {preview.data !== undefined && result(preview.data)}
+      </Stack>
+    </Fieldset>
   );
 }

@@ -16,14 +16,13 @@ import {
 import { useState } from 'react';
 import {
   ConditionsEditor,
-  LeadPicker,
   RuleProblems,
   RuleSetError,
   label,
   problemsOf,
   type VersionRow,
 } from './common';
-import { RuleVersionsFrame, firstToOpen, type VersionChange } from './RuleVersionsFrame';
+import { RuleVersionsFrame, TryOnLead, firstToOpen, type VersionChange } from './RuleVersionsFrame';
 import { ErrorState, LoadingRows } from '../common/states';
 import {
   useActivateScoring,
@@ -157,6 +156,7 @@ function Editor({ set, onOpen, reload }: { set: ScoringDetail; onOpen: (id: stri
   const [problems, setProblems] = useState<RuleProblem[]>([]);
   const [checked, setChecked] = useState<string | null>(null);
   const save = useSaveScoringDraft();
+  const preview = usePreviewScoring();
   const validate = useValidateScoring();
   const create = useCreateScoringDraft();
   const isDrl = set.kind === 'drl';
@@ -298,7 +298,14 @@ function Editor({ set, onOpen, reload }: { set: ScoringDetail; onOpen: (id: stri
           )}
         </>
       )}
-      <TryOnLead draft={draft} disabled={isDrl} onProblems={setProblems} />
+      <TryOnLead
+        draft={draft}
+        preview={preview}
+        description="Scores the lead with the rules as they are on screen, saved or not. Nothing is saved."
+        disabled={isDrl}
+        onProblems={setProblems}
+        result={(data) => <ScoreResult preview={data} />}
+      />
       {set.drl && (
         <details>
           <summary>DRL</summary>
@@ -415,48 +422,6 @@ function RuleRow({
           </Group>
         )}
         <RuleProblems rule={name} problems={problems} />
-      </Stack>
-    </Fieldset>
-  );
-}
-
-function TryOnLead({
-  draft,
-  disabled,
-  onProblems,
-}: {
-  draft: ScoringDraft;
-  disabled: boolean;
-  onProblems: (problems: RuleProblem[]) => void;
-}) {
-  const [lead, setLead] = useState<{ id: string; title: string } | null>(null);
-  const preview = usePreviewScoring();
-  function run() {
-    if (!lead) return;
-    preview.mutate(
-      { leadId: lead.id, draft },
-      { onSuccess: () => onProblems([]), onError: (e) => onProblems(problemsOf(e) ?? []) },
-    );
-  }
-  return (
-    <Fieldset legend="Try on this lead" aria-label="Try on this lead">
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          Scores the lead with the rules as they are on screen, saved or not. Nothing is saved.
-        </Text>
-        <LeadPicker value={lead} onChange={setLead} />
-        <Group>
-          <Button onClick={run} disabled={!lead || disabled} loading={preview.isPending}>
-            Try on this lead
-          </Button>
-        </Group>
-        {preview.isError && !problemsOf(preview.error) && <RuleSetError error={preview.error} ruleNames={[]} />}
-        {problemsOf(preview.error) && (
-          <Alert color="red" role="alert">
-            The rules do not compile; the problems are shown on their rules.
-          </Alert>
-        )}
-        {preview.data && <ScoreResult preview={preview.data} />}
       </Stack>
     </Fieldset>
   );
