@@ -1,9 +1,7 @@
 package io.salesflow.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -11,9 +9,6 @@ import io.salesflow.browser.Accessibility;
 import io.salesflow.browser.BrowserJourney;
 import io.salesflow.browser.Journeys;
 import io.salesflow.support.Api;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -62,56 +57,11 @@ class ClaimingAndCompletingATaskJourneyTest {
 
     /** A warm lead owned by the rep: nurture gives them a touch task, which they give back to their group. */
     private String touchTaskOpenToTheRepsGroup(String firstName) {
-        Map<String, Object> lead = new HashMap<>();
-        lead.put("firstName", firstName);
-        lead.put("lastName", "Warm");
-        lead.put("company", "Initech");
-        lead.put("title", "CEO");
-        lead.put("email", firstName.toLowerCase() + "@initech.com");
-        lead.put("country", "DE");
-        lead.put("companySize", "51-200");
-        lead.put("source", "referral");
-        lead.put("ownerId", userId(REP));
-        String leadId = api.as("acme", REP, "POST", "/api/v1/leads")
-                .json(lead)
-                .send()
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-        JsonNode task = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> {
-                            for (JsonNode t : api.as(
-                                            "acme", REP, "GET", "/api/v1/tasks?recordType=lead&recordId=" + leadId)
-                                    .send()
-                                    .expect(200)
-                                    .json()
-                                    .get("items")) {
-                                if (t.get("activityId").asText().equals("UserTask_Touch")) {
-                                    return t;
-                                }
-                            }
-                            return null;
-                        },
-                        t -> t != null);
-        String taskId = task.get("id").asText();
+        String leadId = NurturedLeads.warmLeadOwnedBy(api, REP, firstName);
+        String taskId = NurturedLeads.touchTask(api, REP, leadId);
         api.as("acme", REP, "POST", "/api/v1/tasks/" + taskId + "/unclaim")
                 .send()
                 .expect(200);
         return taskId;
-    }
-
-    private String userId(String email) {
-        for (JsonNode user : api.as("acme", "admin@acme.test", "GET", "/api/v1/users?limit=200")
-                .send()
-                .expect(200)
-                .json()
-                .get("items")) {
-            if (user.get("email").asText().equals(email)) {
-                return user.get("id").asText();
-            }
-        }
-        throw new AssertionError("no user " + email);
     }
 }

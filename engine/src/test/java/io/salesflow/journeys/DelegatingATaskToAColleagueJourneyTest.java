@@ -2,7 +2,6 @@ package io.salesflow.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
@@ -12,9 +11,6 @@ import io.salesflow.browser.Accessibility;
 import io.salesflow.browser.BrowserJourney;
 import io.salesflow.browser.Journeys;
 import io.salesflow.support.Api;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,8 +28,8 @@ class DelegatingATaskToAColleagueJourneyTest {
 
     @Test
     void aRepDelegatesATouchTaskToRonThroughThePicker(Page page) {
-        String leadId = warmLeadOwnedByTheRep("Odalys");
-        String taskId = touchTask(leadId);
+        String leadId = NurturedLeads.warmLeadOwnedBy(api, REP, "Odalys");
+        String taskId = NurturedLeads.touchTask(api, REP, leadId);
         String name = "Call Odalys Warm";
         Journeys.signIn(page, "acme", REP);
 
@@ -66,53 +62,7 @@ class DelegatingATaskToAColleagueJourneyTest {
         assertThat(task.get("delegation").asText()).isEqualTo("pending");
     }
 
-    private String warmLeadOwnedByTheRep(String firstName) {
-        Map<String, Object> lead = new HashMap<>();
-        lead.put("firstName", firstName);
-        lead.put("lastName", "Warm");
-        lead.put("company", "Initech");
-        lead.put("title", "CEO");
-        lead.put("email", firstName.toLowerCase() + "@initech.com");
-        lead.put("country", "DE");
-        lead.put("companySize", "51-200");
-        lead.put("source", "referral");
-        lead.put("ownerId", userId(REP));
-        return api.as("acme", REP, "POST", "/api/v1/leads")
-                .json(lead)
-                .send()
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
-    }
-
-    /** Nurture gives the lead's owner a touch task. */
-    private String touchTask(String leadId) {
-        JsonNode task = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> {
-                            for (JsonNode t : api.as(
-                                            "acme", REP, "GET", "/api/v1/tasks?recordType=lead&recordId=" + leadId)
-                                    .send()
-                                    .expect(200)
-                                    .json()
-                                    .get("items")) {
-                                if (t.get("activityId").asText().equals("UserTask_Touch")) {
-                                    return t;
-                                }
-                            }
-                            return null;
-                        },
-                        t -> t != null);
-        return task.get("id").asText();
-    }
-
     private String userId(String email) {
-        return api.as("acme", email, "GET", "/api/v1/me")
-                .send()
-                .expect(200)
-                .json()
-                .get("id")
-                .asText();
+        return NurturedLeads.userId(api, email);
     }
 }
