@@ -85,7 +85,7 @@ export function RecordPage({ type }: { type: RecordType }) {
       {type === 'lead' && (
         <Group gap="xs" wrap="wrap">
           <ConvertLeadAction lead={record} canEdit={canEdit} />
-          {canReadUsers && <ReassignLeadAction lead={record} users={users.data?.items} canEdit={canEdit} />}
+          <ReassignLeadAction lead={record} canEdit={canEdit} />
         </Group>
       )}
 

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describeError } from '../api/problem';
 import type { Me, TaskView } from '../api/types';
-import { useClaim, useColleagues, useDelegate, useUnclaim } from './queries';
+import { ColleagueSelect } from '../common/ColleagueSelect';
+import { useClaim, useDelegate, useUnclaim } from './queries';
 
 function failed(what: string) {
   return (error: unknown) => notifications.show({ color: 'red', title: `Could not ${what}`, message: describeError(error) });
@@ -50,16 +51,8 @@ export function TaskActions({ task, me, size = 'xs' }: { task: TaskView; me: Me;
 function DelegateButton({ task, me, size }: { task: TaskView; me: Me; size: 'xs' | 'sm' }) {
   const [opened, { open, close }] = useDisclosure(false);
   const [userId, setUserId] = useState<string | null>(null);
-  const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [q] = useDebouncedValue(search, 250);
-  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
-  const colleagues = useColleagues(chosen && search === chosen.label ? '' : q.trim(), opened);
-  const found = (colleagues.data ?? [])
-    .filter((c) => c.id !== me.id)
-    .map((c) => ({ value: c.id ?? '', label: c.teams?.length ? `${c.displayName} (${c.teams.join(', ')})` : (c.displayName ?? '') }));
   const delegate = useDelegate();
-  const options = chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
 
   function submit() {
     if (!userId) {
@@ -86,25 +79,19 @@ function DelegateButton({ task, me, size }: { task: TaskView; me: Me; size: 'xs'
       <Modal opened={opened} onClose={close} title={`Delegate “${task.name}”`}>
         <Stack>
           <Text size="sm">They work on it and it returns to you to complete.</Text>
-          <Select
-            label="Delegate to"
-            description="Type the start of a name"
-            placeholder="Search colleagues"
-            data={options}
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            filter={({ options: all }) => all}
-            nothingFoundMessage={colleagues.isFetching ? 'Searching…' : colleagues.isError ? 'Could not search colleagues' : 'Nobody by that name'}
-            value={userId}
-            onChange={(value, option) => {
-              setUserId(value);
-              setChosen(value && option ? { value, label: option.label } : null);
-              setError(null);
-            }}
-            error={error}
-            data-autofocus
-          />
+          {opened && (
+            <ColleagueSelect
+              label="Delegate to"
+              value={userId}
+              exclude={[me.id]}
+              onChange={(id) => {
+                setUserId(id);
+                setError(null);
+              }}
+              error={error}
+              autoFocus
+            />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel

@@ -118,14 +118,3 @@ export function useAddComment(id: string) {
   });
 }
 
-/** Active colleagues whose name starts with `q`: anyone signed in may look them up (to delegate to, say). */
-export function useColleagues(q: string, enabled: boolean) {
-  const { client } = useApi();
-  return useQuery({
-    queryKey: ['colleagues', q],
-    queryFn: () => unwrap(client.GET('/api/v1/colleagues', { params: { query: { q, limit: 20 } } })),
-    enabled,
-    staleTime: 60_000,
-    placeholderData: keepPreviousData,
-  });
-}

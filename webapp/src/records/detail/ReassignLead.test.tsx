@@ -20,6 +20,12 @@ describe('reassigning a lead', () => {
     const { calls } = renderRecords(`/leads/${LEAD_A.id}`, {
       'GET /api/v1/custom-fields': [json(200, [])],
       'GET /api/v1/users': [json(200, { items: [{ ...ME, status: 'active' }, RON], nextCursor: null })],
+      'GET /api/v1/colleagues': Array.from({ length: 6 }, () =>
+        json(200, [
+          { id: ME.id, displayName: 'Rita Rep', teams: ['East'] },
+          { id: RON.id, displayName: 'Ron Rep', teams: ['East'] },
+        ]),
+      ),
       [`GET ${A}/timeline`]: [empty, empty],
       [`GET ${A}`]: [json(200, LEAD_A, { ETag: '"3"' }), json(200, { ...LEAD_A, ownerId: RON.id }, { ETag: '"4"' })],
       [`GET ${A}/assignments`]: [json(200, { items: [ROUTED] }), json(200, { items: [MANUAL, ROUTED] })],
@@ -36,8 +42,10 @@ describe('reassigning a lead', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Reassign' }));
     expect(await within(dialog).findByText('Pick who gets the lead.')).toBeTruthy();
 
-    fireEvent.click(within(dialog).getByLabelText(/^New owner/));
-    fireEvent.click(await screen.findByRole('option', { name: 'Ron Rep', hidden: true }));
+    const picker = within(dialog).getByLabelText(/^New owner/);
+    fireEvent.click(picker);
+    fireEvent.change(picker, { target: { value: 'r' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Ron Rep (East)', hidden: true }));
     expect(screen.queryByRole('option', { name: /Rita Rep/, hidden: true })).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Reassign' }));
     expect(await within(dialog).findByText('Say why the lead changes hands.')).toBeTruthy();
@@ -53,17 +61,25 @@ describe('reassigning a lead', () => {
     expect(posts[1]?.body).toEqual({ ownerId: RON.id, reason: 'Ron speaks German' });
   });
 
-  it('is not offered without users:read', async () => {
-    renderRecords(
+  it('is offered to a rep without users:read, who finds the colleague by name', async () => {
+    const { calls } = renderRecords(
       `/leads/${LEAD_A.id}`,
       {
         'GET /api/v1/custom-fields': [json(200, [])],
+        'GET /api/v1/colleagues': Array.from({ length: 4 }, () => json(200, [{ id: RON.id, displayName: 'Ron Rep', teams: [] }])),
         [`GET ${A}/timeline`]: [empty],
         [`GET ${A}`]: [json(200, LEAD_A, { ETag: '"3"' })],
       },
       { ...REP, permissions: REP.permissions.filter((p) => p !== 'users:read') },
     );
     expect(await screen.findByRole('heading', { name: 'Ada Lovelace · Engines' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Reassign' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Reassign' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Reassign the lead' });
+    const picker = within(dialog).getByLabelText(/^New owner/);
+    fireEvent.click(picker);
+    fireEvent.change(picker, { target: { value: 'ro' } });
+    expect(await screen.findByRole('option', { name: 'Ron Rep', hidden: true })).toBeTruthy();
+    expect(calls.filter((c) => c.path.startsWith('/api/v1/colleagues')).length).toBeGreaterThan(0);
+    expect(calls.some((c) => c.path.startsWith('/api/v1/users'))).toBe(false);
   });
 });

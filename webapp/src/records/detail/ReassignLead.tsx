@@ -1,27 +1,27 @@
-import { Button, Select } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ApiError } from '../../api/problem';
-import type { RecordBody, UserView } from '../../api/types';
+import type { RecordBody } from '../../api/types';
+import { ColleagueSelect } from '../../common/ColleagueSelect';
 import { ReasonModal } from '../../common/ReasonModal';
 import { useReassignLead } from '../queries';
 import { text } from '../values';
 
-/** "Reassign" on a lead's page: another active user and why; only for those who may list users and change the lead. */
-export function ReassignLeadAction({ lead, users, canEdit }: { lead: RecordBody; users: UserView[] | undefined; canEdit: boolean }) {
+/** "Reassign" on a lead's page: another active colleague, found by name, and why; for those who may change the lead. */
+export function ReassignLeadAction({ lead, canEdit }: { lead: RecordBody; canEdit: boolean }) {
   const [opened, setOpened] = useState(false);
   const [ownerId, setOwnerId] = useState<string | null>(null);
+  const [ownerName, setOwnerName] = useState<string | null>(null);
   const [ownerError, setOwnerError] = useState<string | null>(null);
   const reassign = useReassignLead(String(lead.id));
-  if (!canEdit || users === undefined || lead.deletedAt) return null;
+  if (!canEdit || lead.deletedAt) return null;
   const current = text(lead.ownerId);
-  const options = users
-    .filter((u) => u.id !== current && u.status !== 'disabled')
-    .map((u) => ({ value: u.id ?? '', label: u.displayName ?? u.email ?? '' }));
 
   function close() {
     setOpened(false);
     setOwnerId(null);
+    setOwnerName(null);
     setOwnerError(null);
   }
 
@@ -54,25 +54,26 @@ export function ReassignLeadAction({ lead, users, canEdit }: { lead: RecordBody;
             }
             throw e;
           }
-          notifications.show({ title: 'Lead reassigned', message: `Now with ${options.find((o) => o.value === ownerId)?.label ?? 'its new owner'}.` });
+          notifications.show({ title: 'Lead reassigned', message: `Now with ${ownerName ?? 'its new owner'}.` });
           close();
         }}
         onClose={close}
       >
-        <Select
-          label="New owner"
-          required
-          searchable
-          data={options}
-          value={ownerId}
-          onChange={(v) => {
-            setOwnerId(v);
-            setOwnerError(null);
-          }}
-          error={ownerError}
-          nothingFoundMessage="No such user"
-          data-autofocus
-        />
+        {opened && (
+          <ColleagueSelect
+            label="New owner"
+            required
+            value={ownerId}
+            exclude={[current]}
+            onChange={(id, name) => {
+              setOwnerId(id);
+              setOwnerName(name);
+              setOwnerError(null);
+            }}
+            error={ownerError}
+            autoFocus
+          />
+        )}
       </ReasonModal>
     </>
   );

@@ -21,8 +21,8 @@ public class Colleagues {
     public static final int MAX_LIMIT = 50;
 
     /**
-     * The last code point: in byte order (collation "C", which the index uses) a name that starts with a prefix lies
-     * between the prefix and the prefix followed by it.
+     * The last code point: in byte order (collation "C" of {@code users.name_key}, the lower-case name the index
+     * holds; see migration V33) a name that starts with a prefix lies between the prefix and the prefix followed by it.
      */
     private static final String AFTER_EVERY_CHARACTER = new String(Character.toChars(Character.MAX_CODE_POINT));
 
@@ -41,8 +41,8 @@ public class Colleagues {
                 """
                 SELECT u.id, u.display_name, u.email FROM users u
                 WHERE u.status = 'ACTIVE'
-                  AND lower(u.display_name) COLLATE "C" >= ? AND lower(u.display_name) COLLATE "C" < ?
-                ORDER BY lower(u.display_name) COLLATE "C", u.id
+                  AND u.name_key >= ? AND u.name_key < ?
+                ORDER BY u.name_key, u.id
                 LIMIT ?
                 """,
                 rs -> {

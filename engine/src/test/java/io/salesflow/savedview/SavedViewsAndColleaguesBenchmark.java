@@ -88,8 +88,8 @@ class SavedViewsAndColleaguesBenchmark {
             plan(
                     """
                     EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT u.id FROM users u WHERE u.status = 'ACTIVE'
-                      AND lower(u.display_name) COLLATE "C" >= 'ma' AND lower(u.display_name) COLLATE "C" < 'ma\uDBFF\uDFFF'
-                    ORDER BY lower(u.display_name) COLLATE "C", u.id LIMIT 20
+                      AND u.name_key >= 'ma' AND u.name_key < 'ma\uDBFF\uDFFF'
+                    ORDER BY u.name_key, u.id LIMIT 20
                     """);
             plan(
                     """
