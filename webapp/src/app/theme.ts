@@ -1,4 +1,4 @@
-import { Alert, createTheme, darken, Drawer, FileInput, Modal, MultiSelect, Notification, Select, luminance, type CSSVariablesResolver, type MantineColorsTuple, type MantineTheme } from '@mantine/core';
+import { Alert, createTheme, darken, Drawer, FileInput, Menu, Modal, MultiSelect, Notification, Select, luminance, type CSSVariablesResolver, type MantineColorsTuple, type MantineTheme } from '@mantine/core';
 
 /** Salesflow blue, light to dark (Mantine's ten shades). */
 const brand: MantineColorsTuple = [
@@ -38,6 +38,8 @@ export const theme = createTheme({
     FileInput: FileInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear the file' } } }),
     Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } } }),
     MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } } }),
+    // Its focus placeholder is a role="presentation" child of role="menu", which ARIA forbids (axe: critical).
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
   },
 });
 

@@ -35,6 +35,8 @@ class SharingASavedViewJourneyTest {
         Locator form = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Save the view"));
         form.getByLabel("Name of the view").fill(name);
         form.getByLabel("Shared with").selectOption("team");
+        // The check waits until the menu's closing animation is over: it scans what a person sees.
+        assertThat(page.getByRole(AriaRole.MENU)).hasCount(0);
         Accessibility.of(page).assertNoSeriousViolations();
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
                 .click();

@@ -16,5 +16,5 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({Api.Configuration.class, InTenant.class, PublishedEvents.class, DurableEventProbe.class})
+@Import({Api.Configuration.class, InTenant.class, PublishedEvents.class, DurableEventProbe.class, ProbeChannel.class})
 public @interface IntegrationTest {}
