@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ImapPollerTest {
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
+    static final GreenMailExtension greenMail = new GreenMailExtension(
+            new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
 
     /** The engine's side: one mailbox with its cursor, and what was taken. */
     static class MemoryPort implements MailboxPort {

@@ -105,6 +105,10 @@ final class FuzzBaseline {
             // do not exist.
             return NOWHERE;
         }
+        if (path.startsWith("/api/v1/mailboxes/")) {
+            // Reading a mailbox reaches an IMAP server: fuzzed against one that does not exist.
+            return NOWHERE;
+        }
         if (path.startsWith("/api/v1/form-definitions/")) {
             // Read-only, and the same for an existing form as for a missing one past the tenant check.
             return NOWHERE;
@@ -189,6 +193,10 @@ final class FuzzBaseline {
                 "{\"recordType\":\"lead\",\"key\":\"fuzznew" + s + "\",\"label\":\"Fuzz\",\"type\":\"text\"}";
             case "PATCH /api/v1/custom-fields/{id}" -> "{\"label\":\"Fuzzed\"}";
             case "POST /api/v1/saved-views" -> f.savedViewBody("Fuzz new view " + s);
+            case "POST /api/v1/mailboxes" ->
+                "{\"name\":\"Fuzz box " + s + "\",\"host\":\"imap.example.invalid\",\"username\":\"fuzz\","
+                        + "\"password\":\"fuzz-password\",\"purpose\":\"replies\",\"enabled\":false}";
+            case "PATCH /api/v1/mailboxes/{id}" -> "{\"enabled\":false}";
             case "PATCH /api/v1/saved-views/{id}" -> "{\"name\":\"Fuzzed view " + s + "\"}";
             case "POST /api/v1/auth/login", "POST /api/v1/auth/session" ->
                 "{\"tenant\":\"acme\",\"email\":\"" + f.userEmail + "\",\"password\":\"" + FuzzFixtures.PASSWORD
