@@ -412,3 +412,116 @@ describe('custom fields', () => {
     });
   });
 });
+
+describe('mailboxes', () => {
+  const BOX = {
+    id: 'b1',
+    name: 'Lead capture',
+    host: 'imap.acme.test',
+    port: 993,
+    ssl: true,
+    username: 'leads@acme.test',
+    passwordSet: true,
+    folder: 'INBOX',
+    purpose: 'capture',
+    enabled: true,
+    lastReadAt: '2026-12-06T10:00:00Z',
+    version: 3,
+  };
+
+  it('connects a mailbox with its password and shows a server field error on its field', async () => {
+    const { calls } = renderApp(
+      '/admin/mailboxes',
+      {
+        'GET /api/v1/mailboxes': [json(200, [])],
+        'POST /api/v1/mailboxes': [
+          json(400, {
+            status: 400,
+            title: 'Bad Request',
+            errors: [{ field: 'host', message: 'must be a host name such as imap.example.com' }],
+          }),
+        ],
+      },
+      { me: { ...ADMIN, permissions: ['tenant:manage'] } },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Connect a mailbox' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Connect a mailbox' });
+    fireEvent.change(within(dialog).getByLabelText(/^Name/), { target: { value: 'Lead capture' } });
+    fireEvent.change(within(dialog).getByLabelText(/^IMAP server/), { target: { value: 'imap acme' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Username/), { target: { value: 'leads@acme.test' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Password/), { target: { value: 'app-pass' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    expect(await within(dialog).findByText('Must be a host name such as imap.example.com.')).toBeTruthy();
+    expect(within(dialog).getByLabelText(/^IMAP server/).getAttribute('aria-invalid')).toBe('true');
+    expect(calls.find((c) => c.method === 'POST' && c.path === '/api/v1/mailboxes')?.body).toEqual({
+      name: 'Lead capture',
+      host: 'imap acme',
+      ssl: true,
+      username: 'leads@acme.test',
+      folder: 'INBOX',
+      purpose: 'replies',
+      enabled: true,
+      password: 'app-pass',
+    });
+  });
+
+  it('keeps the stored password when an edit leaves it empty, and sends the version', async () => {
+    const { calls } = renderApp(
+      '/admin/mailboxes',
+      {
+        'GET /api/v1/mailboxes': [json(200, [BOX]), json(200, [{ ...BOX, name: 'Leads', version: 4 }])],
+        'PATCH /api/v1/mailboxes/b1': [json(200, { ...BOX, name: 'Leads', version: 4 })],
+      },
+      { me: { ...ADMIN, permissions: ['tenant:manage'] } },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Lead capture' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Lead capture' });
+    fireEvent.change(within(dialog).getByLabelText(/^Name/), { target: { value: 'Leads' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    const patch = calls.find((c) => c.method === 'PATCH');
+    expect(patch?.body).not.toHaveProperty('password');
+    expect(patch?.body).toMatchObject({ name: 'Leads', port: 993, purpose: 'capture' });
+  });
+
+  it('shows what became of each message, with the lead it created', async () => {
+    renderApp(
+      '/admin/mailboxes',
+      {
+        'GET /api/v1/mailboxes': [json(200, [{ ...BOX, lastError: undefined }])],
+        'GET /api/v1/mailboxes/b1/messages': [
+          json(200, {
+            items: [
+              {
+                id: 'm1',
+                kind: 'NEW',
+                status: 'LEAD_CREATED',
+                fromAddress: 'nora@northwind.example',
+                fromName: 'Nora Newman',
+                subject: 'Pricing for 40 seats',
+                receivedAt: '2026-12-06T10:00:00Z',
+                recordType: 'lead',
+                recordId: 'l1',
+              },
+              {
+                id: 'm2',
+                kind: 'UNREADABLE',
+                status: 'QUARANTINED',
+                fromAddress: 'x@broken.example',
+                receivedAt: '2026-12-06T09:00:00Z',
+                note: 'Missing start boundary',
+              },
+            ],
+          }),
+        ],
+      },
+      { me: { ...ADMIN, permissions: ['tenant:manage'] } },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Messages of Lead capture' }));
+    const table = await screen.findByRole('table', { name: 'Messages of Lead capture' });
+    expect(within(table).getByText('Lead created')).toBeTruthy();
+    expect(within(table).getByRole('link', { name: 'Open the lead' }).getAttribute('href')).toBe('/leads/l1');
+    expect(within(table).getByText('Quarantined')).toBeTruthy();
+    expect(within(table).getByText('Missing start boundary')).toBeTruthy();
+  });
+});

@@ -236,6 +236,12 @@ export const PAGES: Page[] = [
     component: page(() => import('../admin/DuplicateSettingsPage'), 'DuplicateSettingsPage'),
   },
   {
+    path: '/admin/mailboxes',
+    label: 'Mailboxes',
+    allowed: can('tenant:manage'),
+    component: page(() => import('../admin/MailboxesPage'), 'MailboxesPage'),
+  },
+  {
     path: '/admin/custom-fields',
     label: 'Custom fields',
     allowed: can('tenant:manage'),
