@@ -29,5 +29,5 @@ CREATE TABLE text_messages (
 -- Callbacks find a message by Twilio's id; an inbound message delivered twice is stored once.
 CREATE UNIQUE INDEX text_messages_sid ON text_messages (tenant_id, message_sid) WHERE message_sid IS NOT NULL;
 -- A record's messages, newest first (the list and the timeline), and merges moving them.
-CREATE INDEX text_messages_record ON text_messages (tenant_id, record_type, record_id, created_at DESC, id);
+CREATE INDEX text_messages_record ON text_messages (tenant_id, record_type, record_id, created_at DESC, id DESC);
 SELECT app_enable_tenant_rls('text_messages');

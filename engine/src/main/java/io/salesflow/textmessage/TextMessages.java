@@ -17,10 +17,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -42,6 +45,7 @@ public class TextMessages {
     private final TwilioSettingsStore settings;
     private final OptOuts optOuts;
     private final Outbox outbox;
+    private final JdbcTemplate jdbc;
 
     TextMessages(
             List<RecordType> types,
@@ -49,7 +53,8 @@ public class TextMessages {
             TextMessageRepository messages,
             TwilioSettingsStore settings,
             OptOuts optOuts,
-            Outbox outbox) {
+            Outbox outbox,
+            JdbcTemplate jdbc) {
         types.stream()
                 .filter(t -> t.name().equals("lead") || t.name().equals("contact"))
                 .forEach(t -> this.types.put(t.name(), t));
@@ -58,6 +63,7 @@ public class TextMessages {
         this.settings = settings;
         this.optOuts = optOuts;
         this.outbox = outbox;
+        this.jdbc = jdbc;
     }
 
     /** What to send: to a lead or contact, by SMS or WhatsApp, a text or a WhatsApp template. */
@@ -85,15 +91,6 @@ public class TextMessages {
         if (!records.isWritable(type, input.recordId(), caller)) {
             throw Problem.forbidden("Your role does not allow texting this " + type.name());
         }
-        TwilioAccount account = settings.account()
-                .filter(a -> a.sends(input.channel()))
-                .orElseThrow(() -> new Problem(
-                        409,
-                        "twilio-not-configured",
-                        "Text messages are not set up",
-                        "An admin has to enter the workspace's Twilio account and a "
-                                + ("whatsapp".equals(input.channel()) ? "WhatsApp sender" : "sender number")
-                                + " (Settings, Twilio) first"));
         String to = phoneOf(type, input.recordId(), caller);
         if (optOuts.contains(to)) {
             throw new Problem(
@@ -104,6 +101,41 @@ public class TextMessages {
                                     + " START")
                     .with("phone", to);
         }
+        return queue(type, input, to, caller.userId());
+    }
+
+    /**
+     * For a process (the {@code sendSms} and {@code sendWhatsApp} process beans): queues a message to the lead or
+     * contact the process is about, as the process's own action, in the engine's transaction. Answers empty when
+     * the number is on the opt-out list (nothing is queued); refuses like {@link #send} otherwise.
+     *
+     * @param content {@code body}, or {@code contentSid} and {@code contentVariables}, as in the API
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<TextMessage> sendForProcess(String recordType, UUID recordId, String channel, ObjectNode content) {
+        ObjectNode body = content.deepCopy();
+        body.put("recordType", recordType);
+        body.put("recordId", recordId == null ? null : recordId.toString());
+        body.put("channel", channel);
+        SendTextMessageInput input = read(body);
+        RecordType type = types.get(input.recordType());
+        String to = phoneOfRecord(type, input.recordId());
+        if (optOuts.contains(to)) {
+            return Optional.empty();
+        }
+        return Optional.of(queue(type, input, to, null));
+    }
+
+    private TextMessage queue(RecordType type, SendTextMessageInput input, String to, UUID sentBy) {
+        TwilioAccount account = settings.account()
+                .filter(a -> a.sends(input.channel()))
+                .orElseThrow(() -> new Problem(
+                        409,
+                        "twilio-not-configured",
+                        "Text messages are not set up",
+                        "An admin has to enter the workspace's Twilio account and a "
+                                + ("whatsapp".equals(input.channel()) ? "WhatsApp sender" : "sender number")
+                                + " (Settings, Twilio) first"));
         TextMessage queued = messages.insert(new TextMessage(
                 UUID.randomUUID(),
                 "outbound",
@@ -117,7 +149,7 @@ public class TextMessages {
                 input.contentVariables(),
                 type.name(),
                 input.recordId(),
-                caller.userId(),
+                sentBy,
                 null,
                 null,
                 null,
@@ -185,8 +217,23 @@ public class TextMessages {
     private String phoneOf(RecordType type, UUID id, Caller caller) {
         Map<String, Object> record =
                 records.get(type, id, caller, List.of()).orElseThrow(() -> recordNotFound(type, id));
-        Object raw = record.get("phone");
-        String region = record.get("country") instanceof String c ? c : null;
+        return phone(type, record.get("phone"), record.get("country") instanceof String c ? c : null);
+    }
+
+    /** The phone of a live record, whoever asks (a process acting on its own record). */
+    private String phoneOfRecord(RecordType type, UUID id) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "lead".equals(type.name())
+                        ? "SELECT phone, country FROM leads WHERE id = ? AND deleted_at IS NULL"
+                        : "SELECT phone, NULL AS country FROM contacts WHERE id = ? AND deleted_at IS NULL",
+                id);
+        if (rows.isEmpty()) {
+            throw recordNotFound(type, id);
+        }
+        return phone(type, rows.get(0).get("phone"), (String) rows.get(0).get("country"));
+    }
+
+    private static String phone(RecordType type, Object raw, String region) {
         if (raw == null) {
             throw unprocessable("The " + type.name() + " has no phone number");
         }

@@ -13,9 +13,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.salesflow.engagement.ReplyReceived;
 import io.salesflow.outbox.OutboxRelay;
+import io.salesflow.process.BeanCatalogue;
 import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
+import io.salesflow.support.Multipart;
 import io.salesflow.support.PublishedEvents;
 import io.salesflow.support.TwilioPeer;
 import java.net.URLDecoder;
@@ -29,6 +31,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -345,6 +349,49 @@ class TextMessagingTest {
     }
 
     @Test
+    void aTwilioOutageKeepsTheMessageQueuedAndTheOutboxSendsItWhenTwilioIsBack() {
+        String phone = mobile();
+        String lead = lead(phone);
+        twilio.stubFor(post(urlEqualTo(MESSAGES))
+                .withRequestBody(containing("To=" + URLEncoder.encode(phone, StandardCharsets.UTF_8)))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 20503, \"message\": \"Service Unavailable\", \"more_info\":"
+                                + " \"https://www.twilio.com/docs/errors/20503\", \"status\": 503}")));
+
+        String id = api.as("acme", "rep@acme.test", "POST", "/api/v1/text-messages")
+                .json(Map.of("recordType", "lead", "recordId", lead, "channel", "sms", "body", "Are you there?"))
+                .send()
+                .expect(202)
+                .json()
+                .get("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(15)).until(() -> formsSentTo(phone).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(outboxRow(id))
+                .containsEntry("status", "PENDING")
+                .hasEntrySatisfying("last_error", e -> assertThat((String) e).contains("503")));
+        assertThat(message(id).get("status").asText()).isEqualTo("queued");
+
+        String sid = sid("SM");
+        twilioAccepts(phone, sid);
+        // The outbox's next attempt comes 5 s after the first one failed.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sid.equals(message(id).path("messageSid").asText()));
+        assertThat(formsSentTo(phone)).hasSize(2);
+        assertThat(outboxRow(id)).containsEntry("status", "DELIVERED").containsEntry("message_key", id);
+    }
+
+    Map<String, Object> outboxRow(String messageId) {
+        return inTenant.call(
+                "acme",
+                () -> jdbc.queryForMap(
+                        "SELECT status, attempts, message_key, last_error FROM outbox_messages"
+                                + " WHERE channel = 'sms' AND subject_id = ?::uuid",
+                        messageId));
+    }
+
+    @Test
     void aReplyLandsOnTheLeadsTimelineOnceAndStopOptsTheNumberOutUntilStart() {
         String phone = mobile();
         String lead = lead(phone);
@@ -545,6 +592,65 @@ class TextMessagingTest {
                 () -> jdbc.queryForObject(
                         "SELECT count(*) FROM text_messages WHERE record_id = ?::uuid", Integer.class, lead));
         assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void theSendSmsElementTemplatesBeanTextsTheProcesssLeadAndSkipsANumberThatOptedOut(
+            @Autowired RuntimeService runtime, @Autowired BeanCatalogue catalogue) throws Exception {
+        for (String template : List.of("send-sms.json", "send-whatsapp.json")) {
+            JsonNode json;
+            try (var in = getClass().getResourceAsStream("/element-templates/" + template)) {
+                json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+            }
+            String expression = json.get("properties").get(0).get("value").asText();
+            assertThat(json.get("properties").get(0).get("binding").get("name").asText())
+                    .isEqualTo("camunda:delegateExpression");
+            assertThat(catalogue.names()).contains(expression.substring(2, expression.length() - 1));
+        }
+        String key = "texting-" + UUID.randomUUID().toString().substring(0, 8);
+        String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .serviceTask("Task_Sms")
+                .camundaDelegateExpression("${sendSms}")
+                .camundaInputParameter("body", "Hello from the process")
+                .userTask("Task_Wait")
+                .endEvent()
+                .done());
+        api.as("acme", "ops@acme.test", "POST", "/api/v1/deployments")
+                .multipart(new Multipart()
+                        .file("file", key + ".bpmn", "application/xml", bpmn.getBytes(StandardCharsets.UTF_8)))
+                .send()
+                .expect(201);
+
+        String phone = mobile();
+        String lead = lead(phone);
+        String sid = sid("SM");
+        twilioAccepts(phone, sid);
+        String instance = inTenant.call("acme", () -> runtime.createProcessInstanceByKey(key)
+                .processDefinitionTenantId("acme")
+                .businessKey("lead:" + lead)
+                .execute()
+                .getId());
+        String id = (String) runtime.getVariable(instance, "textMessageId");
+        assertThat(runtime.getVariable(instance, "textMessageStatus")).isEqualTo("queued");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> sid.equals(message(id).path("messageSid").asText()));
+        assertThat(formsSentTo(phone)).singleElement().satisfies(f -> assertThat(f)
+                .containsEntry("Body", "Hello from the process"));
+        assertThat(message(id).get("sentBy").isNull()).isTrue();
+
+        String stopped = mobile();
+        String stoppedLead = lead(stopped);
+        signed("inbound", null, inboundParams(sid("SM"), stopped, "STOP")).expect(200);
+        String second = inTenant.call("acme", () -> runtime.createProcessInstanceByKey(key)
+                .processDefinitionTenantId("acme")
+                .businessKey("lead:" + stoppedLead)
+                .execute()
+                .getId());
+        assertThat(runtime.getVariable(second, "textMessageStatus")).isEqualTo("opted_out");
+        assertThat(runtime.getVariable(second, "textMessageId")).isNull();
+        assertThat(formsSentTo(stopped)).isEmpty();
     }
 
     static Map<String, String> form(String body) {
