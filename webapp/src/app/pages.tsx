@@ -242,6 +242,12 @@ export const PAGES: Page[] = [
     component: page(() => import('../admin/MailboxesPage'), 'MailboxesPage'),
   },
   {
+    path: '/admin/twilio',
+    label: 'Text messages (Twilio)',
+    allowed: can('tenant:manage'),
+    component: page(() => import('../textmessages/TwilioSettingsPage'), 'TwilioSettingsPage'),
+  },
+  {
     path: '/admin/custom-fields',
     label: 'Custom fields',
     allowed: can('tenant:manage'),

@@ -11,6 +11,7 @@ import { LookupField } from './detail/LookupField';
 import { ReassignLeadAction } from './detail/ReassignLead';
 import { recordOwner, recordTitle, useAssignableUsers, useCustomFields, usePipelines, useRecordDetail, type RecordType } from './queries';
 import { text } from './values';
+import { SendTextAction } from '../textmessages/SendText';
 
 const OWNER_FIELD: FieldDef = { key: 'ownerId', label: 'Owner', kind: 'select' };
 
@@ -86,6 +87,12 @@ export function RecordPage({ type }: { type: RecordType }) {
         <Group gap="xs" wrap="wrap">
           <ConvertLeadAction lead={record} canEdit={canEdit} />
           <ReassignLeadAction lead={record} canEdit={canEdit} />
+          <SendTextAction type="lead" record={record} canEdit={canEdit} />
+        </Group>
+      )}
+      {type === 'contact' && (
+        <Group gap="xs" wrap="wrap">
+          <SendTextAction type="contact" record={record} canEdit={canEdit} />
         </Group>
       )}
 

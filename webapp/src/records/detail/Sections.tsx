@@ -64,6 +64,15 @@ export function Timeline({ type, id }: { type: RecordType; id: string }) {
                   {display(entry.body)}
                 </Text>
               )}
+              {kind === 'text_message' && (
+                <Text component="div" size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={6}>
+                  <Badge size="xs" variant="light" mr={6}>
+                    {text(entry.channel) === 'whatsapp' ? 'WhatsApp' : 'SMS'} {text(entry.direction) === 'inbound' ? 'received' : `· ${display(entry.status)}`}
+                  </Badge>
+                  {text(entry.body) ?? (text(entry.contentSid) ? `Template ${text(entry.contentSid)}` : '')}
+                  {text(entry.errorMessage) ? ` · ${text(entry.errorMessage)}` : ''}
+                </Text>
+              )}
               {kind === 'change' && (
                 <Text size="sm">
                   {display(entry.action)}:{' '}

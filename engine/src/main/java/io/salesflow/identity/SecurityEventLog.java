@@ -14,6 +14,15 @@ public class SecurityEventLog {
         this.events = events;
     }
 
+    /**
+     * Records a call to a public callback of the current tenant that was refused: no signature, a forged one.
+     *
+     * @param detail which callback and why, never the secret or the signature
+     */
+    public void callbackRejected(String detail) {
+        events.record(SecurityEvents.Type.CALLBACK_REJECTED, false, null, null, detail);
+    }
+
     public List<SecurityEventView> page(Long beforeId, UUID userId, int limit) {
         return events.page(beforeId, userId, limit);
     }

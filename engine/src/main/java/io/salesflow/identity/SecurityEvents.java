@@ -30,7 +30,9 @@ class SecurityEvents {
         PASSWORD_CHANGE_FAILED,
         API_KEY_CREATED,
         API_KEY_REVOKED,
-        API_KEY_REJECTED
+        API_KEY_REJECTED,
+        /** A call to a public callback (a vendor's webhook) without a valid signature. */
+        CALLBACK_REJECTED
     }
 
     private static final Logger log = LoggerFactory.getLogger(SecurityEvents.class);

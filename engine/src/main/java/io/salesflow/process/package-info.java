@@ -17,6 +17,7 @@
             "records",
             "routing",
             "scoring",
-            "tenancy"
+            "tenancy",
+            "textmessage"
         })
 package io.salesflow.process;

@@ -117,6 +117,10 @@ final class FuzzBaseline {
             // Dismissing a pair changes the shared review queue: fuzzed against a pair that does not exist.
             return NOWHERE;
         }
+        if (path.startsWith("/api/v1/text-messages/")) {
+            // Read-only; a message of the fuzz workspace's lead needs Twilio, which the fuzz run does not call.
+            return NOWHERE;
+        }
         throw new IllegalStateException("No fuzz baseline for the path parameter " + parameter + " of " + op.label());
     }
 
@@ -127,6 +131,7 @@ final class FuzzBaseline {
             case "GET /api/v1/search" -> "q=fuzz";
             case "GET /api/v1/duplicates" -> "type=lead";
             case "GET /api/v1/saved-views" -> "recordType=lead";
+            case "GET /api/v1/text-messages" -> "recordType=lead&recordId=" + f.id("leads");
             default -> "";
         };
     }
@@ -222,6 +227,14 @@ final class FuzzBaseline {
                         + "\",\"dryRun\":true}";
             // Nothing waits for it: a fuzzed message must not move the workspace's processes.
             case "POST /api/v1/messages" -> "{\"messageName\":\"FuzzMessage\",\"businessKey\":\"lead:fuzz\"}";
+            // A lead without a phone number: a fuzzed send is refused before anything is queued or sent.
+            case "POST /api/v1/text-messages" ->
+                "{\"recordType\":\"lead\",\"recordId\":\"" + f.id("leads")
+                        + "\",\"channel\":\"sms\",\"body\":\"Fuzz\"}";
+            // The fuzz workspace's own settings; the callback peer is never called by a fuzz run.
+            case "PUT /api/v1/settings/twilio" ->
+                "{\"accountSid\":\"AC" + "0".repeat(32) + "\",\"authToken\":\"fuzzTokenValue0123456789\","
+                        + "\"fromNumber\":\"+14155550100\"}";
             default -> throw new IllegalStateException("No fuzz baseline for the body of " + op.label());
         };
     }
