@@ -30,7 +30,8 @@ class SecurityEvents {
         PASSWORD_CHANGE_FAILED,
         API_KEY_CREATED,
         API_KEY_REVOKED,
-        API_KEY_REJECTED
+        API_KEY_REJECTED,
+        WEBHOOK_REFUSED
     }
 
     private static final Logger log = LoggerFactory.getLogger(SecurityEvents.class);
