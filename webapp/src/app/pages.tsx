@@ -236,6 +236,12 @@ export const PAGES: Page[] = [
     component: page(() => import('../admin/DuplicateSettingsPage'), 'DuplicateSettingsPage'),
   },
   {
+    path: '/admin/inbound-webhooks',
+    label: 'Inbound webhooks',
+    allowed: can('tenant:manage'),
+    component: page(() => import('../admin/InboundWebhooksPage'), 'InboundWebhooksPage'),
+  },
+  {
     path: '/admin/custom-fields',
     label: 'Custom fields',
     allowed: can('tenant:manage'),
