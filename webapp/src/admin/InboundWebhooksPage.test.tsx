@@ -175,6 +175,25 @@ describe('inbound webhooks', () => {
     await waitFor(() => expect(calls.some((c) => c.path.endsWith('status=failed'))).toBe(true));
   });
 
+  it('disables an endpoint keeping its mapping', async () => {
+    const { calls } = renderApp(
+      '/admin/inbound-webhooks',
+      {
+        'GET /api/v1/inbound-webhooks': [json(200, [ENDPOINT]), json(200, [{ ...ENDPOINT, enabled: false }])],
+        'PUT /api/v1/inbound-webhooks/e-1': [json(200, { ...ENDPOINT, enabled: false })],
+      },
+      { me: ADMIN },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Disable Website forms' }));
+    expect(await screen.findByRole('button', { name: 'Enable Website forms' })).toBeTruthy();
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      name: 'Website forms',
+      action: 'create_lead',
+      lead: ENDPOINT.lead,
+      enabled: false,
+    });
+  });
+
   it('is not offered to users who may not manage the workspace', async () => {
     renderApp('/admin', {}, { me: { ...ADMIN, permissions: ['users:read'] } });
     expect(await screen.findByRole('link', { name: 'Users' })).toBeTruthy();

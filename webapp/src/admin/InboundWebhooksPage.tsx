@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput, Title, CopyButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
+import { describeError } from '../api/problem';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
 import { ConfirmDialog, fieldErrorsOf, FormError, humanize, RowActions } from './common';
 import { InboundEndpointForm } from './InboundEndpointForm';
@@ -9,6 +10,7 @@ import {
   useDeleteInboundEndpoint,
   useInboundEndpoints,
   useRotateInboundSecret,
+  useSetInboundEnabled,
   type InboundEndpoint,
   type InboundEndpointSecrets,
 } from './inboundWebhookQueries';
@@ -22,6 +24,7 @@ export function endpointUrl(path: string | undefined): string {
 export function InboundWebhooksPage() {
   const endpoints = useInboundEndpoints();
   const remove = useDeleteInboundEndpoint();
+  const toggle = useSetInboundEnabled();
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<{ title: string; secrets: InboundEndpointSecrets } | null>(null);
   const [rotating, setRotating] = useState<InboundEndpoint | null>(null);
@@ -86,6 +89,23 @@ export function InboundWebhooksPage() {
                     >
                       <Button size="xs" variant="default" aria-label={`Rotate secret ${endpoint.name ?? ''}`} onClick={() => setRotating(endpoint)}>
                         Rotate secret
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={`${endpoint.enabled ? 'Disable' : 'Enable'} ${endpoint.name ?? ''}`}
+                        loading={toggle.isPending && toggle.variables?.endpoint.id === endpoint.id}
+                        onClick={() =>
+                          toggle.mutate(
+                            { endpoint, enabled: !endpoint.enabled },
+                            {
+                              onError: (error) =>
+                                notifications.show({ color: 'red', title: 'Not changed', message: describeError(error) }),
+                            },
+                          )
+                        }
+                      >
+                        {endpoint.enabled ? 'Disable' : 'Enable'}
                       </Button>
                     </RowActions>
                   </Table.Td>

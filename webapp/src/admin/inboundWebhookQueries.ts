@@ -43,6 +43,28 @@ export function useRotateInboundSecret() {
   });
 }
 
+/** Turns an endpoint off (its address answers 404) or on again, keeping its mapping. */
+export function useSetInboundEnabled() {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ endpoint, enabled }: { endpoint: InboundEndpoint; enabled: boolean }) =>
+      unwrap(
+        client.PUT('/api/v1/inbound-webhooks/{id}', {
+          params: { path: { id: endpoint.id ?? '' } },
+          body: {
+            name: endpoint.name,
+            action: endpoint.action,
+            ...(endpoint.lead ? { lead: endpoint.lead } : {}),
+            ...(endpoint.message ? { message: endpoint.message } : {}),
+            enabled,
+          },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inboundKeys.all }),
+  });
+}
+
 export function useDeleteInboundEndpoint() {
   const { client } = useApi();
   const queryClient = useQueryClient();
@@ -70,6 +92,11 @@ export function useInboundEvents(id: string, status: InboundEventStatus) {
         }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // While an event waits for the worker, the log looks again every few seconds to show what became of it.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) => (page.items ?? []).some((event) => event.status === 'received'))
+        ? 3000
+        : false,
   });
 }
 

@@ -139,6 +139,16 @@ class InboundEventStore {
                 limit);
     }
 
+    /** Removes up to {@code batch} settled events received before {@code before}; how many it removed. */
+    int purgeSettled(Instant before, int batch) {
+        return jdbc.update(
+                "DELETE FROM inbound_webhook_events WHERE (tenant_id, id) IN (SELECT tenant_id, id FROM"
+                        + " inbound_webhook_events WHERE status <> 'RECEIVED' AND received_at < ? ORDER BY received_at"
+                        + " LIMIT ?)",
+                Timestamp.from(before),
+                batch);
+    }
+
     private InboundEventView view(ResultSet rs, int i) throws SQLException {
         Timestamp processed = rs.getTimestamp(9);
         return new InboundEventView(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
+import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Vendors' calls to {@code /hooks/{tenant}/{endpoint}}: each scheme accepts a call signed the vendor's way (signed in
@@ -24,6 +26,15 @@ class InboundWebhookReceiveTest {
 
     @Autowired
     Api api;
+
+    @Autowired
+    InTenant inTenant;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    InboundEventPurge purge;
 
     private InboundHooks hooks;
     private String slug;
@@ -245,5 +256,35 @@ class InboundWebhookReceiveTest {
         assertThat(hooks.refusals(twilioSlug))
                 .anyMatch(d -> d.contains("forged or missing X-Twilio-Signature"))
                 .anyMatch(d -> d.contains("duplicate twilio-idempotency-token"));
+    }
+
+    @Test
+    void settledEventsPastTheRetentionAreRemovedAndUnprocessedOnesKept() {
+        String settled = hooks.standard(slug, secret, "msg_" + UUID.randomUUID(), lead("Old"))
+                .expect(200)
+                .json()
+                .get("eventId")
+                .asText();
+        hooks.settled(endpointId, settled);
+        UUID waiting = UUID.randomUUID();
+        inTenant.run("acme", () -> {
+            jdbc.update(
+                    "INSERT INTO inbound_webhook_events (id, endpoint_id, event_key, key_source, received_at, payload)"
+                            + " VALUES (?, ?::uuid, ?, 'webhook-id', now(), ?)",
+                    waiting,
+                    endpointId,
+                    "msg_" + waiting,
+                    "{}".getBytes(StandardCharsets.UTF_8));
+            jdbc.update(
+                    "UPDATE inbound_webhook_events SET received_at = now() - interval '40 days' WHERE endpoint_id ="
+                            + " ?::uuid",
+                    endpointId);
+        });
+
+        purge.purge();
+
+        assertThat(hooks.events(endpointId))
+                .extracting(e -> e.get("id").asText())
+                .containsExactly(waiting.toString());
     }
 }

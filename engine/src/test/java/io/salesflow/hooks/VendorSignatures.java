@@ -12,12 +12,12 @@ import javax.crypto.spec.SecretKeySpec;
  * The vendors' signatures computed the way their documentation describes them, with javax.crypto only: an
  * implementation independent of the one Salesflow checks with.
  */
-final class VendorSignatures {
+public final class VendorSignatures {
 
     private VendorSignatures() {}
 
     /** Standard Webhooks: {@code v1,} base64 HMAC-SHA256 of {@code id.timestamp.body} under the base64 key of {@code whsec_…}. */
-    static String standard(String secret, String id, long timestamp, byte[] body) {
+    public static String standard(String secret, String id, long timestamp, byte[] body) {
         byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
         byte[] prefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
         byte[] signed = new byte[prefix.length + body.length];
@@ -27,13 +27,13 @@ final class VendorSignatures {
     }
 
     /** Meta: {@code sha256=} hex HMAC-SHA256 of the raw body under the app secret. */
-    static String meta(String appSecret, byte[] body) {
+    public static String meta(String appSecret, byte[] body) {
         return "sha256="
                 + HexFormat.of().formatHex(mac("HmacSHA256", appSecret.getBytes(StandardCharsets.UTF_8), body));
     }
 
     /** Twilio: base64 HMAC-SHA1 of the full URL followed by each form parameter's name and value, sorted by name. */
-    static String twilio(String authToken, String url, Map<String, String> params) {
+    public static String twilio(String authToken, String url, Map<String, String> params) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
         return Base64.getEncoder()
