@@ -13,6 +13,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/audit': 'Who changed what, and sign-in and other security events.',
   '/admin/pipelines': 'Deal pipelines, their stages and which stages need approval.',
   '/admin/mailboxes': 'IMAP mailboxes Salesflow reads: replies to sent email and lead capture addresses.',
+  '/admin/inbound-webhooks': 'Addresses other systems send events to: each creates leads or advances processes.',
   '/admin/custom-fields': 'Extra fields on leads, contacts, accounts and deals.',
   '/admin/duplicates': 'How possible duplicates are found when records are created.',
   '/admin/scoring-rules': 'How leads are scored: rule versions, drafts, and trying them on a lead.',

@@ -248,6 +248,12 @@ export const PAGES: Page[] = [
     component: page(() => import('../textmessages/TwilioSettingsPage'), 'TwilioSettingsPage'),
   },
   {
+    path: '/admin/inbound-webhooks',
+    label: 'Inbound webhooks',
+    allowed: can('tenant:manage'),
+    component: page(() => import('../admin/InboundWebhooksPage'), 'InboundWebhooksPage'),
+  },
+  {
     path: '/admin/custom-fields',
     label: 'Custom fields',
     allowed: can('tenant:manage'),

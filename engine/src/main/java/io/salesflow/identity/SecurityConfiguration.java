@@ -93,6 +93,10 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/**")
                         .hasAuthority(CallerAuthentication.WORKSPACE_MEMBER)
+                        // Inbound webhooks: the vendor's signature is the credential (hooks.InboundReceiver, which
+                        // also rate-limits them).
+                        .requestMatchers("/hooks/**")
+                        .permitAll()
                         .anyRequest()
                         .permitAll());
         return http.build();

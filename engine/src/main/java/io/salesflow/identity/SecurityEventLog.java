@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
-/** Read access to the security events of the caller's tenant, for auditors and admins. */
+/**
+ * The security events of the current tenant: read by auditors and admins, and written by modules outside identity that
+ * refuse callers (webhook calls with a forged signature).
+ */
 @Service
 public class SecurityEventLog {
 
@@ -21,6 +24,16 @@ public class SecurityEventLog {
      */
     public void callbackRejected(String detail) {
         events.record(SecurityEvents.Type.CALLBACK_REJECTED, false, null, null, detail);
+    }
+
+    /** Records a refused webhook call in the current tenant, with why and which endpoint ({@code detail}). */
+    public void webhookRefused(String detail) {
+        events.record(SecurityEvents.Type.WEBHOOK_REFUSED, false, null, null, detail);
+    }
+
+    /** Records a webhook call to a workspace that does not exist. */
+    public void webhookRefusedUnattributed(String tenantSlug) {
+        events.recordUnattributed(SecurityEvents.Type.WEBHOOK_REFUSED, tenantSlug, null);
     }
 
     public List<SecurityEventView> page(Long beforeId, UUID userId, int limit) {

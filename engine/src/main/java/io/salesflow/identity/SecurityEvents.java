@@ -32,7 +32,9 @@ class SecurityEvents {
         API_KEY_REVOKED,
         API_KEY_REJECTED,
         /** A call to a public callback (a vendor's webhook) without a valid signature. */
-        CALLBACK_REJECTED
+        CALLBACK_REJECTED,
+        /** A call to an inbound webhook endpoint refused: forged, stale, duplicate, oversized, unknown. */
+        WEBHOOK_REFUSED
     }
 
     private static final Logger log = LoggerFactory.getLogger(SecurityEvents.class);

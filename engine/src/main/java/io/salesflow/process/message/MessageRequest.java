@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * @param bufferFor null to answer 404 at once when no instance waits; else how long to keep trying
  */
-record MessageRequest(
+public record MessageRequest(
         String messageName,
         String businessKey,
         Map<String, Object> correlationKeys,
@@ -35,7 +35,8 @@ record MessageRequest(
     private static final int MAX_VARIABLES = 50;
     private static final int MAX_TEXT = 4000;
 
-    static MessageRequest read(ObjectNode body) {
+    /** Reads and checks a message body; a 400 naming each bad field. */
+    public static MessageRequest read(ObjectNode body) {
         List<FieldError> errors = new ArrayList<>();
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();

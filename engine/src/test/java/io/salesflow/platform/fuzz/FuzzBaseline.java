@@ -89,6 +89,11 @@ final class FuzzBaseline {
         if (path.startsWith("/api/v1/api-keys/")) {
             return f.id("api-key");
         }
+        if (path.startsWith("/api/v1/inbound-webhooks/")) {
+            // Rotating a secret or removing an endpoint breaks a vendor's calls: fuzzed against one that does not
+            // exist.
+            return NOWHERE;
+        }
         if (path.startsWith("/api/v1/process-triggers/") || path.startsWith("/api/v1/processes/")) {
             // Which process a workspace runs, and starting one, are shared: fuzzed against ones that do not exist.
             return NOWHERE;
@@ -214,6 +219,11 @@ final class FuzzBaseline {
             // An operator nobody configured: the throttle of the real one stays untouched for other tests.
             case "POST /api/v1/auth/platform/login" -> "{\"username\":\"fuzz-operator\",\"password\":\"not-it\"}";
             case "POST /api/v1/api-keys" -> f.apiKeyBody();
+            case "POST /api/v1/inbound-webhooks", "PUT /api/v1/inbound-webhooks/{id}" ->
+                "{\"slug\":\"fuzz-" + s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "")
+                        + "\",\"name\":\"Fuzz\",\"scheme\":\"standard\",\"action\":\"create_lead\","
+                        + "\"lead\":{\"source\":\"web_form\",\"fields\":{\"lastName\":\"/name\"}}}";
+            case "POST /api/v1/inbound-webhooks/{id}/rotate-secret" -> "{\"overlap\":\"PT1H\"}";
             case "POST /api/v1/tasks/{id}/delegate" -> "{\"userId\":\"" + f.id("user") + "\"}";
             case "POST /api/v1/tasks/{id}/complete" -> "{\"variables\":{\"outcome\":\"reached\"}}";
             case "POST /api/v1/tasks/{id}/comments" -> "{\"message\":\"Fuzz\"}";
