@@ -117,7 +117,7 @@ class InboundWebhookReceiveTest {
     }
 
     @Test
-    void aRepeatedWebhookIdIsAnsweredButProcessedOnce() {
+    void aRepeatedWebhookIdIsRefusedWithAProblemAndProcessedOnce() {
         String id = "msg_" + UUID.randomUUID();
         String first = hooks.standard(slug, secret, id, lead("Twice"))
                 .expect(200)
@@ -126,11 +126,10 @@ class InboundWebhookReceiveTest {
                 .asText();
         hooks.settled(endpointId, first);
 
-        JsonNode again =
-                hooks.standard(slug, secret, id, lead("Twice")).expect(200).json();
+        Api.Response again = hooks.standard(slug, secret, id, lead("Twice"));
 
-        assertThat(again.get("status").asText()).isEqualTo("duplicate");
-        assertThat(again.get("eventId").asText()).isEqualTo(first);
+        assertProblem(again, 409, "duplicate-event");
+        assertThat(again.json().get("detail").asText()).contains(first);
         assertThat(hooks.events(endpointId)).hasSize(1);
         assertThat(hooks.refusals(slug)).anyMatch(d -> d.contains("duplicate webhook-id " + id));
         String lead = hooks.settled(endpointId, first).get("result").asText();
@@ -223,7 +222,7 @@ class InboundWebhookReceiveTest {
         assertThat(event.get("status").asText()).isEqualTo("processed");
 
         assertProblem(hooks.meta(metaSlug, "not-the-app-secret", body), 401, "invalid-signature");
-        hooks.meta(metaSlug, appSecret, body).expect(200);
+        assertProblem(hooks.meta(metaSlug, appSecret, body), 409, "duplicate-event");
         assertThat(hooks.events(metaId)).hasSize(1);
         assertThat(hooks.refusals(metaSlug))
                 .anyMatch(d -> d.contains("forged or missing X-Hub-Signature-256"))
@@ -245,7 +244,7 @@ class InboundWebhookReceiveTest {
         Api.Response accepted =
                 hooks.twilio(twilioSlug, authToken, params, token).expect(200);
         assertThat(accepted.contentType()).startsWith("text/xml");
-        hooks.twilio(twilioSlug, authToken, params, token).expect(200);
+        assertProblem(hooks.twilio(twilioSlug, authToken, params, token), 409, "duplicate-event");
         assertProblem(hooks.twilio(twilioSlug, "not-the-token", params, null), 401, "invalid-signature");
 
         java.util.List<JsonNode> events = hooks.events(twilioId);

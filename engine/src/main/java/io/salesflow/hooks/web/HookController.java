@@ -3,6 +3,7 @@ package io.salesflow.hooks.web;
 import io.salesflow.hooks.InboundCall;
 import io.salesflow.hooks.InboundReceiver;
 import io.salesflow.hooks.InboundScheme;
+import io.salesflow.platform.problem.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,14 +43,21 @@ class HookController {
         String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         InboundReceiver.Receipt receipt = receiver.receive(
                 new InboundCall(tenant, endpoint, url, request.getContentType(), request::getHeader, body, oversized));
+        if (receipt.duplicate()) {
+            // Issue 15 asks for a problem here: the event was written and answered before, and is not done again.
+            throw new Problem(
+                    409,
+                    "duplicate-event",
+                    "Duplicate event",
+                    "This event was received before, as event " + receipt.eventId() + "; it is not processed again");
+        }
         if (receipt.scheme() == InboundScheme.TWILIO) {
             // Twilio reads the answer to a message webhook as TwiML: an empty response sends no reply.
             return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body("<Response/>");
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"eventId\":\"" + receipt.eventId() + "\",\"status\":\""
-                        + (receipt.duplicate() ? "duplicate" : "received") + "\"}");
+                .body("{\"eventId\":\"" + receipt.eventId() + "\",\"status\":\"received\"}");
     }
 
     @GetMapping("/hooks/{tenant}/{endpoint}")
