@@ -27,6 +27,10 @@ public class MailRelay {
             exchange.getMessage().setBody(mail);
         });
         Throwable failure = result.getException();
+        MailDeliveryException refused = result.getProperty(SmtpRoutes.REFUSED, MailDeliveryException.class);
+        if (refused != null) {
+            throw refused;
+        }
         if (failure == null) {
             String reply = result.getProperty(SmtpRoutes.REPLY, String.class);
             if (reply != null) {

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * in the {@value #SERVER} exchange property (so neither the server's login nor the message ever appears in an
  * endpoint URI), sent with Jakarta Mail behind a Resilience4j circuit breaker. A server that keeps failing opens the
  * circuit: for a while calls fail at once with {@link MailDeliveryException.Kind#CIRCUIT_OPEN} and the caller (the
- * outbox) tries later. Refusals for good (5xx, bad addresses) do not count against the server.
+ * outbox) tries later. Refusals for good (5xx, bad addresses) are answers of a working server: they do not count
+ * against it, and come back in the {@value #REFUSED} property.
  */
 @Component
 @EnableConfigurationProperties(SmtpProperties.class)
@@ -17,6 +18,9 @@ public class SmtpRoutes extends RouteBuilder {
 
     /** The exchange property holding the {@link SmtpServer}. */
     public static final String SERVER = "salesflow.smtpServer";
+
+    /** The exchange property holding the server's refusal for good, a {@link MailDeliveryException}. */
+    public static final String REFUSED = "salesflow.smtpRefused";
 
     /** The exchange property the route answers the server's last reply in. */
     public static final String REPLY = "salesflow.smtpReply";
@@ -40,7 +44,6 @@ public class SmtpRoutes extends RouteBuilder {
                 .failureRateThreshold(properties.circuitFailureRate())
                 .waitDurationInOpenState(
                         (int) Math.max(1, properties.circuitOpenFor().toSeconds()))
-                .ignoreException(PermanentFailure.class)
                 .throwExceptionWhenHalfOpenOrOpenState(true)
                 .end()
                 .process(exchange -> {
@@ -49,20 +52,13 @@ public class SmtpRoutes extends RouteBuilder {
                     try {
                         exchange.setProperty(REPLY, transport.send(server, mail));
                     } catch (MailDeliveryException e) {
-                        if (e.kind() == MailDeliveryException.Kind.PERMANENT) {
-                            throw new PermanentFailure(e);
+                        if (e.kind() != MailDeliveryException.Kind.PERMANENT) {
+                            throw e;
                         }
-                        throw e;
+                        // The server is up and answered: a refusal for good is no failure of the call.
+                        exchange.setProperty(REFUSED, e);
                     }
                 })
                 .end();
-    }
-
-    /** A refusal for good, which says nothing about the server's health: the circuit ignores it. */
-    static final class PermanentFailure extends RuntimeException {
-
-        PermanentFailure(MailDeliveryException cause) {
-            super(cause.getMessage(), cause);
-        }
     }
 }

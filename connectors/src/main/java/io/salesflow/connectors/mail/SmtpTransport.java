@@ -59,10 +59,15 @@ class SmtpTransport {
         if (e instanceof AddressException) {
             return new MailDeliveryException(MailDeliveryException.Kind.PERMANENT, "Bad address: " + e.getMessage(), e);
         }
-        Integer code = replyCode(e);
-        if (code != null && code >= 500) {
+        MessagingException smtp = smtpFailure(e);
+        int code = smtp instanceof SMTPSendFailedException send
+                ? send.getReturnCode()
+                : smtp instanceof SMTPAddressFailedException address ? address.getReturnCode() : -1;
+        if (code >= 500) {
             return new MailDeliveryException(
-                    MailDeliveryException.Kind.PERMANENT, where + " refused the message: " + trim(e.getMessage()), e);
+                    MailDeliveryException.Kind.PERMANENT,
+                    where + " refused the message: " + trim(smtp.getMessage()),
+                    e);
         }
         return new MailDeliveryException(
                 MailDeliveryException.Kind.TRANSIENT,
@@ -70,13 +75,11 @@ class SmtpTransport {
                 e);
     }
 
-    private static Integer replyCode(MessagingException e) {
+    /** The server's own answer inside what Jakarta Mail threw, if it got one. */
+    private static MessagingException smtpFailure(MessagingException e) {
         for (Exception cause = e; cause != null; ) {
-            if (cause instanceof SMTPSendFailedException send) {
-                return send.getReturnCode();
-            }
-            if (cause instanceof SMTPAddressFailedException address) {
-                return address.getReturnCode();
+            if (cause instanceof SMTPSendFailedException || cause instanceof SMTPAddressFailedException) {
+                return (MessagingException) cause;
             }
             if (cause instanceof SendFailedException failed && failed.getNextException() != null) {
                 cause = failed.getNextException();
@@ -86,7 +89,7 @@ class SmtpTransport {
                 cause = null;
             }
         }
-        return null;
+        return e;
     }
 
     private static String trim(String text) {

@@ -84,6 +84,23 @@ class SmtpRoutesTest {
     }
 
     @Test
+    void aRecipientRefusedForGoodIsPermanentAndNeverOpensTheCircuit() throws Exception {
+        try (ServerSocket refusing = new ServerSocket(0)) {
+            Thread server = new Thread(() -> RefusingSmtpServer.serve(refusing));
+            server.setDaemon(true);
+            server.start();
+            SmtpServer refuses =
+                    new SmtpServer("127.0.0.1", refusing.getLocalPort(), SmtpServer.Security.NONE, null, null);
+            for (int i = 0; i < 6; i++) {
+                assertThatThrownBy(() -> relay.send(refuses, mail("r" + System.nanoTime())))
+                        .isInstanceOfSatisfying(MailDeliveryException.class, e -> assertThat(e.kind())
+                                .isEqualTo(MailDeliveryException.Kind.PERMANENT))
+                        .hasMessageContaining("550");
+            }
+        }
+    }
+
+    @Test
     void aServerThatKeepsFailingOpensTheCircuit() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
