@@ -171,7 +171,7 @@ public class EmailTemplates {
 
     /** The variables a record, its owner and the sender give a template, and the caller's {@code vars}. */
     Map<String, Object> context(
-            Map<String, Object> record, Caller caller, EmailSettings sender, Map<String, String> variables) {
+            Map<String, Object> record, UUID senderId, EmailSettings sender, Map<String, String> variables) {
         Map<String, Object> recordValues = new LinkedHashMap<>();
         for (String field : RECORD_FIELDS) {
             Object value = record.get(field);
@@ -187,7 +187,7 @@ public class EmailTemplates {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("record", recordValues);
         context.put("owner", person(record.get("ownerId")));
-        Map<String, Object> senderValues = new LinkedHashMap<>(person(caller.userId()));
+        Map<String, Object> senderValues = new LinkedHashMap<>(person(senderId));
         senderValues.put("fromAddress", sender == null ? "" : sender.fromAddress());
         senderValues.put("fromName", sender == null || sender.fromName() == null ? "" : sender.fromName());
         context.put("sender", senderValues);

@@ -111,7 +111,7 @@ public class Emails {
         Content content;
         if (request.templateId() != null) {
             content = templates.render(
-                    request.templateId(), templates.context(record, caller, sender, request.variables()));
+                    request.templateId(), templates.context(record, caller.userId(), sender, request.variables()));
         } else {
             content = new Content(request.subject(), request.text(), request.html(), null, null);
         }
@@ -126,7 +126,78 @@ public class Emails {
                 .orElseThrow(() -> Problem.notFound(capitalized(recordType), recordId));
         return templates.render(
                 templateId,
-                templates.context(record, caller, settings.find(false).orElse(null), variables));
+                templates.context(record, caller.userId(), settings.find(false).orElse(null), variables));
+    }
+
+    /**
+     * Queues a template for a process's lead or contact (no caller: the process acts for the record's owner, who
+     * is also the template's sender). Empty when nothing was queued because the address is suppressed or missing,
+     * with the reason; a missing template or variable fails the process step (its incident says why).
+     */
+    @Transactional
+    public ProcessSend sendForProcess(
+            String recordType, UUID recordId, UUID templateId, Map<String, String> variables) {
+        if (!SENDABLE.contains(recordType)) {
+            throw new IllegalArgumentException("Emails go to leads and contacts, not to a " + recordType);
+        }
+        EmailSettings sender = configured();
+        Map<String, Object> record = recordValues(types.get(recordType), recordId)
+                .orElseThrow(() -> Problem.notFound(capitalized(recordType), recordId));
+        String to = Body.address((String) record.get("email"));
+        if (to == null) {
+            return new ProcessSend(null, "no-address");
+        }
+        if (!suppressions.suppressed(List.of(to)).isEmpty()) {
+            return new ProcessSend(null, "suppressed");
+        }
+        Object owner = record.get("ownerId");
+        UUID ownerId = owner == null ? null : UUID.fromString(owner.toString());
+        Content content = templates.render(templateId, templates.context(record, ownerId, sender, variables));
+        return new ProcessSend(
+                queue(sender, to, List.of(), content, recordType, recordId, null)
+                        .id(),
+                "queued");
+    }
+
+    /** What a process step queued: the email, or why none. */
+    public record ProcessSend(UUID emailId, String status) {}
+
+    /** A live record's fields by their API names, read without a caller (for processes). */
+    private java.util.Optional<Map<String, Object>> recordValues(RecordType type, UUID id) {
+        return jdbc
+                .query(
+                        "SELECT to_jsonb(r)::text FROM " + type.table() + " r WHERE r.id = ? AND r.deleted_at IS NULL",
+                        (rs, i) -> rs.getString(1),
+                        id)
+                .stream()
+                .findFirst()
+                .map(json -> {
+                    try {
+                        Map<String, Object> columns = new com.fasterxml.jackson.databind.ObjectMapper()
+                                .readValue(
+                                        json,
+                                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+                        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                        columns.forEach((column, value) -> fields.put(camel(column), value));
+                        return fields;
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+    }
+
+    private static String camel(String column) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
     }
 
     /** Queues a test message from the saved settings to an admin's address, about no record. */
