@@ -116,9 +116,6 @@ final class FuzzBaseline {
         if (path.startsWith("/api/v1/email-suppressions/")) {
             return "fuzz-nowhere@example.com";
         }
-        if (path.startsWith("/unsubscribe/")) {
-            return "not-a-token";
-        }
         if (path.startsWith("/api/v1/duplicates/")) {
             // Dismissing a pair changes the shared review queue: fuzzed against a pair that does not exist.
             return NOWHERE;
