@@ -17,6 +17,9 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/custom-fields': 'Extra fields on leads, contacts, accounts and deals.',
   '/admin/duplicates': 'How possible duplicates are found when records are created.',
   '/admin/scoring-rules': 'How leads are scored: rule versions, drafts, and trying them on a lead.',
+  '/admin/email': 'The SMTP server and sender your emails leave from, and a test email.',
+  '/admin/email-templates': 'Email templates with variables; each edit is a new version.',
+  '/admin/email-suppressions': 'Addresses no email goes to: unsubscribed, bounced or blocked.',
   '/admin/routing-rules': 'Which team and rep new leads go to: rule versions, drafts, and trying them on a lead.',
 };
 

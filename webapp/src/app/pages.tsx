@@ -260,6 +260,24 @@ export const PAGES: Page[] = [
     component: page(() => import('../admin/CustomFieldsPage'), 'CustomFieldsPage'),
   },
   {
+    path: '/admin/email',
+    label: 'Email sender',
+    allowed: can('tenant:manage'),
+    component: page(() => import('../email/EmailSettingsPage'), 'EmailSettingsPage'),
+  },
+  {
+    path: '/admin/email-templates',
+    label: 'Email templates',
+    allowed: canAny('tenant:manage', 'campaigns:manage'),
+    component: page(() => import('../email/EmailTemplatesPage'), 'EmailTemplatesPage'),
+  },
+  {
+    path: '/admin/email-suppressions',
+    label: 'Suppressed addresses',
+    allowed: can('tenant:manage'),
+    component: page(() => import('../email/SuppressionsPage'), 'SuppressionsPage'),
+  },
+  {
     path: '/admin/scoring-rules',
     label: 'Scoring rules',
     allowed: can('rules:manage'),

@@ -9,6 +9,8 @@ import { ConvertLeadAction } from './detail/ConvertLead';
 import { Duplicates } from './detail/Duplicates';
 import { LookupField } from './detail/LookupField';
 import { ReassignLeadAction } from './detail/ReassignLead';
+import { RecordEmails } from '../email/RecordEmails';
+import { SendEmailAction } from '../email/SendEmail';
 import { recordOwner, recordTitle, useAssignableUsers, useCustomFields, usePipelines, useRecordDetail, type RecordType } from './queries';
 import { text } from './values';
 import { SendTextAction } from '../textmessages/SendText';
@@ -83,16 +85,17 @@ export function RecordPage({ type }: { type: RecordType }) {
           {record.deletedAt ? <Badge color="red">Deleted</Badge> : null}
         </Group>
       </Group>
-      {type === 'lead' && (
+      {(type === 'lead' || type === 'contact') && (
         <Group gap="xs" wrap="wrap">
-          <ConvertLeadAction lead={record} canEdit={canEdit} />
-          <ReassignLeadAction lead={record} canEdit={canEdit} />
-          <SendTextAction type="lead" record={record} canEdit={canEdit} />
-        </Group>
-      )}
-      {type === 'contact' && (
-        <Group gap="xs" wrap="wrap">
-          <SendTextAction type="contact" record={record} canEdit={canEdit} />
+          {type === 'lead' && <ConvertLeadAction lead={record} canEdit={canEdit} />}
+          {type === 'lead' && <ReassignLeadAction lead={record} canEdit={canEdit} />}
+          <SendEmailAction
+            type={type}
+            id={id}
+            address={typeof record.email === 'string' ? record.email : undefined}
+            canSend={(me.permissions ?? []).includes('messages:write') && !record.deletedAt}
+          />
+          <SendTextAction type={type} record={record} canEdit={canEdit} />
         </Group>
       )}
 
@@ -158,6 +161,7 @@ export function RecordPage({ type }: { type: RecordType }) {
       <Tabs defaultValue="timeline" keepMounted={false}>
         <Tabs.List style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
           <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
+          {(type === 'lead' || type === 'contact') && <Tabs.Tab value="emails">Emails</Tabs.Tab>}
           <Tabs.Tab value="files">Files</Tabs.Tab>
           <Tabs.Tab value="processes">Processes</Tabs.Tab>
           {type === 'lead' && <Tabs.Tab value="score">Score</Tabs.Tab>}
@@ -167,6 +171,11 @@ export function RecordPage({ type }: { type: RecordType }) {
         <Tabs.Panel value="timeline" pt="md">
           <Timeline type={type} id={id} />
         </Tabs.Panel>
+        {(type === 'lead' || type === 'contact') && (
+          <Tabs.Panel value="emails" pt="md">
+            <RecordEmails type={type} id={id} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="files" pt="md">
           <Attachments type={type} id={id} canEdit={canEdit} />
         </Tabs.Panel>

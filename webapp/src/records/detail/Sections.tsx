@@ -58,6 +58,14 @@ export function Timeline({ type, id }: { type: RecordType; id: string }) {
                   {text(entry.outcome) ? ` · ${text(entry.outcome)}` : ''}
                 </Text>
               )}
+              {kind === 'email' && (
+                <Text size="sm">
+                  <Badge size="xs" variant="light" mr={6}>
+                    email · {display(entry.status)}
+                  </Badge>
+                  {display(entry.subject)}
+                </Text>
+              )}
               {kind === 'note' && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={6}>
                   {entry.pinned === true ? '📌 ' : ''}

@@ -8,6 +8,7 @@
             "audit",
             "contact",
             "deal",
+            "email",
             "engagement",
             "identity",
             "lead",

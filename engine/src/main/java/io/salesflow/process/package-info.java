@@ -10,6 +10,7 @@
             "audit",
             "calendar",
             "deal",
+            "email",
             "engagement",
             "identity",
             "lead",

@@ -118,6 +118,13 @@ final class FuzzBaseline {
             // Read-only, and the same for an existing form as for a missing one past the tenant check.
             return NOWHERE;
         }
+        if (path.startsWith("/api/v1/emails/") || path.startsWith("/api/v1/email-templates/")) {
+            // Emails and templates of the shared workspace: fuzzed against ones that do not exist.
+            return NOWHERE;
+        }
+        if (path.startsWith("/api/v1/email-suppressions/")) {
+            return "fuzz-nowhere@example.com";
+        }
         if (path.startsWith("/api/v1/duplicates/")) {
             // Dismissing a pair changes the shared review queue: fuzzed against a pair that does not exist.
             return NOWHERE;
@@ -137,6 +144,7 @@ final class FuzzBaseline {
             case "GET /api/v1/duplicates" -> "type=lead";
             case "GET /api/v1/saved-views" -> "recordType=lead";
             case "GET /api/v1/text-messages" -> "recordType=lead&recordId=" + f.id("leads");
+            case "GET /api/v1/emails" -> "recordType=lead&recordId=" + f.id("leads");
             default -> "";
         };
     }
@@ -185,6 +193,19 @@ final class FuzzBaseline {
             case "PUT /api/v1/duplicates/settings" -> workspace.duplicateSettings();
             case "PUT /api/v1/business-calendar" -> workspace.businessCalendar();
             case "PUT /api/v1/nurture-settings" -> workspace.nurtureSettings();
+            // A mail server that does not exist (.invalid): a fuzzed send goes nowhere.
+            case "PUT /api/v1/settings/email" ->
+                "{\"smtpHost\":\"smtp.fuzz.invalid\",\"smtpPort\":2525,\"smtpSecurity\":\"none\","
+                        + "\"fromAddress\":\"fuzz@acme.test\",\"ratePerMinute\":60}";
+            case "POST /api/v1/settings/email/test" -> "{\"to\":\"fuzz@example.com\"}";
+            case "POST /api/v1/emails" ->
+                "{\"recordType\":\"lead\",\"recordId\":\"" + f.id("leads")
+                        + "\",\"subject\":\"Fuzz\",\"text\":\"Fuzz\"}";
+            case "POST /api/v1/email-suppressions" -> "{\"address\":\"fuzz-" + s + "@example.com\"}";
+            case "POST /api/v1/email-templates", "PUT /api/v1/email-templates/{id}" ->
+                "{\"name\":\"Fuzz template " + s + "\",\"subject\":\"Hi {{record.firstName}}\",\"text\":\"Fuzz\"}";
+            case "POST /api/v1/email-templates/{id}/preview" ->
+                "{\"recordType\":\"lead\",\"recordId\":\"" + f.id("leads") + "\"}";
             case "PUT /api/v1/process-triggers/{event}" -> "{\"processKey\":\"lead-nurture\",\"enabled\":true}";
             case "POST /api/v1/processes/{key}/start" -> "{\"variables\":{}}";
             case "PUT /api/v1/users/{userId}/business-calendar" -> "{\"timeZone\":\"America/New_York\"}";

@@ -1,0 +1,216 @@
+package io.salesflow.email;
+
+import io.salesflow.platform.web.CursorPage;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/** The {@code emails} table. */
+@Component
+class EmailStore {
+
+    static final String COLUMNS = "id, direction, status, message_id, in_reply_to, references_ids, reply_token,"
+            + " from_address, from_name, to_addresses, cc_addresses, subject, body_text, body_html, record_type,"
+            + " record_id, template_id, template_version, created_at, sent_at, attempts, last_error, created_by";
+
+    private final JdbcTemplate jdbc;
+
+    EmailStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A row to insert or as read. */
+    record Email(
+            UUID id,
+            String direction,
+            String status,
+            String messageId,
+            String inReplyTo,
+            List<String> references,
+            String replyToken,
+            String fromAddress,
+            String fromName,
+            List<String> to,
+            List<String> cc,
+            String subject,
+            String text,
+            String html,
+            String recordType,
+            UUID recordId,
+            UUID templateId,
+            Integer templateVersion,
+            Instant createdAt,
+            Instant sentAt,
+            int attempts,
+            String lastError,
+            UUID createdBy) {
+
+        EmailView view() {
+            return new EmailView(
+                    id,
+                    direction,
+                    status,
+                    messageId,
+                    inReplyTo,
+                    fromAddress,
+                    fromName,
+                    to,
+                    cc,
+                    subject,
+                    text,
+                    html,
+                    recordType,
+                    recordId,
+                    templateId,
+                    templateVersion,
+                    createdAt,
+                    sentAt,
+                    attempts,
+                    lastError,
+                    createdBy);
+        }
+    }
+
+    void insert(Email e, Instant now) {
+        jdbc.update(
+                "INSERT INTO emails (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?)",
+                e.id(),
+                e.direction(),
+                e.status(),
+                e.messageId(),
+                e.inReplyTo(),
+                e.references().toArray(String[]::new),
+                e.replyToken(),
+                e.fromAddress(),
+                e.fromName(),
+                e.to().toArray(String[]::new),
+                e.cc().toArray(String[]::new),
+                e.subject(),
+                e.text(),
+                e.html(),
+                e.recordType(),
+                e.recordId(),
+                e.templateId(),
+                e.templateVersion(),
+                Timestamp.from(now),
+                null,
+                0,
+                null,
+                e.createdBy());
+    }
+
+    Optional<Email> find(UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM emails WHERE id = ?", MAPPER, id).stream()
+                .findFirst();
+    }
+
+    /** A record's emails, newest first, a page after the cursor's (created_at, id). */
+    CursorPage<Email> ofRecord(String recordType, UUID recordId, Instant afterAt, UUID afterId, int limit) {
+        List<Object> params = new ArrayList<>(List.of(recordType, recordId));
+        String after = "";
+        if (afterAt != null) {
+            after = " AND (created_at, id) < (?, ?)";
+            params.add(Timestamp.from(afterAt));
+            params.add(afterId);
+        }
+        params.add(limit + 1);
+        List<Email> rows = jdbc.query(
+                "SELECT " + COLUMNS + " FROM emails WHERE record_type = ? AND record_id = ?" + after
+                        + " ORDER BY created_at DESC, id DESC LIMIT ?",
+                MAPPER,
+                params.toArray());
+        return CursorPage.of(rows, limit, e -> e.createdAt() + "|" + e.id());
+    }
+
+    static final RowMapper<Email> MAPPER = (rs, i) -> new Email(
+            rs.getObject("id", UUID.class),
+            rs.getString("direction"),
+            rs.getString("status"),
+            rs.getString("message_id"),
+            rs.getString("in_reply_to"),
+            strings(rs, "references_ids"),
+            rs.getString("reply_token"),
+            rs.getString("from_address"),
+            rs.getString("from_name"),
+            strings(rs, "to_addresses"),
+            strings(rs, "cc_addresses"),
+            rs.getString("subject"),
+            rs.getString("body_text"),
+            rs.getString("body_html"),
+            rs.getString("record_type"),
+            rs.getObject("record_id", UUID.class),
+            rs.getObject("template_id", UUID.class),
+            (Integer) rs.getObject("template_version"),
+            instant(rs, "created_at"),
+            instant(rs, "sent_at"),
+            rs.getInt("attempts"),
+            rs.getString("last_error"),
+            rs.getObject("created_by", UUID.class));
+
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Marks an attempt; answers the status the email had. */
+    Optional<String> startAttempt(UUID id) {
+        return jdbc
+                .query(
+                        "UPDATE emails SET attempts = attempts + 1 WHERE id = ? RETURNING status",
+                        (rs, i) -> rs.getString(1),
+                        id)
+                .stream()
+                .findFirst();
+    }
+
+    void markSent(UUID id, Instant at) {
+        jdbc.update(
+                "UPDATE emails SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?",
+                Timestamp.from(at),
+                id);
+    }
+
+    void noteError(UUID id, String error) {
+        jdbc.update("UPDATE emails SET last_error = ? WHERE id = ?", truncate(error), id);
+    }
+
+    /** Moves a queued email to {@code status}; false when it was no longer queued. */
+    boolean finish(UUID id, String status, String error) {
+        return jdbc.update(
+                        "UPDATE emails SET status = ?, last_error = ? WHERE id = ? AND status = 'queued'",
+                        status,
+                        truncate(error),
+                        id)
+                == 1;
+    }
+
+    /** Emails sent in the last minute, and when the oldest of them was sent. */
+    SentLately sentSince(Instant since) {
+        return jdbc.queryForObject(
+                "SELECT count(*), min(sent_at) FROM emails WHERE direction = 'outbound' AND sent_at > ?",
+                (rs, i) -> new SentLately(rs.getInt(1), instant(rs, "min")),
+                Timestamp.from(since));
+    }
+
+    record SentLately(int count, Instant oldest) {}
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

@@ -1,0 +1,62 @@
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { EmptyState, ErrorState, LoadingRows } from '../common/states';
+import { useRecordEmails, type EmailView } from './queries';
+
+const STATUS_COLOURS: Record<string, string> = {
+  queued: 'gray',
+  sent: 'green',
+  failed: 'red',
+  suppressed: 'orange',
+  bounced: 'red',
+  received: 'blue',
+};
+
+export function EmailStatus({ status }: { status?: string }) {
+  return (
+    <Badge size="sm" variant="light" color={STATUS_COLOURS[status ?? ''] ?? 'gray'}>
+      {status ?? 'unknown'}
+    </Badge>
+  );
+}
+
+/** A record's emails, newest first, with their delivery status. */
+export function RecordEmails({ type, id }: { type: string; id: string }) {
+  const emails = useRecordEmails(type, id);
+  if (emails.isPending) return <LoadingRows label="Loading the emails" />;
+  if (emails.isError) return <ErrorState error={emails.error} onRetry={() => void emails.refetch()} title="Could not load the emails" />;
+  const items: EmailView[] = emails.data.pages.flatMap((p) => p.items ?? []);
+  if (items.length === 0) return <EmptyState title="No emails yet" />;
+  return (
+    <Stack gap="xs" aria-label="Emails">
+      {items.map((email) => (
+        <Card key={email.id} withBorder padding="sm">
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {email.subject}
+            </Text>
+            <EmailStatus status={email.status} />
+          </Group>
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {email.direction === 'inbound' ? `From ${email.fromAddress ?? ''}` : `To ${(email.to ?? []).join(', ')}`} ·{' '}
+            {new Date(email.sentAt ?? email.createdAt ?? '').toLocaleString()}
+          </Text>
+          {email.status === 'failed' && email.lastError && (
+            <Text size="xs" c="red">
+              {email.lastError}
+            </Text>
+          )}
+          {email.text && (
+            <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-wrap' }}>
+              {email.text}
+            </Text>
+          )}
+        </Card>
+      ))}
+      {emails.hasNextPage && (
+        <Button variant="default" size="xs" onClick={() => void emails.fetchNextPage()} loading={emails.isFetchingNextPage}>
+          Show more
+        </Button>
+      )}
+    </Stack>
+  );
+}
