@@ -8,7 +8,9 @@
         allowedDependencies = {
             "audit",
             "connectors",
+            "engagement",
             "identity",
+            "mailbox",
             "outbox",
             "platform",
             "ratelimit",
