@@ -109,6 +109,10 @@ final class FuzzBaseline {
             // Read-only, and the same for an existing form as for a missing one past the tenant check.
             return NOWHERE;
         }
+        if (path.startsWith("/api/v1/webhook-subscriptions/") || path.startsWith("/api/v1/webhook-deliveries/")) {
+            // Webhooks call out and rotate secrets: fuzzed against a subscription and a delivery that do not exist.
+            return NOWHERE;
+        }
         if (path.startsWith("/api/v1/duplicates/")) {
             // Dismissing a pair changes the shared review queue: fuzzed against a pair that does not exist.
             return NOWHERE;
@@ -201,6 +205,10 @@ final class FuzzBaseline {
             // An operator nobody configured: the throttle of the real one stays untouched for other tests.
             case "POST /api/v1/auth/platform/login" -> "{\"username\":\"fuzz-operator\",\"password\":\"not-it\"}";
             case "POST /api/v1/api-keys" -> f.apiKeyBody();
+            // Disabled, and to a closed port on loopback (allowlisted in tests): a fuzzed subscription calls nobody.
+            case "POST /api/v1/webhook-subscriptions", "PUT /api/v1/webhook-subscriptions/{id}" ->
+                "{\"url\":\"http://127.0.0.1:9/fuzz\",\"eventTypes\":[\"lead.created\"],\"description\":\"Fuzz\","
+                        + "\"enabled\":false}";
             case "POST /api/v1/tasks/{id}/delegate" -> "{\"userId\":\"" + f.id("user") + "\"}";
             case "POST /api/v1/tasks/{id}/complete" -> "{\"variables\":{\"outcome\":\"reached\"}}";
             case "POST /api/v1/tasks/{id}/comments" -> "{\"message\":\"Fuzz\"}";
