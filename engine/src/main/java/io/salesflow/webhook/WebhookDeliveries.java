@@ -69,38 +69,71 @@ public class WebhookDeliveries {
         event.put("type", type.publicName());
         event.put("timestamp", clock.instant().toString());
         event.put("data", data);
-        String payload;
+        String payload = json(event);
+        for (UUID subscription : subscriptions) {
+            insert(tenantId, subscription, type.publicName(), payload);
+        }
+    }
+
+    private UUID insert(UUID tenantId, UUID subscription, String eventType, String payload) {
+        UUID id = UUID.randomUUID();
+        String webhookId = "msg_" + id.toString().replace("-", "");
+        jdbc.update(
+                "INSERT INTO webhook_deliveries (tenant_id, id, subscription_id, event_type, webhook_id, payload,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                tenantId,
+                id,
+                subscription,
+                eventType,
+                webhookId,
+                payload,
+                Timestamp.from(clock.instant()));
+        outbox.enqueue(CHANNEL, id, webhookId);
+        return id;
+    }
+
+    private String json(Map<String, Object> event) {
         try {
-            payload = objectMapper.writeValueAsString(event);
+            return objectMapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("A webhook payload holds plain values only", e);
         }
-        for (UUID subscription : subscriptions) {
-            UUID id = UUID.randomUUID();
-            String webhookId = "msg_" + id.toString().replace("-", "");
-            jdbc.update(
-                    "INSERT INTO webhook_deliveries (tenant_id, id, subscription_id, event_type, webhook_id, payload,"
-                            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    tenantId,
-                    id,
-                    subscription,
-                    type.publicName(),
-                    webhookId,
-                    payload,
-                    Timestamp.from(clock.instant()));
-            outbox.enqueue(CHANNEL, id, webhookId);
+    }
+
+    /**
+     * One delivery of a process's own event to one subscription (the "call webhook" process action), in the
+     * caller's transaction: sent whether or not the subscription lists the type, since a process names it. The
+     * subscription must be enabled.
+     */
+    @Transactional
+    public UUID enqueueTo(UUID subscriptionId, String eventType, Map<String, Object> data) {
+        Boolean enabled = jdbc
+                .query(
+                        "SELECT enabled FROM webhook_subscriptions WHERE id = ?",
+                        (rs, n) -> rs.getBoolean(1),
+                        subscriptionId)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> Problem.notFound("Webhook subscription", subscriptionId));
+        if (!enabled) {
+            throw Problem.conflict("Webhook subscription " + subscriptionId + " is disabled");
         }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", eventType);
+        event.put("timestamp", clock.instant().toString());
+        event.put("data", data);
+        return insert(TenantContext.require(), subscriptionId, eventType, json(event));
     }
 
     /** A subscription's deliveries, newest first. */
     @Transactional(readOnly = true)
     public CursorPage<WebhookDeliveryView> page(UUID subscriptionId, String cursor, int limit) {
+        Long before = CursorPage.decodeLong(cursor);
         Integer exists = jdbc.queryForObject(
                 "SELECT count(*) FROM webhook_subscriptions WHERE id = ?", Integer.class, subscriptionId);
         if (exists == null || exists == 0) {
             throw Problem.notFound("Webhook subscription", subscriptionId);
         }
-        Long before = CursorPage.decodeLong(cursor);
         List<Row> rows = jdbc.query(
                 "SELECT " + COLUMNS + " FROM webhook_deliveries WHERE subscription_id = ? AND seq < ?"
                         + " ORDER BY seq DESC LIMIT ?",
