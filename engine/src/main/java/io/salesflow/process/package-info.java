@@ -17,6 +17,7 @@
             "records",
             "routing",
             "scoring",
-            "tenancy"
+            "tenancy",
+            "webhook"
         })
 package io.salesflow.process;
