@@ -10,6 +10,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/teams': 'Teams, their members and manager.',
   '/admin/absences': 'Out-of-office periods: lead routing skips people while they are away.',
   '/admin/api-keys': 'Keys for integrations: create with scopes, revoke.',
+  '/admin/webhooks': 'Send events to other systems: signed webhooks, their secrets and delivery log.',
   '/admin/audit': 'Who changed what, and sign-in and other security events.',
   '/admin/pipelines': 'Deal pipelines, their stages and which stages need approval.',
   '/admin/mailboxes': 'IMAP mailboxes Salesflow reads: replies to sent email and lead capture addresses.',

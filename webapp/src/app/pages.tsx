@@ -218,6 +218,12 @@ export const PAGES: Page[] = [
     component: page(() => import('../admin/ApiKeysPage'), 'ApiKeysPage'),
   },
   {
+    path: '/admin/webhooks',
+    label: 'Webhooks',
+    allowed: can('tenant:manage'),
+    component: page(() => import('../admin/WebhooksPage'), 'WebhooksPage'),
+  },
+  {
     path: '/admin/audit',
     label: 'Audit log and security events',
     allowed: can('audit:read'),

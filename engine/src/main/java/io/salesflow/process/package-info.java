@@ -19,6 +19,7 @@
             "routing",
             "scoring",
             "tenancy",
-            "textmessage"
+            "textmessage",
+            "webhook"
         })
 package io.salesflow.process;

@@ -125,6 +125,10 @@ final class FuzzBaseline {
         if (path.startsWith("/api/v1/email-suppressions/")) {
             return "fuzz-nowhere@example.com";
         }
+        if (path.startsWith("/api/v1/webhook-subscriptions/") || path.startsWith("/api/v1/webhook-deliveries/")) {
+            // Webhooks call out and rotate secrets: fuzzed against a subscription and a delivery that do not exist.
+            return NOWHERE;
+        }
         if (path.startsWith("/api/v1/duplicates/")) {
             // Dismissing a pair changes the shared review queue: fuzzed against a pair that does not exist.
             return NOWHERE;
@@ -245,6 +249,10 @@ final class FuzzBaseline {
                         + "\",\"name\":\"Fuzz\",\"scheme\":\"standard\",\"action\":\"create_lead\","
                         + "\"lead\":{\"source\":\"web_form\",\"fields\":{\"lastName\":\"/name\"}}}";
             case "POST /api/v1/inbound-webhooks/{id}/rotate-secret" -> "{\"overlap\":\"PT1H\"}";
+            // Disabled, and to a closed port on loopback (allowlisted in tests): a fuzzed subscription calls nobody.
+            case "POST /api/v1/webhook-subscriptions", "PUT /api/v1/webhook-subscriptions/{id}" ->
+                "{\"url\":\"http://127.0.0.1:9/fuzz\",\"eventTypes\":[\"lead.created\"],\"description\":\"Fuzz\","
+                        + "\"enabled\":false}";
             case "POST /api/v1/tasks/{id}/delegate" -> "{\"userId\":\"" + f.id("user") + "\"}";
             case "POST /api/v1/tasks/{id}/complete" -> "{\"variables\":{\"outcome\":\"reached\"}}";
             case "POST /api/v1/tasks/{id}/comments" -> "{\"message\":\"Fuzz\"}";

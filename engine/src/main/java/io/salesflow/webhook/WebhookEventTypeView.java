@@ -1,0 +1,4 @@
+package io.salesflow.webhook;
+
+/** An event type subscriptions may ask for. */
+public record WebhookEventTypeView(String type, String description) {}
