@@ -1,4 +1,4 @@
-package io.salesflow.process.messaging;
+package io.salesflow.process.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.salesflow.process.webhook;
+package io.salesflow.process.connector;
 
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.process.ProcessBean;
