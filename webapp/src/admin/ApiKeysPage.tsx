@@ -1,9 +1,7 @@
 import {
-  Alert,
   Badge,
   Button,
   Code,
-  CopyButton,
   Group,
   Modal,
   Checkbox,
@@ -20,6 +18,7 @@ import { useMe } from '../auth/SessionProvider';
 import { formatDateTime } from '../common/format';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
 import { ConfirmDialog, fieldErrorsOf, FormError, RowActions } from './common';
+import { ShownOnceDialog } from './ShownOnce';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKey } from './queries';
 
 function statusOf(key: ApiKey, now = Date.now()): { label: string; color: string } {
@@ -226,30 +225,13 @@ function CreateKeyDialog({
 
 function SecretDialog({ name, secret, onClose }: { name: string; secret: string; onClose: () => void }) {
   return (
-    <Modal opened onClose={onClose} title={`API key ${name} created`} closeOnClickOutside={false}>
-      <Stack gap="md">
-        <Alert color="orange" title="Copy the key now" role="alert">
-          This is the only time Salesflow shows this key. Store it somewhere safe; if you lose it, revoke it and create
-          a new one.
-        </Alert>
-        <TextInput
-          label="API key"
-          value={secret}
-          readOnly
-          onFocus={(e) => e.currentTarget.select()}
-          styles={{ input: { fontFamily: 'monospace' } }}
-        />
-        <Group justify="space-between">
-          <CopyButton value={secret}>
-            {({ copied, copy }) => (
-              <Button variant="light" color={copied ? 'green' : undefined} onClick={copy}>
-                {copied ? 'Copied' : 'Copy key'}
-              </Button>
-            )}
-          </CopyButton>
-          <Button onClick={onClose}>I have stored the key</Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ShownOnceDialog
+      title={`API key ${name} created`}
+      warningTitle="Copy the key now"
+      warning="This is the only time Salesflow shows this key. Store it somewhere safe; if you lose it, revoke it and create a new one."
+      fields={[{ label: 'API key', value: secret, copyLabel: 'Copy key' }]}
+      doneLabel="I have stored the key"
+      onClose={onClose}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput, Title, CopyButton } from '@mantine/core';
+import { Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { describeError } from '../api/problem';
@@ -14,6 +14,7 @@ import {
   type InboundEndpoint,
   type InboundEndpointSecrets,
 } from './inboundWebhookQueries';
+import { ShownOnceDialog } from './ShownOnce';
 
 /** The address a vendor calls: this installation's origin and the endpoint's path. */
 export function endpointUrl(path: string | undefined): string {
@@ -162,48 +163,22 @@ export function InboundWebhooksPage() {
   );
 }
 
-function Copyable({ label, value, copyLabel }: { label: string; value: string; copyLabel: string }) {
-  return (
-    <Group gap="xs" align="flex-end" wrap="wrap">
-      <TextInput
-        label={label}
-        value={value}
-        readOnly
-        onFocus={(e) => e.currentTarget.select()}
-        styles={{ input: { fontFamily: 'monospace' } }}
-        style={{ flex: '1 1 220px' }}
-      />
-      <CopyButton value={value}>
-        {({ copied, copy }) => (
-          <Button variant="light" color={copied ? 'green' : undefined} onClick={copy}>
-            {copied ? 'Copied' : copyLabel}
-          </Button>
-        )}
-      </CopyButton>
-    </Group>
-  );
-}
-
 /** The address to paste into the vendor's console, and the secrets Salesflow generated, shown this once. */
 function SecretsDialog({ title, secrets, onClose }: { title: string; secrets: InboundEndpointSecrets; onClose: () => void }) {
   const once = Boolean(secrets.secret || secrets.verifyToken);
   return (
-    <Modal opened onClose={onClose} title={title} closeOnClickOutside={false}>
-      <Stack gap="md">
-        {once && (
-          <Alert color="orange" title="Copy it now" role="alert">
-            This is the only time Salesflow shows this {secrets.secret ? 'signing secret' : 'verify token'}. Paste it into
-            the sending system; if you lose it, rotate the secret.
-          </Alert>
-        )}
-        <Copyable label="Address to call" value={endpointUrl(secrets.endpoint?.path)} copyLabel="Copy address" />
-        {secrets.secret && <Copyable label="Signing secret" value={secrets.secret} copyLabel="Copy secret" />}
-        {secrets.verifyToken && <Copyable label="Verify token" value={secrets.verifyToken} copyLabel="Copy token" />}
-        <Group justify="flex-end">
-          <Button onClick={onClose}>{once ? 'I have stored it' : 'Done'}</Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ShownOnceDialog
+      title={title}
+      warningTitle={once ? 'Copy it now' : undefined}
+      warning={`This is the only time Salesflow shows this ${secrets.secret ? 'signing secret' : 'verify token'}. Paste it into the sending system; if you lose it, rotate the secret.`}
+      fields={[
+        { label: 'Address to call', value: endpointUrl(secrets.endpoint?.path), copyLabel: 'Copy address' },
+        ...(secrets.secret ? [{ label: 'Signing secret', value: secrets.secret, copyLabel: 'Copy secret' }] : []),
+        ...(secrets.verifyToken ? [{ label: 'Verify token', value: secrets.verifyToken, copyLabel: 'Copy token' }] : []),
+      ]}
+      doneLabel={once ? 'I have stored it' : 'Done'}
+      onClose={onClose}
+    />
   );
 }
 

@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Code,
-  CopyButton,
   Group,
   Modal,
   ScrollArea,
@@ -22,6 +21,7 @@ import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '../common/format';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
 import { ConfirmDialog, fieldErrorsOf, FormError, RowActions } from './common';
+import { ShownOnceDialog } from './ShownOnce';
 import {
   useCreateWebhookSubscription,
   useDeleteWebhookSubscription,
@@ -364,31 +364,14 @@ function SecretDialog({
   onClose: () => void;
 }) {
   return (
-    <Modal opened onClose={onClose} title={title} closeOnClickOutside={false}>
-      <Stack gap="md">
-        <Alert color="orange" title="Copy the signing secret now" role="alert">
-          This is the only time Salesflow shows this secret. The receiver checks each delivery's webhook-signature
-          with it. {note}
-        </Alert>
-        <TextInput
-          label="Signing secret"
-          value={secret}
-          readOnly
-          onFocus={(e) => e.currentTarget.select()}
-          styles={{ input: { fontFamily: 'monospace' } }}
-        />
-        <Group justify="space-between">
-          <CopyButton value={secret}>
-            {({ copied, copy }) => (
-              <Button variant="light" color={copied ? 'green' : undefined} onClick={copy}>
-                {copied ? 'Copied' : 'Copy secret'}
-              </Button>
-            )}
-          </CopyButton>
-          <Button onClick={onClose}>I have stored the secret</Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ShownOnceDialog
+      title={title}
+      warningTitle="Copy the signing secret now"
+      warning={`This is the only time Salesflow shows this secret. The receiver checks each delivery's webhook-signature with it. ${note ?? ''}`}
+      fields={[{ label: 'Signing secret', value: secret, copyLabel: 'Copy secret' }]}
+      doneLabel="I have stored the secret"
+      onClose={onClose}
+    />
   );
 }
 

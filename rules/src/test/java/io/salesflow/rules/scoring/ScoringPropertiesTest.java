@@ -78,6 +78,21 @@ class ScoringPropertiesTest {
         assertThat(drools.rawTotal()).isEqualTo(java.rawTotal());
     }
 
+    /** Found by the property below: a NUL ended the rule's copy of the value, so the rule never fired. */
+    @net.jqwik.api.Example
+    void controlCharactersInAValueNeitherCutTheRuleShortNorStopItMatching() {
+        for (String value : List.of("Acme\u0000 Corp", "x\u0000\u0001y")) {
+            CompiledScoringRuleSet set = ScoringCompiler.compile(new ScoringRuleSet(
+                            "text",
+                            null,
+                            List.of(rule("Match", 1, Condition.of(LeadField.COMPANY, Operator.EQUALS, value)))))
+                    .orElseThrow();
+            ScoreResult r = set.score(
+                    new ScoringFacts(LeadFacts.builder().company(value).build(), List.of(), SampleLeads.AS_OF));
+            assertThat(r.fired()).extracting(FiredRule::rule).containsExactly("Match");
+        }
+    }
+
     /** Quotes, backslashes, dollar signs and any Unicode in rule values stay plain text in the DRL. */
     @Property(tries = 8)
     void anyTextValueMatchesExactlyTheLeadsWithThatText(
