@@ -19,7 +19,24 @@ export function EmailStatus({ status }: { status?: string }) {
   );
 }
 
-/** A record's emails, newest first, with their delivery status. */
+/** Opens and clicks of a sent email, when it had any: "Opened 2× (last 6 Dec, 10:02) · Clicked 1×". */
+export function EmailEngagement({ tracking }: { tracking?: EmailView['tracking'] }) {
+  if (!tracking || (!tracking.opens && !tracking.clicks)) return null;
+  const parts: string[] = [];
+  if (tracking.opens) {
+    parts.push(`Opened ${tracking.opens}×${tracking.lastOpenedAt ? ` (last ${new Date(tracking.lastOpenedAt).toLocaleString()})` : ''}`);
+  }
+  if (tracking.clicks) {
+    parts.push(`Clicked ${tracking.clicks}×${tracking.lastClickedAt ? ` (last ${new Date(tracking.lastClickedAt).toLocaleString()})` : ''}`);
+  }
+  return (
+    <Text size="xs" c="teal.9">
+      {parts.join(' · ')}
+    </Text>
+  );
+}
+
+/** A record's emails, newest first, with their delivery status, opens and clicks. */
 export function RecordEmails({ type, id }: { type: string; id: string }) {
   const emails = useRecordEmails(type, id);
   if (emails.isPending) return <LoadingRows label="Loading the emails" />;
@@ -40,7 +57,8 @@ export function RecordEmails({ type, id }: { type: string; id: string }) {
             {email.direction === 'inbound' ? `From ${email.fromAddress ?? ''}` : `To ${(email.to ?? []).join(', ')}`} ·{' '}
             {new Date(email.sentAt ?? email.createdAt ?? '').toLocaleString()}
           </Text>
-          {email.status === 'failed' && email.lastError && (
+          {email.direction === 'outbound' && <EmailEngagement tracking={email.tracking} />}
+          {(email.status === 'failed' || email.status === 'bounced') && email.lastError && (
             <Text size="xs" c="red">
               {email.lastError}
             </Text>

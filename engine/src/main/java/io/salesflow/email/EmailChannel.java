@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,6 +38,7 @@ class EmailChannel implements OutboxChannel {
     private final EmailSettingsStore settings;
     private final Suppressions suppressions;
     private final UnsubscribeTokens tokens;
+    private final TrackingTokens trackingTokens;
     private final MailRelay relay;
     private final EmailProperties properties;
     private final ApplicationEventPublisher events;
@@ -48,6 +50,7 @@ class EmailChannel implements OutboxChannel {
             EmailSettingsStore settings,
             Suppressions suppressions,
             UnsubscribeTokens tokens,
+            TrackingTokens trackingTokens,
             MailRelay relay,
             EmailProperties properties,
             ApplicationEventPublisher events,
@@ -57,6 +60,7 @@ class EmailChannel implements OutboxChannel {
         this.settings = settings;
         this.suppressions = suppressions;
         this.tokens = tokens;
+        this.trackingTokens = trackingTokens;
         this.relay = relay;
         this.properties = properties;
         this.events = events;
@@ -137,6 +141,14 @@ class EmailChannel implements OutboxChannel {
                 ? null
                 : properties.publicUrl().replaceAll("/+$", "") + "/unsubscribe/"
                         + tokens.issue(io.salesflow.tenancy.TenantContext.require(), email.id());
+        UUID tenant = io.salesflow.tenancy.TenantContext.require();
+        String base = properties.publicUrl().replaceAll("/+$", "");
+        String html = email.html() == null
+                ? null
+                : TrackedHtml.of(
+                        email.html(),
+                        url -> base + "/t/c/" + trackingTokens.issue(tenant, email.id(), url),
+                        base + "/t/o/" + trackingTokens.issue(tenant, email.id(), null));
         OutgoingMail mail = new OutgoingMail(
                 email.messageId(),
                 email.fromAddress(),
@@ -148,7 +160,7 @@ class EmailChannel implements OutboxChannel {
                 email.references(),
                 email.subject(),
                 email.text(),
-                email.html(),
+                html,
                 unsubscribe);
         return new Prepared(null, current, settings.open(current), mail);
     }

@@ -136,7 +136,8 @@ class EmailReplies {
                         null,
                         0,
                         null,
-                        null),
+                        null,
+                        EmailView.Tracking.NONE),
                 now);
         if (original.recordId() != null
                 && ("lead".equals(original.recordType()) || "contact".equals(original.recordType()))) {

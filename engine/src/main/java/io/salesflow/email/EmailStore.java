@@ -22,6 +22,9 @@ class EmailStore {
     static final String COLUMNS = "id, direction, status, message_id, in_reply_to, references_ids, reply_token,"
             + " from_address, from_name, to_addresses, cc_addresses, subject, body_text, body_html, record_type,"
             + " record_id, template_id, template_version, created_at, sent_at, attempts, last_error, created_by";
+    /** What is read besides {@link #COLUMNS}: the tracking figures, which an insert leaves at their defaults. */
+    static final String READ = COLUMNS + ", open_count, first_opened_at, last_opened_at, click_count, first_clicked_at,"
+            + " last_clicked_at";
 
     private final JdbcTemplate jdbc;
 
@@ -53,7 +56,8 @@ class EmailStore {
             Instant sentAt,
             int attempts,
             String lastError,
-            UUID createdBy) {
+            UUID createdBy,
+            EmailView.Tracking tracking) {
 
         EmailView view() {
             return new EmailView(
@@ -77,7 +81,8 @@ class EmailStore {
                     sentAt,
                     attempts,
                     lastError,
-                    createdBy);
+                    createdBy,
+                    tracking);
         }
     }
 
@@ -111,7 +116,7 @@ class EmailStore {
     }
 
     Optional<Email> find(UUID id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM emails WHERE id = ?", MAPPER, id).stream()
+        return jdbc.query("SELECT " + READ + " FROM emails WHERE id = ?", MAPPER, id).stream()
                 .findFirst();
     }
 
@@ -126,7 +131,7 @@ class EmailStore {
         }
         params.add(limit + 1);
         List<Email> rows = jdbc.query(
-                "SELECT " + COLUMNS + " FROM emails WHERE record_type = ? AND record_id = ?" + after
+                "SELECT " + READ + " FROM emails WHERE record_type = ? AND record_id = ?" + after
                         + " ORDER BY created_at DESC, id DESC LIMIT ?",
                 MAPPER,
                 params.toArray());
@@ -156,7 +161,14 @@ class EmailStore {
             instant(rs, "sent_at"),
             rs.getInt("attempts"),
             rs.getString("last_error"),
-            rs.getObject("created_by", UUID.class));
+            rs.getObject("created_by", UUID.class),
+            new EmailView.Tracking(
+                    rs.getInt("open_count"),
+                    instant(rs, "first_opened_at"),
+                    instant(rs, "last_opened_at"),
+                    rs.getInt("click_count"),
+                    instant(rs, "first_clicked_at"),
+                    instant(rs, "last_clicked_at")));
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An email as the API shows it. */
+/** An email as the API shows it; {@code tracking} counts the opens and clicks of an outgoing one. */
 public record EmailView(
         UUID id,
         String direction,
@@ -26,4 +26,18 @@ public record EmailView(
         Instant sentAt,
         int attempts,
         String lastError,
-        UUID createdBy) {}
+        UUID createdBy,
+        Tracking tracking) {
+
+    /** Opens (the email's tracking pixel was loaded) and clicks (a tracked link was followed). */
+    public record Tracking(
+            int opens,
+            Instant firstOpenedAt,
+            Instant lastOpenedAt,
+            int clicks,
+            Instant firstClickedAt,
+            Instant lastClickedAt) {
+
+        public static final Tracking NONE = new Tracking(0, null, null, 0, null, null);
+    }
+}

@@ -251,7 +251,8 @@ public class Emails {
                 null,
                 0,
                 null,
-                createdBy);
+                createdBy,
+                EmailView.Tracking.NONE);
         Instant now = clock.instant();
         store.insert(email, now);
         outbox.enqueue(CHANNEL, id, messageId);
