@@ -1,11 +1,7 @@
 package io.salesflow.activity;
 
-import io.salesflow.audit.AuditLog;
 import io.salesflow.email.EmailFailed;
-import io.salesflow.records.FieldHistory;
 import io.salesflow.tenancy.TenantScope;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,28 +16,14 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailFailedTasks {
 
-    static final Duration DUE_WITHIN = Duration.ofDays(1);
-
-    private final ActivityRepository activities;
-    private final FieldHistory history;
-    private final AuditLog audit;
+    private final AlertTasks alerts;
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
-    private final Clock clock;
 
-    EmailFailedTasks(
-            ActivityRepository activities,
-            FieldHistory history,
-            AuditLog audit,
-            JdbcTemplate jdbc,
-            TenantScope tenantScope,
-            Clock clock) {
-        this.activities = activities;
-        this.history = history;
-        this.audit = audit;
+    EmailFailedTasks(AlertTasks alerts, JdbcTemplate jdbc, TenantScope tenantScope) {
+        this.alerts = alerts;
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
-        this.clock = clock;
     }
 
     @ApplicationModuleListener
@@ -64,24 +46,13 @@ class EmailFailedTasks {
         if (owner == null) {
             return;
         }
-        Activity task = new Activity(event.tenantId(), owner);
-        task.setType("task");
-        task.setSubject(truncate("Email not delivered: " + event.subject(), 200));
-        task.setDescription(truncate(
+        alerts.raise(
+                event.tenantId(),
+                owner,
+                "Email not delivered: " + event.subject(),
                 "The email could not be delivered and will not be retried: " + event.reason()
                         + ". Check the address, or reach them another way.",
-                2000));
-        task.setPriority("high");
-        task.setDueAt(clock.instant().plus(DUE_WITHIN));
-        if (link != null) {
-            task.link(link, event.recordId());
-        }
-        activities.saveAndFlush(task);
-        history.record("activity", task.getId(), null, task.snapshot());
-        audit.record("activity.created", "activity", task.getId(), null, task.snapshot());
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+                link,
+                event.recordId());
     }
 }

@@ -1,11 +1,7 @@
 package io.salesflow.activity;
 
-import io.salesflow.audit.AuditLog;
-import io.salesflow.records.FieldHistory;
 import io.salesflow.routing.LeadUnassigned;
 import io.salesflow.tenancy.TenantScope;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,28 +15,14 @@ import org.springframework.stereotype.Component;
 @Component
 class UnassignedLeadTasks {
 
-    static final Duration DUE_WITHIN = Duration.ofDays(1);
-
-    private final ActivityRepository activities;
-    private final FieldHistory history;
-    private final AuditLog audit;
+    private final AlertTasks alerts;
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
-    private final Clock clock;
 
-    UnassignedLeadTasks(
-            ActivityRepository activities,
-            FieldHistory history,
-            AuditLog audit,
-            JdbcTemplate jdbc,
-            TenantScope tenantScope,
-            Clock clock) {
-        this.activities = activities;
-        this.history = history;
-        this.audit = audit;
+    UnassignedLeadTasks(AlertTasks alerts, JdbcTemplate jdbc, TenantScope tenantScope) {
+        this.alerts = alerts;
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
-        this.clock = clock;
     }
 
     @ApplicationModuleListener
@@ -54,16 +36,13 @@ class UnassignedLeadTasks {
                         + " FROM leads WHERE id = ?",
                 event.leadId());
         UUID owner = event.managerId() != null ? event.managerId() : (UUID) lead.get("owner_id");
-        Activity task = new Activity(event.tenantId(), owner);
-        task.setType("task");
-        task.setSubject("Assign lead " + lead.get("name"));
-        task.setDescription("Routing found no rep for this lead" + (event.teamId() == null ? "." : " in your team.")
-                + " Give it to someone: reassign it with a reason.");
-        task.setPriority("high");
-        task.setDueAt(clock.instant().plus(DUE_WITHIN));
-        task.link(Link.LEAD, event.leadId());
-        activities.saveAndFlush(task);
-        history.record("activity", task.getId(), null, task.snapshot());
-        audit.record("activity.created", "activity", task.getId(), null, task.snapshot());
+        alerts.raise(
+                event.tenantId(),
+                owner,
+                "Assign lead " + lead.get("name"),
+                "Routing found no rep for this lead" + (event.teamId() == null ? "." : " in your team.")
+                        + " Give it to someone: reassign it with a reason.",
+                Link.LEAD,
+                event.leadId());
     }
 }

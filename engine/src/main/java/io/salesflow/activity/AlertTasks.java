@@ -1,0 +1,51 @@
+package io.salesflow.activity;
+
+import io.salesflow.audit.AuditLog;
+import io.salesflow.records.FieldHistory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasks Salesflow raises itself so that something that went wrong is seen by a person: high priority, due within a
+ * day, on the record concerned, kept in field history and the audit log like any task a person creates.
+ */
+@Component
+class AlertTasks {
+
+    static final Duration DUE_WITHIN = Duration.ofDays(1);
+
+    private final ActivityRepository activities;
+    private final FieldHistory history;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AlertTasks(ActivityRepository activities, FieldHistory history, AuditLog audit, Clock clock) {
+        this.activities = activities;
+        this.history = history;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Raises the task for {@code owner}, linked to the record when {@code link} is given. */
+    Activity raise(UUID tenant, UUID owner, String subject, String description, Link link, UUID recordId) {
+        Activity task = new Activity(tenant, owner);
+        task.setType("task");
+        task.setSubject(truncate(subject, 200));
+        task.setDescription(truncate(description, 2000));
+        task.setPriority("high");
+        task.setDueAt(clock.instant().plus(DUE_WITHIN));
+        if (link != null) {
+            task.link(link, recordId);
+        }
+        activities.saveAndFlush(task);
+        history.record("activity", task.getId(), null, task.snapshot());
+        audit.record("activity.created", "activity", task.getId(), null, task.snapshot());
+        return task;
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
