@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * day, on the record concerned, kept in field history and the audit log like any task a person creates.
  */
 @Component
-class AlertTasks {
+public class AlertTasks {
 
     static final Duration DUE_WITHIN = Duration.ofDays(1);
 
@@ -26,6 +26,15 @@ class AlertTasks {
         this.history = history;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Raises the task for {@code owner} on the record ({@code lead}, {@code contact}, {@code account}, {@code deal}),
+     * or on none when {@code recordType} is null; answers the task's id.
+     */
+    public UUID raise(UUID tenant, UUID owner, String subject, String description, String recordType, UUID recordId) {
+        Link link = recordType == null ? null : Link.byRecordType(recordType).orElse(null);
+        return raise(tenant, owner, subject, description, link, recordId).getId();
     }
 
     /** Raises the task for {@code owner}, linked to the record when {@code link} is given. */

@@ -8,7 +8,6 @@
             "audit",
             "contact",
             "deal",
-            "email",
             "engagement",
             "identity",
             "lead",

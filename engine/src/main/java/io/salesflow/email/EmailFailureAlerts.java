@@ -1,8 +1,9 @@
-package io.salesflow.activity;
+package io.salesflow.email;
 
-import io.salesflow.email.EmailFailed;
+import io.salesflow.activity.AlertTasks;
 import io.salesflow.tenancy.TenantScope;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -14,13 +15,15 @@ import org.springframework.stereotype.Component;
  * email about no record (an admin's test message) raises a task for whoever sent it.
  */
 @Component
-class EmailFailedTasks {
+class EmailFailureAlerts {
+
+    private static final Set<String> RECORD_TYPES = Set.of("lead", "contact", "account", "deal");
 
     private final AlertTasks alerts;
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
 
-    EmailFailedTasks(AlertTasks alerts, JdbcTemplate jdbc, TenantScope tenantScope) {
+    EmailFailureAlerts(AlertTasks alerts, JdbcTemplate jdbc, TenantScope tenantScope) {
         this.alerts = alerts;
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
@@ -32,13 +35,11 @@ class EmailFailedTasks {
     }
 
     private void raiseTask(EmailFailed event) {
-        Link link = event.recordType() == null
-                ? null
-                : Link.byRecordType(event.recordType()).orElse(null);
+        String recordType = RECORD_TYPES.contains(event.recordType()) ? event.recordType() : null;
         UUID owner = event.createdBy();
-        if (link != null) {
+        if (recordType != null) {
             List<UUID> owners = jdbc.queryForList(
-                    "SELECT owner_id FROM " + link.recordType() + "s WHERE id = ?", UUID.class, event.recordId());
+                    "SELECT owner_id FROM " + recordType + "s WHERE id = ?", UUID.class, event.recordId());
             if (!owners.isEmpty()) {
                 owner = owners.get(0);
             }
@@ -52,7 +53,7 @@ class EmailFailedTasks {
                 "Email not delivered: " + event.subject(),
                 "The email could not be delivered and will not be retried: " + event.reason()
                         + ". Check the address, or reach them another way.",
-                link,
+                recordType,
                 event.recordId());
     }
 }
