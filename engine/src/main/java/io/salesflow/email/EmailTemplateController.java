@@ -10,6 +10,7 @@ import io.salesflow.platform.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -83,6 +84,8 @@ class EmailTemplateController {
     @PreAuthorize(MANAGE)
     @Transactional
     @Operation(summary = "Create a template (version 1); unknown variables are refused")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Another template has this name")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = EmailTemplateInput.class)))
     ResponseEntity<EmailTemplateView> create(@RequestBody JsonNode json) {
@@ -98,6 +101,8 @@ class EmailTemplateController {
     @PreAuthorize(MANAGE)
     @Transactional
     @Operation(summary = "Save a new version of a template; send If-Match with the ETag")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Another template has this name")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = EmailTemplateInput.class)))
     ResponseEntity<EmailTemplateView> update(
