@@ -3,6 +3,7 @@
         allowedDependencies = {
             "deal",
             "duplicate",
+            "email",
             "identity",
             "platform",
             "process",
