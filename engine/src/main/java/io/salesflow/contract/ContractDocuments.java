@@ -42,7 +42,7 @@ class ContractDocuments {
     /** A signer as the document names them. */
     record Party(String name, String email) {}
 
-    /** The PDF of {@code template} for the deal; a template that cannot be laid out is a 422 on {@code field}. */
+    /** The PDF of {@code template} for the deal; a template that cannot be laid out is a 422 naming {@code field}. */
     byte[] render(
             String field,
             String template,
@@ -54,13 +54,22 @@ class ContractDocuments {
         try {
             xhtml = COMPILER.compile(template).execute(context(title, deal, lines, signers));
         } catch (MustacheException e) {
-            throw Problem.invalid(field, "is not a template that renders: " + e.getMessage());
+            throw unrenderable(field, "is not a template that renders: " + e.getMessage());
         }
         try {
             return pdf.render(xhtml);
         } catch (PdfLayoutException e) {
-            throw Problem.invalid(field, e.getMessage());
+            throw unrenderable(field, e.getMessage());
         }
+    }
+
+    private static Problem unrenderable(String field, String message) {
+        return new Problem(
+                422,
+                "template-does-not-render",
+                "The template does not render",
+                "The contract template cannot be laid out as PDF: " + message,
+                List.of(new Problem.FieldError(field, message)));
     }
 
     /** Renders the template for a made-up deal with one line and one signer: what saving a template checks. */

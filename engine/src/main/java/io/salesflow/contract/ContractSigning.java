@@ -54,16 +54,16 @@ public class ContractSigning {
             Instant expiresAt,
             Instant signedAt,
             boolean signedCopyAvailable,
-            List<OtherSigner> signers) {}
+            List<SigningParty> signers) {}
 
     /** Everyone who signs, and how far they are. */
-    public record OtherSigner(String name, String status) {}
+    public record SigningParty(String name, String status) {}
 
     /** Consent to sign: {@code consent} must be true and {@code typedName} the signer's name as they type it. */
-    public record SignRequest(Boolean consent, String typedName) {}
+    public record SignatureInput(Boolean consent, String typedName) {}
 
     /** A decline, with the reason the deal's owner reads. */
-    public record DeclineRequest(String reason) {}
+    public record DeclineInput(String reason) {}
 
     /** Who is asking: the client address and browser, kept as evidence. */
     public record Client(String ip, String userAgent) {}
@@ -98,7 +98,7 @@ public class ContractSigning {
     }
 
     @Transactional
-    public SigningView sign(String token, SignRequest request, Client client) {
+    public SigningView sign(String token, SignatureInput request, Client client) {
         if (request == null || !Boolean.TRUE.equals(request.consent())) {
             throw Problem.invalid("consent", "must be ticked: you agree to sign the document electronically");
         }
@@ -128,7 +128,7 @@ public class ContractSigning {
     }
 
     @Transactional
-    public SigningView decline(String token, DeclineRequest request, Client client) {
+    public SigningView decline(String token, DeclineInput request, Client client) {
         String reason = request == null || request.reason() == null
                 ? ""
                 : request.reason().strip();
@@ -225,7 +225,9 @@ public class ContractSigning {
                 contract.expiresAt(),
                 signer.signedAt(),
                 contract.signedSha256() != null,
-                signers.stream().map(s -> new OtherSigner(s.name(), s.status())).toList());
+                signers.stream()
+                        .map(s -> new SigningParty(s.name(), s.status()))
+                        .toList());
     }
 
     private static Map<String, String> evidence(ContractStore.Signer signer, Client client, Map<String, String> more) {

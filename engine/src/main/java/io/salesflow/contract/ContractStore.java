@@ -63,8 +63,8 @@ class ContractStore {
             String userAgent,
             String documentSha256) {
 
-        ContractView.Signer view() {
-            return new ContractView.Signer(
+        ContractView.ContractSigner view() {
+            return new ContractView.ContractSigner(
                     id,
                     contactId,
                     name,

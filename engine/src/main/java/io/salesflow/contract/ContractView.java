@@ -17,14 +17,14 @@ public record ContractView(
         Instant createdAt,
         Instant sentAt,
         Instant completedAt,
-        List<Signer> signers) {
+        List<ContractSigner> signers) {
 
     /**
      * A signer and the evidence of what they did: when they were invited, opened their link, signed (with the name
      * they typed, their address, browser and the SHA-256 of the document they saw) or declined (with the reason).
      * {@code emailVerified}: they opened the link that was sent only to their address.
      */
-    public record Signer(
+    public record ContractSigner(
             UUID id,
             UUID contactId,
             String name,

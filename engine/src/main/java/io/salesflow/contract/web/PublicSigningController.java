@@ -2,8 +2,8 @@ package io.salesflow.contract.web;
 
 import io.salesflow.contract.ContractSigning;
 import io.salesflow.contract.ContractSigning.Client;
-import io.salesflow.contract.ContractSigning.DeclineRequest;
-import io.salesflow.contract.ContractSigning.SignRequest;
+import io.salesflow.contract.ContractSigning.DeclineInput;
+import io.salesflow.contract.ContractSigning.SignatureInput;
 import io.salesflow.contract.ContractSigning.SigningView;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.ratelimit.RateLimit;
@@ -65,13 +65,13 @@ class PublicSigningController {
     @Operation(
             summary = "Sign: consent must be true and typedName the signer's name. 409 when signed or declined"
                     + " already, 410 when the link expired")
-    SigningView sign(@PathVariable String token, @RequestBody SignRequest body, HttpServletRequest request) {
+    SigningView sign(@PathVariable String token, @RequestBody SignatureInput body, HttpServletRequest request) {
         return inTenant(token, request, () -> signing.sign(token, body, client(request)));
     }
 
     @PostMapping("/decline")
     @Operation(summary = "Decline to sign, with a reason for the sender; the contract is off for every signer")
-    SigningView decline(@PathVariable String token, @RequestBody DeclineRequest body, HttpServletRequest request) {
+    SigningView decline(@PathVariable String token, @RequestBody DeclineInput body, HttpServletRequest request) {
         return inTenant(token, request, () -> signing.decline(token, body, client(request)));
     }
 
