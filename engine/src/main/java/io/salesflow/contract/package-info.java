@@ -6,15 +6,5 @@
  * reminders and outcomes through the events published here.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {
-            "audit",
-            "contact",
-            "deal",
-            "email",
-            "identity",
-            "platform",
-            "ratelimit",
-            "records",
-            "tenancy"
-        })
+        allowedDependencies = {"audit", "deal", "email", "identity", "platform", "ratelimit", "records", "tenancy"})
 package io.salesflow.contract;

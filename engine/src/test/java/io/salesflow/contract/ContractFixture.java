@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
  * What the contract tests set up through the API, with names no other test uses: a sender on GreenMail, an email
  * template and a contract template, a deal with line items and contacts, and the signing links that arrive by email.
  */
-class ContractFixture {
+public class ContractFixture {
 
-    static final String ADMIN = "admin@acme.test";
-    static final String REP = "rep@acme.test";
+    public static final String ADMIN = "admin@acme.test";
+    public static final String REP = "rep@acme.test";
     static final String TEMPLATE =
             """
             <html><head><style>td { border: 1px solid #999; }</style></head><body>
@@ -42,14 +42,14 @@ class ContractFixture {
 
     private final Api api;
 
-    ContractFixture(Api api) {
+    public ContractFixture(Api api) {
         this.api = api;
     }
 
     /** A deal with two line items and signers, and a contract template; ids by name. */
-    record Setup(String dealId, String templateId, List<String> contactIds, List<String> emails) {}
+    public record Setup(String dealId, String templateId, List<String> contactIds, List<String> emails) {}
 
-    Setup setup(int signers, String pipelineId) {
+    public Setup setup(int signers, String pipelineId) {
         Mailboxes.useGreenMail(api, "acme", 1000);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String emailTemplate = api.as("acme", ADMIN, "POST", "/api/v1/email-templates")
@@ -110,7 +110,7 @@ class ContractFixture {
         return new Setup(dealId, template, contacts, emails);
     }
 
-    JsonNode generate(Setup setup) {
+    public JsonNode generate(Setup setup) {
         return api.as("acme", REP, "POST", "/api/v1/contracts")
                 .json(Map.of(
                         "dealId", setup.dealId(),
@@ -122,7 +122,7 @@ class ContractFixture {
                 .json();
     }
 
-    JsonNode send(String contractId) {
+    public JsonNode send(String contractId) {
         return api.as("acme", REP, "POST", "/api/v1/contracts/" + contractId + "/send")
                 .json(Map.of())
                 .send()
@@ -130,21 +130,21 @@ class ContractFixture {
                 .json();
     }
 
-    JsonNode contract(String contractId) {
+    public JsonNode contract(String contractId) {
         return api.as("acme", REP, "GET", "/api/v1/contracts/" + contractId)
                 .send()
                 .expect(200)
                 .json();
     }
 
-    JsonNode awaitStatus(String contractId, String status) {
+    public JsonNode awaitStatus(String contractId, String status) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> status.equals(contract(contractId).get("status").asText()));
         return contract(contractId);
     }
 
     /** The signing token in the newest email that reached {@code address} with {@code subjectStart}. */
-    String awaitLink(String address, String subjectStart, int emailsBefore) {
+    public String awaitLink(String address, String subjectStart, int emailsBefore) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> received(address, subjectStart).size() > emailsBefore);
         List<String> bodies = received(address, subjectStart);
@@ -155,7 +155,7 @@ class ContractFixture {
         return m.group(1);
     }
 
-    List<String> received(String address, String subjectStart) {
+    public List<String> received(String address, String subjectStart) {
         return Arrays.stream(Mailboxes.greenMail().getReceivedMessages())
                 .filter(message -> to(message).contains(address))
                 .filter(message -> subject(message).startsWith(subjectStart))
@@ -187,13 +187,13 @@ class ContractFixture {
                 .replace("=3D", "=");
     }
 
-    Api.Response open(String token) {
+    public Api.Response open(String token) {
         return api.get("/api/public/signing/" + token)
                 .header("User-Agent", "ContractTest/1.0")
                 .send();
     }
 
-    Api.Response sign(String token, Object consent, String typedName) {
+    public Api.Response sign(String token, Object consent, String typedName) {
         Map<String, Object> body = new HashMap<>();
         body.put("consent", consent);
         body.put("typedName", typedName);
@@ -203,7 +203,7 @@ class ContractFixture {
                 .send();
     }
 
-    Api.Response decline(String token, String reason) {
+    public Api.Response decline(String token, String reason) {
         Map<String, Object> body = new HashMap<>();
         body.put("reason", reason);
         return api.post("/api/public/signing/" + token + "/decline")

@@ -76,6 +76,7 @@ class ContractController {
 
     @PostMapping("/{id}/send")
     @PreAuthorize(WRITE)
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(
             responseCode = "409",
             description = "The contract was sent already (contract-not-draft) or another of the deal is out"
@@ -87,6 +88,13 @@ class ContractController {
         return contracts.send(id, request);
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "The PDF",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = MediaType.APPLICATION_PDF_VALUE,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     @GetMapping(value = "/{id}/document", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(READ)
     @Operation(summary = "The contract's PDF as generated")
@@ -94,6 +102,13 @@ class ContractController {
         return pdf(contracts.document(id, false), "contract-" + id + ".pdf");
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "The PDF",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = MediaType.APPLICATION_PDF_VALUE,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     @GetMapping(value = "/{id}/signed-document", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(READ)
     @Operation(summary = "The signed copy with its certificate page; 404 until every signer has signed")

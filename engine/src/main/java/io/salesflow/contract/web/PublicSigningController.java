@@ -10,6 +10,7 @@ import io.salesflow.ratelimit.RateLimit;
 import io.salesflow.ratelimit.RateLimiter;
 import io.salesflow.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,6 +55,13 @@ class PublicSigningController {
         return inTenant(token, request, () -> signing.open(token, client(request)));
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "The PDF",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = MediaType.APPLICATION_PDF_VALUE,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     @GetMapping(value = "/document", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The document to sign (PDF); once everyone has signed, the signed copy with its certificate")
     ResponseEntity<byte[]> document(@PathVariable String token, HttpServletRequest request) {
