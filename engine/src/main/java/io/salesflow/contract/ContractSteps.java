@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The steps the contract-signing process takes, on the system's authority in the process's tenant: invite the
  * signers (a fresh link each, by email through the outbox), remind those who have not signed (a fresh link replaces
- * the last), complete a contract every signer signed (the signed copy with its certificate page, and the link to it
- * sent to every signer), expire one nobody finished, and send a deal back when a signer declined. Each is recorded in
+ * the last), complete a contract every signer signed (the signed copy with its certificate page, attached to an email
+ * to every signer with a link to it), expire one nobody finished, and send a deal back when a signer declined. Each is recorded in
  * the contract's chain; a step run again (a retried job) does nothing twice.
  */
 @Service
@@ -54,6 +54,9 @@ public class ContractSteps {
         this.stageReturns = stageReturns;
         this.clock = clock;
     }
+
+    /** A signed copy larger than this goes out as a link only (an email carries at most 10 MB of files). */
+    static final int MAX_ATTACHED_BYTES = 9 * 1024 * 1024;
 
     /** Who declined a contract and why, for the owner's task. */
     public record Declined(String signerName, String reason) {}
@@ -136,6 +139,9 @@ public class ContractSteps {
                 .find(contract.templateId())
                 .map(t -> t.emailTemplateId())
                 .orElse(null);
+        List<Emails.EmailAttachment> files = signed.length <= MAX_ATTACHED_BYTES
+                ? List.of(new Emails.EmailAttachment(filename(contract.title()), "application/pdf", signed))
+                : List.of();
         for (ContractStore.Signer signer : signers) {
             String token = tokens.issue(TenantContext.require(), signer.id());
             store.link(signer.id(), SigningTokens.hash(token));
@@ -147,9 +153,10 @@ public class ContractSteps {
                         vars(
                                 contract,
                                 "Signed: " + contract.title(),
-                                "Everyone has signed " + contract.title()
-                                        + ". Your signed copy, with its certificate page, is at this link:",
-                                token));
+                                "Everyone has signed " + contract.title() + ". Your signed copy, with its certificate"
+                                        + " page, is attached" + (files.isEmpty() ? " at" : " and at") + " this link:",
+                                token),
+                        files);
             }
         }
     }
@@ -233,6 +240,14 @@ public class ContractSteps {
                         "emailId", sent.emailId() == null ? "" : sent.emailId().toString(),
                         "emailStatus", sent.status(),
                         "expiresAt", String.valueOf(contract.expiresAt())));
+    }
+
+    static String filename(String title) {
+        String name = title.replaceAll("[^A-Za-z0-9 ._-]", "-").strip();
+        if (name.length() > 100) {
+            name = name.substring(0, 100);
+        }
+        return (name.isEmpty() ? "contract" : name) + " (signed).pdf";
     }
 
     private Map<String, String> vars(ContractStore.Contract contract, String subject, String message, String token) {

@@ -118,6 +118,9 @@ class ContractSigningTest {
         List<String> kinds = kinds(id);
         assertThat(kinds).startsWith("generated").endsWith("completed").contains("sent", "viewed", "signed");
         String copyLink = fixture.awaitLink(setup.emails().get(0), "Signed:", 0);
+        assertThat(fixture.received(setup.emails().get(0), "Signed:").get(0))
+                .as("the signed copy attached")
+                .contains("application/pdf", "(signed).pdf");
         byte[] fetched = api.get("/api/public/signing/" + copyLink + "/document")
                 .send()
                 .expect(200)
