@@ -4,7 +4,7 @@ import { Center, Loader, MantineProvider, Stack, Text, Title, Anchor } from '@ma
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import { Link, Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation, useMatch, useSearchParams } from 'react-router';
 import type { Api } from './api/client';
 import { ApiError } from './api/problem';
 import { ApiProvider } from './app/ApiContext';
@@ -15,6 +15,8 @@ import { SignInPage } from './auth/SignInPage';
 
 /** The signed-in frame loads after sign-in, so the sign-in page stays small. */
 const Shell = lazy(async () => ({ default: (await import('./app/Shell')).Shell }));
+/** The contract signing page, for signers without an account. */
+const SigningPage = lazy(async () => ({ default: (await import('./contracts/SigningPage')).SigningPage }));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -84,6 +86,15 @@ function SignedInOnly() {
 
 function AppRoutes() {
   const { session } = useSession();
+  const signing = useMatch('/sign/:token');
+  if (signing)
+    return (
+      <Suspense fallback={<Restoring />}>
+        <Routes>
+          <Route path="/sign/:token" element={<SigningPage />} />
+        </Routes>
+      </Suspense>
+    );
   if (session.state === 'restoring') return <Restoring />;
   return (
     <Routes>

@@ -20,6 +20,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/admin/scoring-rules': 'How leads are scored: rule versions, drafts, and trying them on a lead.',
   '/admin/email': 'The SMTP server and sender your emails leave from, and a test email.',
   '/admin/email-templates': 'Email templates with variables; each edit is a new version.',
+  '/admin/contract-templates': 'Contract templates laid out as PDF with the deal and its line items, sent for signature.',
   '/admin/email-suppressions': 'Addresses no email goes to: unsubscribed, bounced or blocked.',
   '/admin/routing-rules': 'Which team and rep new leads go to: rule versions, drafts, and trying them on a lead.',
 };

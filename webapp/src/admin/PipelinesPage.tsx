@@ -124,6 +124,7 @@ function PipelineDialog({ pipeline, onClose }: { pipeline?: Pipeline; onClose: (
   const [name, setName] = useState(pipeline?.name ?? '');
   const [isDefault, setIsDefault] = useState(Boolean(pipeline?.isDefault));
   const [archived, setArchived] = useState(Boolean(pipeline?.archived));
+  const [wonRequiresSignature, setWonRequiresSignature] = useState(Boolean(pipeline?.wonRequiresSignature));
   const [stages, setStages] = useState<StageRequest[]>(
     () =>
       pipeline?.stages?.map((s) => ({
@@ -153,7 +154,7 @@ function PipelineDialog({ pipeline, onClose }: { pipeline?: Pipeline; onClose: (
   function submit(event: FormEvent) {
     event.preventDefault();
     save.mutate(
-      { pipeline, body: { name: name.trim(), isDefault, archived, stages: stages.map((s) => ({ ...s, name: s.name.trim() })) } },
+      { pipeline, body: { name: name.trim(), isDefault, archived, wonRequiresSignature, stages: stages.map((s) => ({ ...s, name: s.name.trim() })) } },
       {
         onSuccess: (saved) => {
           notifications.show({ color: 'green', title: 'Pipeline saved', message: saved.name ?? '' });
@@ -172,6 +173,11 @@ function PipelineDialog({ pipeline, onClose }: { pipeline?: Pipeline; onClose: (
           <Group gap="lg">
             <Checkbox label="Default pipeline" checked={isDefault} onChange={(e) => setIsDefault(e.currentTarget.checked)} />
             <Checkbox label="Archived" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />
+            <Checkbox
+              label="Won only with a signed contract"
+              checked={wonRequiresSignature}
+              onChange={(e) => setWonRequiresSignature(e.currentTarget.checked)}
+            />
           </Group>
           <Text fw={600} size="sm" component="h2">
             Stages, in order

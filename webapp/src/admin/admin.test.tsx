@@ -302,6 +302,7 @@ describe('pipelines', () => {
       name: 'Sales',
       isDefault: true,
       archived: false,
+      wonRequiresSignature: false,
       stages: [
         { id: 's-qual', name: 'Qualify', probability: 10, closed: false, won: false, requiresApproval: true },
         { id: 's-won', name: 'Won', probability: 100, closed: true, won: true, requiresApproval: false },

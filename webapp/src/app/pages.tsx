@@ -278,6 +278,12 @@ export const PAGES: Page[] = [
     component: page(() => import('../email/EmailTemplatesPage'), 'EmailTemplatesPage'),
   },
   {
+    path: '/admin/contract-templates',
+    label: 'Contract templates',
+    allowed: can('tenant:manage'),
+    component: page(() => import('../contracts/ContractTemplatesPage'), 'ContractTemplatesPage'),
+  },
+  {
     path: '/admin/email-suppressions',
     label: 'Suppressed addresses',
     allowed: can('tenant:manage'),

@@ -42,7 +42,7 @@ export function refusal(error: unknown, name: string): { title: string; message:
         title: `${name} was not moved`,
         message: 'Someone changed this deal meanwhile. The board now shows it as it is; move it again if you still want to.',
       };
-    if (error.kind.startsWith('approval-'))
+    if (error.kind.startsWith('approval-') || error.kind === 'signature-required')
       return { title: error.problem.title ?? 'Waiting for approval', message: `${name}: ${describeError(error)}` };
     const fields = Object.values(error.fieldErrors());
     if (fields.length > 0) return { title: `${name} was not moved`, message: fields.join(' ') };

@@ -14,10 +14,57 @@ public class DealStates {
 
     public record DealState(UUID id, String name, UUID ownerId, String pipelineName, String stageName) {}
 
+    /** What a document about the deal prints: its figures, account, owner and place in its pipeline. */
+    public record DealFacts(
+            UUID id,
+            String name,
+            java.math.BigDecimal amount,
+            String currency,
+            java.time.LocalDate expectedCloseDate,
+            UUID ownerId,
+            String ownerName,
+            String ownerEmail,
+            String accountName,
+            UUID pipelineId,
+            String pipelineName,
+            String stageName) {}
+
     private final JdbcTemplate jdbc;
 
     DealStates(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    public Optional<DealFacts> facts(UUID dealId) {
+        return jdbc
+                .query(
+                        """
+                        SELECT d.id, d.name, d.amount, d.currency, d.expected_close_date, d.owner_id,
+                               u.display_name AS owner_name, u.email AS owner_email, a.name AS account_name,
+                               p.id AS pipeline_id, p.name AS pipeline, s.name AS stage
+                        FROM deals d
+                        JOIN pipelines p ON p.id = d.pipeline_id
+                        JOIN pipeline_stages s ON s.id = d.stage_id
+                        LEFT JOIN users u ON u.id = d.owner_id
+                        LEFT JOIN accounts a ON a.id = d.account_id AND a.deleted_at IS NULL
+                        WHERE d.id = ? AND d.deleted_at IS NULL
+                        """,
+                        (rs, i) -> new DealFacts(
+                                rs.getObject("id", UUID.class),
+                                rs.getString("name"),
+                                rs.getBigDecimal("amount"),
+                                rs.getString("currency"),
+                                rs.getObject("expected_close_date", java.time.LocalDate.class),
+                                rs.getObject("owner_id", UUID.class),
+                                rs.getString("owner_name"),
+                                rs.getString("owner_email"),
+                                rs.getString("account_name"),
+                                rs.getObject("pipeline_id", UUID.class),
+                                rs.getString("pipeline"),
+                                rs.getString("stage")),
+                        dealId)
+                .stream()
+                .findFirst();
     }
 
     public Optional<DealState> find(UUID dealId) {

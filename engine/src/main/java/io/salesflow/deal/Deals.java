@@ -34,6 +34,7 @@ public class Deals extends RecordServiceBase<Deal> {
     private final Accounts accounts;
     private final DealEventPublisher events;
     private final FieldHistory history;
+    private final List<DealWinCondition> winConditions;
     private final Clock clock;
 
     Deals(
@@ -46,6 +47,7 @@ public class Deals extends RecordServiceBase<Deal> {
             RecordLifecycle records,
             DealEventPublisher events,
             FieldHistory history,
+            List<DealWinCondition> winConditions,
             Clock clock) {
         super(DealRecord.DEAL, deals, records);
         this.deals = deals;
@@ -56,6 +58,7 @@ public class Deals extends RecordServiceBase<Deal> {
         this.accounts = accounts;
         this.events = events;
         this.history = history;
+        this.winConditions = winConditions;
         this.clock = clock;
     }
 
@@ -126,9 +129,30 @@ public class Deals extends RecordServiceBase<Deal> {
         records.assign(DealRecord.DEAL, deal, assignment);
         Instant now = now();
         if (creating || request.movesTheDeal()) {
-            deal.progress(progress(deal, request), now);
+            DealStatus was = creating ? null : deal.status();
+            Deal.Progress progress = progress(deal, request);
+            deal.progress(progress, now);
+            if (deal.status() == DealStatus.WON && was != DealStatus.WON) {
+                requireWinConditions(deal, progress.pipeline());
+            }
         }
         deal.approvalRules().reviewFigures(now);
+    }
+
+    /** In a pipeline that wins deals only with a signed contract, a win without one is a 409 saying why. */
+    private void requireWinConditions(Deal deal, Pipeline pipeline) {
+        if (!pipeline.wonRequiresSignature()) {
+            return;
+        }
+        for (DealWinCondition condition : winConditions) {
+            condition.unmet(deal.getId()).ifPresent(reason -> {
+                throw new Problem(
+                        409,
+                        "signature-required",
+                        "The deal waits for a signature",
+                        "Pipeline '" + pipeline.getName() + "' wins a deal only with a signed contract: " + reason);
+            });
+        }
     }
 
     private Instant now() {

@@ -39,6 +39,9 @@ class Pipeline extends TenantEntity {
     @Column(nullable = false)
     private boolean archived;
 
+    @Column(name = "won_requires_signature", nullable = false)
+    private boolean wonRequiresSignature;
+
     @OptimisticLock(excluded = true)
     @OneToMany(mappedBy = "pipeline", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("position")
@@ -60,6 +63,14 @@ class Pipeline extends TenantEntity {
             throw Problem.invalid("archived", "the default pipeline cannot be archived; make another one the default");
         }
         this.archived = archived;
+    }
+
+    void requireSignatureToWin(boolean required) {
+        wonRequiresSignature = required;
+    }
+
+    boolean wonRequiresSignature() {
+        return wonRequiresSignature;
     }
 
     void makeDefault(boolean isDefault) {
@@ -121,6 +132,10 @@ class Pipeline extends TenantEntity {
         }
     }
 
+    List<PipelineStage> stages() {
+        return List.copyOf(stages);
+    }
+
     Optional<PipelineStage> stage(UUID id) {
         return stages.stream().filter(s -> s.getId().equals(id)).findFirst();
     }
@@ -154,6 +169,7 @@ class Pipeline extends TenantEntity {
                                 s.isWon(),
                                 s.requiresApproval()))
                         .toList(),
+                wonRequiresSignature,
                 getVersion());
     }
 

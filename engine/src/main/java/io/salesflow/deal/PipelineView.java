@@ -11,6 +11,7 @@ public record PipelineView(
         @JsonProperty("isDefault") boolean isDefault,
         boolean archived,
         List<Stage> stages,
+        boolean wonRequiresSignature,
         long version) {
 
     public record Stage(UUID id, String name, int probability, boolean closed, boolean won, boolean requiresApproval) {}

@@ -82,6 +82,9 @@ public class Pipelines {
      * moves by giving it to another pipeline; an archived pipeline cannot hold it.
      */
     private void settings(Pipeline pipeline, PipelineDefinition definition) {
+        if (definition.wonRequiresSignature() != null) {
+            pipeline.requireSignatureToWin(definition.wonRequiresSignature());
+        }
         if (Boolean.FALSE.equals(definition.archived())) {
             pipeline.archive(false);
         }

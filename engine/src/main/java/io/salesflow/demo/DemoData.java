@@ -50,6 +50,7 @@ class DemoData {
     private final DemoDuplicates duplicates;
     private final DemoProcesses processes;
     private final DemoMessages messages;
+    private final DemoContracts contracts;
 
     DemoData(
             Tenants tenants,
@@ -61,9 +62,11 @@ class DemoData {
             DemoRouting routing,
             DemoDuplicates duplicates,
             DemoProcesses processes,
-            DemoMessages messages) {
+            DemoMessages messages,
+            DemoContracts contracts) {
         this.processes = processes;
         this.messages = messages;
+        this.contracts = contracts;
         this.routing = routing;
         this.duplicates = duplicates;
         this.records = records;
@@ -103,6 +106,9 @@ class DemoData {
                     users.get("rep@acme.test").id(),
                     users.get("ops@acme.test").id());
             messages.load("acme", users.get("rep@acme.test").id());
+            contracts.load(
+                    users.get("admin@acme.test").id(),
+                    users.get("rep@acme.test").id());
         });
         TenantContext.runAs(globex.getId(), () -> {
             Map<String, UserView> users = loadUsers(GLOBEX, password);

@@ -1,7 +1,9 @@
 /** Demo tenants, users and teams for trying Salesflow out; switched off with {@code salesflow.demo.enabled=false}. */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {
+            "contract",
             "deal",
+            "email",
             "duplicate",
             "email",
             "identity",

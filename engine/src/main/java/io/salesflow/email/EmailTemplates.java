@@ -318,6 +318,12 @@ public class EmailTemplates {
         return new CursorPage<>(page.items().stream().map(Stored::view).toList(), page.nextCursor());
     }
 
+    /** Whether the workspace has this template (not archived): other modules' settings may name one. */
+    @Transactional(readOnly = true)
+    public boolean exists(UUID id) {
+        return current(id).isPresent();
+    }
+
     @Transactional
     public EmailTemplateView create(String name, Parts parts) {
         refuseTakenName(name, null);

@@ -91,6 +91,10 @@ class SecurityConfiguration {
                         .hasAuthority(PlatformOperators.OPERATE)
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
+                        // Contract signing: the sealed token in the path is the signer's credential
+                        // (contract.web.PublicSigningController, which also rate-limits it).
+                        .requestMatchers("/api/public/signing/**")
+                        .permitAll()
                         .requestMatchers("/api/**")
                         .hasAuthority(CallerAuthentication.WORKSPACE_MEMBER)
                         // Inbound webhooks: the vendor's signature is the credential (hooks.InboundReceiver, which

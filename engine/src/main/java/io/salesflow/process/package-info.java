@@ -9,6 +9,7 @@
             "activity",
             "audit",
             "calendar",
+            "contract",
             "deal",
             "email",
             "engagement",

@@ -9,5 +9,7 @@ public enum RateLimit {
     /** API requests of one user or API key. */
     PER_CALLER,
     /** API requests of all callers of one workspace. */
-    PER_TENANT
+    PER_TENANT,
+    /** Requests from one client address to the public pages that need no account (contract signing). */
+    PUBLIC_PER_ADDRESS
 }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     from that address are refused unchecked until the window ends
  * @param perCaller API requests of one user or API key
  * @param perTenant API requests of one workspace, all callers together
+ * @param publicPerAddress requests one client address may make to the public pages (contract signing); 120 a
+ *     minute when not set
  */
 @ConfigurationProperties("salesflow.rate-limits")
 public record RateLimitProperties(
@@ -21,7 +23,8 @@ public record RateLimitProperties(
         Limit loginsPerAddress,
         Limit failedApiKeysPerAddress,
         Limit perCaller,
-        Limit perTenant) {
+        Limit perTenant,
+        Limit publicPerAddress) {
 
     /** At most {@code requests} in each {@code window}; a key's window starts with its first request. */
     public record Limit(int requests, Duration window) {
@@ -34,6 +37,9 @@ public record RateLimitProperties(
     }
 
     public RateLimitProperties {
+        if (publicPerAddress == null) {
+            publicPerAddress = new Limit(120, Duration.ofMinutes(1));
+        }
         if (syncInterval.isNegative() || syncInterval.isZero()) {
             throw new IllegalArgumentException("salesflow.rate-limits.sync-interval must be positive");
         }
@@ -50,6 +56,7 @@ public record RateLimitProperties(
             case FAILED_API_KEYS_PER_ADDRESS -> failedApiKeysPerAddress;
             case PER_CALLER -> perCaller;
             case PER_TENANT -> perTenant;
+            case PUBLIC_PER_ADDRESS -> publicPerAddress;
         };
     }
 }

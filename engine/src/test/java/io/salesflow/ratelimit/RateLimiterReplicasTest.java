@@ -91,7 +91,8 @@ class RateLimiterReplicasTest {
     private RateLimiter replica() {
         return new RateLimiter(
                 new RateLimitStore(jdbc),
-                new RateLimitProperties(Duration.ofSeconds(1), TEN_A_MINUTE, TEN_A_MINUTE, TEN_A_MINUTE, TEN_A_MINUTE),
+                new RateLimitProperties(
+                        Duration.ofSeconds(1), TEN_A_MINUTE, TEN_A_MINUTE, TEN_A_MINUTE, TEN_A_MINUTE, TEN_A_MINUTE),
                 clock());
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.deal.DealApprovalView;
 import io.salesflow.deal.DealApprovals;
 import io.salesflow.deal.DealContacts;
+import io.salesflow.deal.DealLineItems;
 import io.salesflow.deal.Deals;
 import io.salesflow.records.web.RecordController;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,11 +33,13 @@ class DealController extends RecordController {
 
     private final DealContacts contacts;
     private final DealApprovals approvals;
+    private final DealLineItems lineItems;
 
-    DealController(Deals deals, DealContacts contacts, DealApprovals approvals) {
+    DealController(Deals deals, DealContacts contacts, DealApprovals approvals, DealLineItems lineItems) {
         super(deals);
         this.contacts = contacts;
         this.approvals = approvals;
+        this.lineItems = lineItems;
     }
 
     @Override
@@ -45,7 +48,8 @@ class DealController extends RecordController {
     @ApiResponse(
             responseCode = "409",
             description = "The deal's approval holds the move back (approval-pending, approval-rejected,"
-                    + " approval-outdated: the figures differ from those approved; approvalId names it)")
+                    + " approval-outdated: the figures differ from those approved; approvalId names it), or a win"
+                    + " waits for a signed contract (signature-required)")
     @Operation(
             summary = "Change fields (JSON merge patch: null clears a field); send If-Match with the ETag. A deal"
                     + " waiting for an approval moves on or is won only once approved for its figures")
@@ -87,6 +91,39 @@ class DealController extends RecordController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return contacts.replace(id, body, ifMatch);
     }
+
+    @GetMapping("/{id}/line-items")
+    @Operation(summary = "What the deal sells, line by line, with each line's total")
+    List<DealLineItems.DealLineItem> lineItems(@PathVariable UUID id) {
+        return lineItems.of(id);
+    }
+
+    @PutMapping("/{id}/line-items")
+    @Operation(
+            summary = "Replace the deal's line items: [{product, description, quantity, unitPrice,"
+                    + " discountPercent}] (at most 200); send If-Match with the deal's ETag")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            array =
+                                    @io.swagger.v3.oas.annotations.media.ArraySchema(
+                                            schema =
+                                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                                            implementation = DealLineItemInput.class))))
+    List<DealLineItems.DealLineItem> replaceLineItems(
+            @PathVariable UUID id,
+            @RequestBody JsonNode body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return lineItems.replace(id, body, ifMatch);
+    }
+
+    /** One line of the deal: discountPercent defaults to 0. */
+    record DealLineItemInput(
+            String product,
+            String description,
+            java.math.BigDecimal quantity,
+            java.math.BigDecimal unitPrice,
+            java.math.BigDecimal discountPercent) {}
 
     /** One contact of the deal and the role it plays. */
     record DealContactInput(UUID contactId, String role, Boolean primary) {}

@@ -46,7 +46,8 @@ class PipelineController {
             @NotBlank @Size(max = 100) String name,
             @JsonProperty("isDefault") Boolean isDefault,
             Boolean archived,
-            @NotNull @Size(max = 50) List<@Valid @NotNull StageRequest> stages) {}
+            @NotNull @Size(max = 50) List<@Valid @NotNull StageRequest> stages,
+            Boolean wonRequiresSignature) {}
 
     record StageRequest(
             UUID id,
@@ -120,6 +121,7 @@ class PipelineController {
                 r.stages().stream()
                         .map(s -> new PipelineDefinition.Stage(
                                 s.id(), s.name(), s.probability(), s.closed(), s.won(), s.requiresApproval()))
-                        .toList());
+                        .toList(),
+                r.wonRequiresSignature());
     }
 }

@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 public class ProcessTriggers {
 
     /** Event name to the process Salesflow ships for it. */
-    public static final Map<String, String> SHIPPED =
-            Map.of("lead.created", "lead-nurture", "deal.approval_requested", "deal-approval");
+    public static final Map<String, String> SHIPPED = Map.of(
+            "lead.created", "lead-nurture",
+            "deal.approval_requested", "deal-approval",
+            "contract.sent", "contract-signing");
 
     public record Trigger(String event, String processKey, boolean enabled) {}
 

@@ -133,6 +133,15 @@ final class FuzzBaseline {
             // Dismissing a pair changes the shared review queue: fuzzed against a pair that does not exist.
             return NOWHERE;
         }
+        if (path.startsWith("/api/v1/contracts/")) {
+            // Contracts and templates of the shared workspace (sending one emails its signers): fuzzed against ones
+            // that do not exist.
+            return NOWHERE;
+        }
+        if (path.startsWith("/api/public/signing/")) {
+            // A signing link nobody was sent: refused before anything is read.
+            return "fuzz-nowhere";
+        }
         if (path.startsWith("/api/v1/text-messages/")) {
             // Read-only; a message of the fuzz workspace's lead needs Twilio, which the fuzz run does not call.
             return NOWHERE;
@@ -149,6 +158,7 @@ final class FuzzBaseline {
             case "GET /api/v1/saved-views" -> "recordType=lead";
             case "GET /api/v1/text-messages" -> "recordType=lead&recordId=" + f.id("leads");
             case "GET /api/v1/emails" -> "recordType=lead&recordId=" + f.id("leads");
+            case "GET /api/v1/contracts" -> "dealId=" + f.id("deals");
             default -> "";
         };
     }
@@ -183,6 +193,18 @@ final class FuzzBaseline {
                 "[{\"contactId\":\"" + f.id("contacts") + "\",\"role\":\"end_user\",\"primary\":false}]";
             case "POST /api/v1/teams" -> f.teamBody("Fuzz new team " + s);
             case "PUT /api/v1/teams/{id}" -> f.teamBody("Fuzz team " + s);
+            case "PUT /api/v1/deals/{id}/line-items" ->
+                "[{\"product\":\"Fuzz\",\"quantity\":1,\"unitPrice\":10,\"discountPercent\":0}]";
+            // A template that does not exist: a fuzzed contract is refused before anything is generated or sent.
+            case "POST /api/v1/contracts" ->
+                "{\"dealId\":\"" + f.id("deals") + "\",\"templateId\":\"" + NOWHERE + "\",\"signerContactIds\":[\""
+                        + f.id("contacts") + "\"]}";
+            case "POST /api/v1/contracts/{id}/send" -> "{\"expiresInDays\":14}";
+            case "POST /api/v1/contracts/templates", "PUT /api/v1/contracts/templates/{id}" ->
+                "{\"name\":\"Fuzz contract " + s + "\",\"body\":\"<html><body><p>{{deal.name}}</p></body></html>\","
+                        + "\"emailTemplateId\":\"" + NOWHERE + "\"}";
+            case "POST /api/public/signing/{token}/signature" -> "{\"consent\":true,\"typedName\":\"Fuzz\"}";
+            case "POST /api/public/signing/{token}/decline" -> "{\"reason\":\"Fuzz\"}";
             case "PUT /api/v1/teams/{id}/routing-members" ->
                 "{\"members\":[{\"userId\":\"" + f.id("user")
                         + "\",\"weight\":1,\"dailyCap\":10,\"openCap\":10,\"active\":false}]}";
