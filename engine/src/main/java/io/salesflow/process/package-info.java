@@ -18,6 +18,7 @@
             "records",
             "routing",
             "scoring",
+            "sequence",
             "tenancy",
             "textmessage",
             "webhook"
