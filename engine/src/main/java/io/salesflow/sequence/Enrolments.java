@@ -267,19 +267,15 @@ public class Enrolments {
         return get(sequenceId, id);
     }
 
-    /**
-     * The process instances of the record's active enrolments whose sequence stops on {@code reason}: where the
-     * process is told to stop.
-     */
+    /** The record's active enrolments whose sequence stops on {@code reason}: where the process is told to stop. */
     @Transactional(readOnly = true)
-    public List<String> stoppingOn(String recordType, UUID recordId, String reason) {
+    public List<UUID> stoppingOn(String recordType, UUID recordId, String reason) {
         return store.activeOf(recordType, recordId).stream()
-                .filter(e -> e.processInstanceId() != null)
                 .filter(e -> sequences
                         .findEvenArchived(e.sequenceId())
                         .map(s -> s.stopRules().stopsOn(reason))
                         .orElse(true))
-                .map(Enrolment::processInstanceId)
+                .map(Enrolment::id)
                 .toList();
     }
 }

@@ -4,6 +4,7 @@ import io.salesflow.activity.MeetingBooked;
 import io.salesflow.email.EmailBounced;
 import io.salesflow.email.EmailUnsubscribed;
 import io.salesflow.engagement.ReplyReceived;
+import io.salesflow.process.RecordProcesses;
 import io.salesflow.process.TenantSwitch;
 import io.salesflow.sequence.Enrolments;
 import io.salesflow.tenancy.TenantScope;
@@ -74,10 +75,11 @@ class SequenceProcessEvents {
         }
         tenantScope.runAs(tenantId, () -> {
             String slug = tenantSwitch.slugOf(tenantId);
-            for (String instance : enrolments.stoppingOn(recordType, recordId, reason)) {
+            for (UUID enrolment : enrolments.stoppingOn(recordType, recordId, reason)) {
                 runtime.createMessageCorrelation(message)
                         .tenantId(slug)
-                        .processInstanceId(instance)
+                        .processInstanceBusinessKey(RecordProcesses.businessKey(recordType, recordId))
+                        .processInstanceVariableEquals(SequenceProcess.ENROLMENT_ID, enrolment.toString())
                         .setVariable(SequenceProcess.STOP_REASON, reason)
                         .correlateAllWithResult();
             }
