@@ -1,9 +1,11 @@
 package io.salesflow.sequence;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A lead or contact enrolled in a sequence, and where its run stands. */
+@Schema(name = "SequenceEnrolment")
 public record Enrolment(
         UUID id,
         UUID sequenceId,

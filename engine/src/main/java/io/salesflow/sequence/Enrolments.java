@@ -11,6 +11,7 @@ import io.salesflow.records.RecordType;
 import io.salesflow.savedview.SavedView;
 import io.salesflow.savedview.SavedViews;
 import io.salesflow.textmessage.OptOuts;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,9 +86,11 @@ public class Enrolments {
     }
 
     /** What a bulk enrolment did with one page of a saved view: who got in, who not and why, and where to go on. */
+    @Schema(name = "SequenceBulkEnrolment")
     public record BulkEnrolment(List<Enrolment> enrolled, List<Skipped> skipped, String nextCursor) {}
 
     /** A record left out of a bulk enrolment. */
+    @Schema(name = "SequenceSkippedRecord")
     public record Skipped(UUID recordId, String type, String reason) {}
 
     /**

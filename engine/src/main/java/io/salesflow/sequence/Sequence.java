@@ -1,5 +1,6 @@
 package io.salesflow.sequence;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * @param mailboxId the replies mailbox its emails are answered into, null for the workspace's sender
  * @param allowConcurrent whether a record may be in this sequence while in another active one of the same mailbox
  */
+@Schema(name = "Sequence")
 public record Sequence(
         UUID id,
         String name,
@@ -24,6 +26,7 @@ public record Sequence(
         long version) {
 
     /** Which answers end an enrolment; an answer that does not stop it lets the steps go on. */
+    @Schema(name = "SequenceStopRules")
     public record StopRules(boolean reply, boolean bounce, boolean unsubscribe, boolean meeting) {
 
         boolean stopsOn(String reason) {
@@ -42,6 +45,7 @@ public record Sequence(
      * rep a task named {@code taskName}, {@code wait} only waits; after it the process waits {@code waitFor} (ISO 8601
      * business time: {@code P2D} two working days, {@code PT4H} four working hours) for an answer.
      */
+    @Schema(name = "SequenceStep")
     public record Step(int position, String kind, String waitFor, String taskName, List<Variant> variants) {
 
         boolean sends() {
@@ -50,6 +54,7 @@ public record Sequence(
     }
 
     /** One A/B variant of a sending step: exactly one of the template, the SMS text or the WhatsApp content. */
+    @Schema(name = "SequenceVariant")
     public record Variant(String label, int weight, UUID emailTemplateId, String smsBody, String whatsappContentSid) {}
 
     static final List<String> KINDS = List.of("email", "sms", "whatsapp", "task", "wait");

@@ -6,6 +6,7 @@ import io.salesflow.email.EmailFailed;
 import io.salesflow.email.EmailOpened;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.tenancy.TenantScope;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +27,7 @@ public class SequenceFigures {
      *
      * @param sent messages queued (a suppressed or opted-out record got none)
      */
+    @Schema(name = "SequenceVariantFigures")
     public record VariantFigures(
             int position,
             String variant,

@@ -16,9 +16,11 @@ public record SequenceInput(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 30) List<StepInput> steps) {
 
     /** Which answers stop an enrolment. */
+    @Schema(name = "SequenceStopRulesInput")
     public record StopRulesInput(boolean reply, boolean bounce, boolean unsubscribe, boolean meeting) {}
 
     /** One step; sending steps have one to five variants, the others none. */
+    @Schema(name = "SequenceStepInput")
     public record StepInput(
             @Schema(
                             allowableValues = {"email", "sms", "whatsapp", "task", "wait"},
@@ -33,6 +35,7 @@ public record SequenceInput(
             List<VariantInput> variants) {}
 
     /** One A/B variant: labelled A, B, … in order; the weight says how often it is chosen. */
+    @Schema(name = "SequenceVariantInput")
     public record VariantInput(
             @Schema(minimum = "1", maximum = "100", defaultValue = "1") Integer weight,
             @Schema(description = "Email steps: the template") UUID emailTemplateId,
