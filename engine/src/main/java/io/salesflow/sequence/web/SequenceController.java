@@ -197,6 +197,7 @@ class SequenceController {
     @Transactional
     @PreAuthorize(ENROL)
     @Operation(summary = "Stop an active enrolment by hand: nothing more is sent")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "The enrolment has ended already")
     Enrolment cancel(@PathVariable UUID id, @PathVariable UUID enrolmentId) {
         Enrolment cancelled = enrolments.cancel(id, enrolmentId);
