@@ -49,6 +49,7 @@ class DemoData {
     private final DemoRouting routing;
     private final DemoDuplicates duplicates;
     private final DemoProcesses processes;
+    private final DemoSequences sequences;
 
     DemoData(
             Tenants tenants,
@@ -59,8 +60,10 @@ class DemoData {
             DemoCustomFields customFields,
             DemoRouting routing,
             DemoDuplicates duplicates,
-            DemoProcesses processes) {
+            DemoProcesses processes,
+            DemoSequences sequences) {
         this.processes = processes;
+        this.sequences = sequences;
         this.routing = routing;
         this.duplicates = duplicates;
         this.records = records;
@@ -99,6 +102,7 @@ class DemoData {
                     acme.getId(),
                     users.get("rep@acme.test").id(),
                     users.get("ops@acme.test").id());
+            sequences.load(users.get("rep@acme.test").id());
         });
         TenantContext.runAs(globex.getId(), () -> {
             Map<String, UserView> users = loadUsers(GLOBEX, password);

@@ -3,12 +3,14 @@
         allowedDependencies = {
             "deal",
             "duplicate",
+            "email",
             "identity",
             "platform",
             "process",
             "process :: deployment",
             "routing",
             "scoring",
+            "sequence",
             "tenancy"
         })
 package io.salesflow.demo;

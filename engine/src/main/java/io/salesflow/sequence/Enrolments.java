@@ -142,14 +142,23 @@ public class Enrolments {
         return new BulkEnrolment(enrolled, skipped, page.nextCursor());
     }
 
-    /** Enrols a lead for lead nurture's warm branch; empty with the reason logged in the answer when refused. */
+    /** Enrols a lead for lead nurture's warm branch; the reason when it was refused. */
     @Transactional
     public Optional<String> enrolFromNurture(UUID sequenceId, UUID leadId) {
+        return enrolFor(sequenceId, "lead", leadId, "nurture");
+    }
+
+    /**
+     * Enrols a record for the workspace itself (nurture, the demo data), without a caller; the reason when it was
+     * refused, nothing saved then.
+     */
+    @Transactional
+    public Optional<String> enrolFor(UUID sequenceId, String recordType, UUID recordId, String source) {
         Optional<Sequence> sequence = sequences.find(sequenceId, false);
         if (sequence.isEmpty()) {
-            return Optional.of("the nurture sequence " + sequenceId + " is archived or gone");
+            return Optional.of("the sequence " + sequenceId + " is archived or gone");
         }
-        Outcome outcome = enrolOne(sequence.get(), "lead", leadId, "nurture", null);
+        Outcome outcome = enrolOne(sequence.get(), recordType, recordId, source, null);
         return outcome.refused() == null
                 ? Optional.empty()
                 : Optional.of(outcome.refused().reason());
@@ -255,6 +264,15 @@ public class Enrolments {
         }
         return CursorPage.of(
                 store.page(sequenceId, afterAt, afterId, limit), limit, e -> e.enrolledAt() + "|" + e.id());
+    }
+
+    /** Moves an active enrolment on to its next step now, as if its wait for an answer had run out. */
+    @Transactional
+    public boolean endWaitNow(UUID sequenceId, UUID id) {
+        Enrolment enrolment = get(sequenceId, id);
+        return "active".equals(enrolment.status())
+                && enrolment.processInstanceId() != null
+                && runner.endWaitNow(enrolment.processInstanceId());
     }
 
     /** Cancels an active enrolment by hand: its process ends, nothing more is sent. */

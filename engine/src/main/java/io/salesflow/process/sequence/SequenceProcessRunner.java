@@ -5,6 +5,7 @@ import io.salesflow.process.TenantSwitch;
 import io.salesflow.sequence.SequenceRunner;
 import io.salesflow.tenancy.TenantContext;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
 class SequenceProcessRunner implements SequenceRunner {
 
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final TenantSwitch tenants;
 
-    SequenceProcessRunner(RuntimeService runtime, TenantSwitch tenants) {
+    SequenceProcessRunner(RuntimeService runtime, ManagementService management, TenantSwitch tenants) {
         this.runtime = runtime;
+        this.management = management;
         this.tenants = tenants;
     }
 
@@ -33,6 +36,19 @@ class SequenceProcessRunner implements SequenceRunner {
                 .setVariable(RecordProcesses.RECORD_ID, recordId.toString())
                 .execute()
                 .getId();
+    }
+
+    @Override
+    public boolean endWaitNow(String processInstanceId) {
+        var timers = management
+                .createJobQuery()
+                .tenantIdIn(tenants.slugOf(TenantContext.require()))
+                .processInstanceId(processInstanceId)
+                .activityId("Timer_WaitOver")
+                .timers()
+                .listPage(0, 1);
+        timers.forEach(job -> management.executeJob(job.getId()));
+        return !timers.isEmpty();
     }
 
     @Override
