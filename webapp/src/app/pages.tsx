@@ -290,6 +290,19 @@ export const PAGES: Page[] = [
     component: page(() => import('../email/SuppressionsPage'), 'SuppressionsPage'),
   },
   {
+    path: '/sequences',
+    label: 'Sequences',
+    nav: true,
+    allowed: canAny('messages:write', 'tenant:manage', 'campaigns:manage'),
+    component: page(() => import('../sequences/SequencesPage'), 'SequencesPage'),
+  },
+  {
+    path: '/sequences/:id',
+    label: 'Sequence',
+    allowed: canAny('messages:write', 'tenant:manage', 'campaigns:manage'),
+    component: page(() => import('../sequences/SequencePage'), 'SequencePage'),
+  },
+  {
     path: '/admin/scoring-rules',
     label: 'Scoring rules',
     allowed: can('rules:manage'),

@@ -13,6 +13,7 @@ import { RecordEmails } from '../email/RecordEmails';
 import { SendEmailAction } from '../email/SendEmail';
 import { recordOwner, recordTitle, useAssignableUsers, useCustomFields, usePipelines, useRecordDetail, type RecordType } from './queries';
 import { text } from './values';
+import { EnrolInSequenceAction } from '../sequences/EnrolInSequence';
 import { SendTextAction } from '../textmessages/SendText';
 import { DealContracts } from '../contracts/DealContracts';
 
@@ -97,6 +98,11 @@ export function RecordPage({ type }: { type: RecordType }) {
             canSend={(me.permissions ?? []).includes('messages:write') && !record.deletedAt}
           />
           <SendTextAction type={type} record={record} canEdit={canEdit} />
+          <EnrolInSequenceAction
+            type={type}
+            id={id}
+            canEnrol={(me.permissions ?? []).includes('messages:write') && !record.deletedAt}
+          />
         </Group>
       )}
 

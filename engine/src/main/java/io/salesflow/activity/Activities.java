@@ -48,6 +48,10 @@ public class Activities extends RecordServiceBase<Activity> {
                 new Activity(TenantContext.require(), Caller.require().userId());
         boolean completed = apply(body, activity, true);
         Map<String, Object> created = records.created(ActivityRecord.ACTIVITY, activities, activity);
+        MeetingBooked meeting = activity.meetingBooked();
+        if (meeting != null) {
+            events.publishEvent(meeting);
+        }
         if (completed) {
             announceCompleted(activity);
         }

@@ -127,6 +127,14 @@ class Activity extends LinkedRecord {
         durationMinutes = minutes;
     }
 
+    /** A meeting on a lead or contact, as just logged; null when this is no meeting or about neither. */
+    MeetingBooked meetingBooked() {
+        if (!"meeting".equals(type) || (link(Link.LEAD) == null && link(Link.CONTACT) == null)) {
+            return null;
+        }
+        return new MeetingBooked(getTenantId(), getId(), link(Link.LEAD), link(Link.CONTACT));
+    }
+
     ActivityCompleted completed() {
         return new ActivityCompleted(
                 getTenantId(),

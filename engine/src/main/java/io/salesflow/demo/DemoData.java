@@ -51,6 +51,7 @@ class DemoData {
     private final DemoProcesses processes;
     private final DemoMessages messages;
     private final DemoContracts contracts;
+    private final DemoSequences sequences;
 
     DemoData(
             Tenants tenants,
@@ -63,10 +64,12 @@ class DemoData {
             DemoDuplicates duplicates,
             DemoProcesses processes,
             DemoMessages messages,
-            DemoContracts contracts) {
+            DemoContracts contracts,
+            DemoSequences sequences) {
         this.processes = processes;
         this.messages = messages;
         this.contracts = contracts;
+        this.sequences = sequences;
         this.routing = routing;
         this.duplicates = duplicates;
         this.records = records;
@@ -109,6 +112,7 @@ class DemoData {
             contracts.load(
                     users.get("admin@acme.test").id(),
                     users.get("rep@acme.test").id());
+            sequences.load(users.get("rep@acme.test").id());
         });
         TenantContext.runAs(globex.getId(), () -> {
             Map<String, UserView> users = loadUsers(GLOBEX, password);

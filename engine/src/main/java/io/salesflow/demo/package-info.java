@@ -12,6 +12,7 @@
             "process :: deployment",
             "routing",
             "scoring",
+            "sequence",
             "tenancy"
         })
 package io.salesflow.demo;

@@ -279,6 +279,12 @@ public class EmailTemplates {
                 params);
     }
 
+    /** Whether the id names a template of the workspace that is not archived: what a sequence step may send. */
+    @Transactional(readOnly = true)
+    public boolean usable(UUID id) {
+        return id != null && current(id).isPresent();
+    }
+
     Optional<Stored> current(UUID id) {
         return query("WHERE t.id = ? AND NOT t.archived AND v.version = t.current_version", id).stream()
                 .findFirst();

@@ -28,6 +28,13 @@ public class Suppressions {
     public record Suppression(
             String address, String reason, UUID emailId, String note, Instant createdAt, UUID createdBy) {}
 
+    /** Whether an address is on the list: nothing goes to it. */
+    public boolean isSuppressed(String address) {
+        return address != null
+                && !suppressed(List.of(address.toLowerCase(java.util.Locale.ROOT)))
+                        .isEmpty();
+    }
+
     /** Which of {@code addresses} (lower-case) are suppressed. */
     Set<String> suppressed(Collection<String> addresses) {
         if (addresses.isEmpty()) {

@@ -19,6 +19,7 @@
             "records",
             "routing",
             "scoring",
+            "sequence",
             "tenancy",
             "textmessage",
             "webhook"

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * text messages until they text START.
  */
 @Repository
-class OptOuts {
+public class OptOuts {
 
     static final Set<String> STOP =
             Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE");
@@ -33,6 +33,11 @@ class OptOuts {
         }
         String k = body.trim().toUpperCase(Locale.ROOT).replaceAll("[.!]+$", "");
         return STOP.contains(k) || START.contains(k) ? Optional.of(k) : Optional.empty();
+    }
+
+    /** Whether the number texted STOP (and not START since): no text message goes to it. */
+    public boolean optedOut(String phone) {
+        return phone != null && contains(phone);
     }
 
     boolean contains(String phone) {

@@ -50,7 +50,7 @@ public final class Mailboxes {
     }
 
     /** Messages GreenMail received with this Message-ID. */
-    static List<MimeMessage> withMessageId(String messageId) {
+    public static List<MimeMessage> withMessageId(String messageId) {
         return Arrays.stream(greenMail().getReceivedMessages())
                 .filter(m -> messageId.equals(messageIdOf(m)))
                 .toList();

@@ -28,6 +28,8 @@ class LeadNurtureProcessTest extends ProcessTestSupport {
     private int touches;
     private boolean requalifyDue;
     private List<String> rescoredBands;
+    private String warmSequenceId;
+    private String enrolmentRefusal;
 
     @BeforeAll
     static void deployNurture() {
@@ -51,6 +53,8 @@ class LeadNurtureProcessTest extends ProcessTestSupport {
         touches = 2;
         requalifyDue = false;
         rescoredBands = new ArrayList<>();
+        warmSequenceId = null;
+        enrolmentRefusal = null;
         bean("nurtureLoadLead", execution -> {
             calls.add("load");
             execution.setVariable("status", status);
@@ -60,6 +64,13 @@ class LeadNurtureProcessTest extends ProcessTestSupport {
             execution.setVariable("unqualifiedRequalifyAfter", "P90D");
             execution.setVariable("coldRescoreEvery", "P14D");
             execution.setVariable("touchSpacingDays", 2);
+            execution.setVariable("warmSequence", warmSequenceId != null);
+            execution.setVariable("warmSequenceId", warmSequenceId);
+        });
+        bean("nurtureEnrolInSequence", execution -> {
+            calls.add("enrol:" + execution.getVariable("warmSequenceId"));
+            execution.setVariable("enrolledInSequence", enrolmentRefusal == null);
+            execution.setVariable("enrolmentRefusal", enrolmentRefusal);
         });
         bean("businessTime", new BusinessTimeStandIn());
         bean("nurturePlanFirstContact", execution -> {
@@ -155,6 +166,43 @@ class LeadNurtureProcessTest extends ProcessTestSupport {
         assertThat(ended(instance)).isTrue();
         assertThat(calls).containsExactly("load", "planTouch:1", "planTouch:2");
         assertThat(passedThrough(instance)).contains("End_CadenceFinished");
+    }
+
+    @Test
+    void aWarmLeadIsEnrolledInTheNurtureSequenceWhereTheWorkspaceChoseOneAndGetsNoTouchTasks() {
+        band = "warm";
+        warmSequenceId = UUID.randomUUID().toString();
+        ProcessInstance instance = start();
+
+        assertThat(ended(instance)).isTrue();
+        assertThat(calls).containsExactly("load", "enrol:" + warmSequenceId);
+        assertThat(passedThrough(instance))
+                .contains("Gateway_WarmSequence", "ServiceTask_EnrolInSequence", "End_EnrolledInSequence")
+                .doesNotContain("ServiceTask_PlanTouch");
+    }
+
+    @Test
+    void aWarmLeadTheSequenceRefusesGetsTouchTasksInstead() {
+        band = "warm";
+        warmSequenceId = UUID.randomUUID().toString();
+        enrolmentRefusal = "The lead has no email address";
+        ProcessInstance instance = start();
+
+        assertThat(task(instance, "UserTask_Touch").getName()).isEqualTo("Call the lead");
+        assertThat(calls).containsExactly("load", "enrol:" + warmSequenceId, "planTouch:1");
+        assertThat(variable(instance, "enrolmentRefusal")).isEqualTo("The lead has no email address");
+    }
+
+    @Test
+    void aWarmLeadWithoutANurtureSequenceGetsTouchTasks() {
+        band = "warm";
+        ProcessInstance instance = start();
+
+        assertThat(task(instance, "UserTask_Touch").getName()).isEqualTo("Call the lead");
+        assertThat(calls).containsExactly("load", "planTouch:1");
+        assertThat(passedThrough(instance))
+                .contains("Gateway_WarmSequence")
+                .doesNotContain("ServiceTask_EnrolInSequence");
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /** Reads the lead's status, band and owner, and the tenant's nurture timings the timers use. */
 @Component("nurtureLoadLead")
-@ProcessBean("Lead nurture: reads the lead (status, band, ownerId, repGroup) and the nurture timings")
+@ProcessBean(
+        "Lead nurture: reads the lead (status, band, ownerId, repGroup) and the nurture timings (and warmSequence, warmSequenceId)")
 class NurtureLoadLead implements JavaDelegate {
 
     private final LeadStates leads;
@@ -43,6 +44,12 @@ class NurtureLoadLead implements JavaDelegate {
                 "unqualifiedRequalifyAfter", timings.unqualifiedRequalifyAfter().toString());
         execution.setVariable("coldRescoreEvery", timings.coldRescoreEvery().toString());
         execution.setVariable("touchSpacingDays", timings.touchSpacingDays());
+        execution.setVariable("warmSequence", timings.warmSequenceId() != null);
+        execution.setVariable(
+                "warmSequenceId",
+                timings.warmSequenceId() == null
+                        ? null
+                        : timings.warmSequenceId().toString());
         execution.setVariable("coldSince", Date.from(clock.instant()));
     }
 }

@@ -2,6 +2,7 @@ package io.salesflow.process.nurture;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.UUID;
 
 /**
  * The timings of lead nurture for one tenant.
@@ -13,6 +14,7 @@ import java.time.Period;
  * @param coldRescoreEvery how often a cold lead is scored again (calendar time)
  * @param coldRequalifyAfter after how long a lead that stays cold gets a re-qualification task
  * @param unqualifiedRequalifyAfter after how long an unqualified lead gets a re-qualification task
+ * @param warmSequenceId the follow-up sequence a warm lead is enrolled in instead of getting touch tasks; null: touches
  */
 public record NurtureSettings(
         Duration firstContactSla,
@@ -21,6 +23,7 @@ public record NurtureSettings(
         Period coldRescoreEvery,
         Period coldRequalifyAfter,
         Period unqualifiedRequalifyAfter,
+        UUID warmSequenceId,
         long version) {
 
     /** As the API shows them: durations and periods in ISO 8601. */
@@ -31,6 +34,7 @@ public record NurtureSettings(
             String coldRescoreEvery,
             String coldRequalifyAfter,
             String unqualifiedRequalifyAfter,
+            UUID warmSequenceId,
             long version) {}
 
     View view() {
@@ -41,9 +45,10 @@ public record NurtureSettings(
                 coldRescoreEvery.toString(),
                 coldRequalifyAfter.toString(),
                 unqualifiedRequalifyAfter.toString(),
+                warmSequenceId,
                 version);
     }
 
-    static final NurtureSettings DEFAULTS =
-            new NurtureSettings(Duration.ofHours(4), 3, 2, Period.ofDays(14), Period.ofDays(60), Period.ofDays(90), 0);
+    static final NurtureSettings DEFAULTS = new NurtureSettings(
+            Duration.ofHours(4), 3, 2, Period.ofDays(14), Period.ofDays(60), Period.ofDays(90), null, 0);
 }

@@ -7,6 +7,7 @@ import io.salesflow.platform.problem.PreconditionFailed;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.problem.Problem.FieldError;
 import io.salesflow.platform.web.ETags;
+import io.salesflow.sequence.Sequences;
 import io.salesflow.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,13 +44,16 @@ class NurtureSettingsController {
             "touchSpacingDays",
             "coldRescoreEvery",
             "coldRequalifyAfter",
-            "unqualifiedRequalifyAfter");
+            "unqualifiedRequalifyAfter",
+            "warmSequenceId");
 
     private final NurtureSettingsStore store;
+    private final Sequences sequences;
     private final AuditLog audit;
 
-    NurtureSettingsController(NurtureSettingsStore store, AuditLog audit) {
+    NurtureSettingsController(NurtureSettingsStore store, Sequences sequences, AuditLog audit) {
         this.store = store;
+        this.sequences = sequences;
         this.audit = audit;
     }
 
@@ -85,13 +90,14 @@ class NurtureSettingsController {
                 after.coldRescoreEvery(),
                 after.coldRequalifyAfter(),
                 after.unqualifiedRequalifyAfter(),
+                after.warmSequenceId(),
                 version);
         audit.record(
                 "nurture_settings.changed", "nurture_settings", TenantContext.require(), before.view(), saved.view());
         return ResponseEntity.ok().eTag(ETags.of(version)).body(saved.view());
     }
 
-    private static NurtureSettings read(ObjectNode body, NurtureSettings before) {
+    private NurtureSettings read(ObjectNode body, NurtureSettings before) {
         List<FieldError> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {
@@ -104,6 +110,19 @@ class NurtureSettingsController {
         Period rescore = period(body, "coldRescoreEvery", before.coldRescoreEvery(), errors);
         Period cold = period(body, "coldRequalifyAfter", before.coldRequalifyAfter(), errors);
         Period unqualified = period(body, "unqualifiedRequalifyAfter", before.unqualifiedRequalifyAfter(), errors);
+        UUID warmSequence = before.warmSequenceId();
+        JsonNode sequence = body.get("warmSequenceId");
+        if (sequence != null) {
+            if (sequence.isNull()) {
+                warmSequence = null;
+            } else {
+                try {
+                    warmSequence = UUID.fromString(sequence.asText());
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError("warmSequenceId", "must be a sequence id or null"));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw new Problem(
                     400,
@@ -112,7 +131,15 @@ class NurtureSettingsController {
                     errors.get(0).field() + ": " + errors.get(0).message(),
                     errors);
         }
-        return new NurtureSettings(sla, touches, spacing, rescore, cold, unqualified, before.version());
+        if (warmSequence != null && !warmSequence.equals(before.warmSequenceId()) && !sequences.exists(warmSequence)) {
+            throw new Problem(
+                    422,
+                    "unknown-reference",
+                    "No such sequence",
+                    "warmSequenceId: names no sequence of this workspace",
+                    List.of(new FieldError("warmSequenceId", "names no sequence of this workspace")));
+        }
+        return new NurtureSettings(sla, touches, spacing, rescore, cold, unqualified, warmSequence, before.version());
     }
 
     private static Duration duration(ObjectNode body, String field, Duration current, List<FieldError> errors) {
@@ -169,5 +196,9 @@ class NurtureSettingsController {
             Integer touchSpacingDays,
             String coldRescoreEvery,
             String coldRequalifyAfter,
-            String unqualifiedRequalifyAfter) {}
+            String unqualifiedRequalifyAfter,
+            @io.swagger.v3.oas.annotations.media.Schema(
+                            description = "The follow-up sequence warm leads are enrolled in instead of touch tasks;"
+                                    + " null for touch tasks")
+                    UUID warmSequenceId) {}
 }

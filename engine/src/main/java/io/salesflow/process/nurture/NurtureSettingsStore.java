@@ -36,6 +36,7 @@ class NurtureSettingsStore {
                                 Period.parse(rs.getString("cold_rescore_every")),
                                 Period.parse(rs.getString("cold_requalify_after")),
                                 Period.parse(rs.getString("unqualified_requalify_after")),
+                                rs.getObject("warm_sequence_id", java.util.UUID.class),
                                 rs.getLong("version")))
                 .stream()
                 .findFirst();
@@ -46,13 +47,14 @@ class NurtureSettingsStore {
         int written = jdbc.update(
                 """
                 INSERT INTO nurture_settings (tenant_id, first_contact_sla, touch_count, touch_spacing_days,
-                    cold_rescore_every, cold_requalify_after, unqualified_requalify_after, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+                    cold_rescore_every, cold_requalify_after, unqualified_requalify_after, warm_sequence_id, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
                 ON CONFLICT (tenant_id) DO UPDATE SET first_contact_sla = excluded.first_contact_sla,
                     touch_count = excluded.touch_count, touch_spacing_days = excluded.touch_spacing_days,
                     cold_rescore_every = excluded.cold_rescore_every,
                     cold_requalify_after = excluded.cold_requalify_after,
                     unqualified_requalify_after = excluded.unqualified_requalify_after,
+                    warm_sequence_id = excluded.warm_sequence_id,
                     version = nurture_settings.version + 1, updated_at = now()
                 WHERE nurture_settings.version = ?
                 """,
@@ -63,6 +65,7 @@ class NurtureSettingsStore {
                 settings.coldRescoreEvery().toString(),
                 settings.coldRequalifyAfter().toString(),
                 settings.unqualifiedRequalifyAfter().toString(),
+                settings.warmSequenceId(),
                 expectedVersion);
         return written == 1 ? Optional.of(expectedVersion + 1) : Optional.empty();
     }

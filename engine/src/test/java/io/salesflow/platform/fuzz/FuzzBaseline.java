@@ -122,6 +122,10 @@ final class FuzzBaseline {
             // Emails and templates of the shared workspace: fuzzed against ones that do not exist.
             return NOWHERE;
         }
+        if (path.startsWith("/api/v1/sequences/")) {
+            // Sequences enrol records and send: fuzzed against a sequence (and enrolment) that does not exist.
+            return NOWHERE;
+        }
         if (path.startsWith("/api/v1/email-suppressions/")) {
             return "fuzz-nowhere@example.com";
         }
@@ -232,6 +236,15 @@ final class FuzzBaseline {
                 "{\"name\":\"Fuzz template " + s + "\",\"subject\":\"Hi {{record.firstName}}\",\"text\":\"Fuzz\"}";
             case "POST /api/v1/email-templates/{id}/preview" ->
                 "{\"recordType\":\"lead\",\"recordId\":\"" + f.id("leads") + "\"}";
+            // A sequence that only waits: a fuzzed one sends nothing even if someone were enrolled.
+            case "POST /api/v1/sequences", "PUT /api/v1/sequences/{id}" ->
+                "{\"name\":\"Fuzz sequence " + s + "\",\"senderId\":\"" + f.id("user")
+                        + "\",\"allowConcurrent\":false,\"stopRules\":{\"reply\":true,\"bounce\":true,"
+                        + "\"unsubscribe\":true,\"meeting\":true},\"steps\":[{\"kind\":\"wait\",\"waitFor\":\"P1D\"}]}";
+            case "POST /api/v1/sequences/{id}/enrolments" ->
+                "{\"recordType\":\"lead\",\"recordId\":\"" + f.id("leads") + "\"}";
+            case "POST /api/v1/sequences/{id}/enrolments/bulk" ->
+                "{\"savedViewId\":\"" + f.id("saved-view") + "\",\"limit\":10}";
             case "PUT /api/v1/process-triggers/{event}" -> "{\"processKey\":\"lead-nurture\",\"enabled\":true}";
             case "POST /api/v1/processes/{key}/start" -> "{\"variables\":{}}";
             case "PUT /api/v1/users/{userId}/business-calendar" -> "{\"timeZone\":\"America/New_York\"}";

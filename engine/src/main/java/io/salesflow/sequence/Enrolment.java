@@ -1,0 +1,21 @@
+package io.salesflow.sequence;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A lead or contact enrolled in a sequence, and where its run stands. */
+@Schema(name = "SequenceEnrolment")
+public record Enrolment(
+        UUID id,
+        UUID sequenceId,
+        String recordType,
+        UUID recordId,
+        String status,
+        String stopReason,
+        int currentStep,
+        String source,
+        UUID enrolledBy,
+        String processInstanceId,
+        Instant enrolledAt,
+        Instant endedAt) {}
