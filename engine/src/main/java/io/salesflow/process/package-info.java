@@ -14,6 +14,7 @@
             "engagement",
             "identity",
             "lead",
+            "payment",
             "platform",
             "records",
             "routing",

@@ -5,6 +5,7 @@ import io.salesflow.platform.problem.Problem;
 import io.salesflow.process.TenantSwitch;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -33,14 +34,17 @@ public class Messages {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final List<MessageCheck> checks;
 
     Messages(
             RuntimeService runtime,
             TenantSwitch tenants,
             ApplicationEventPublisher events,
             Clock clock,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            List<MessageCheck> checks) {
         this.jdbc = jdbc;
+        this.checks = List.copyOf(checks);
         this.runtime = runtime;
         this.tenants = tenants;
         this.events = events;
@@ -52,6 +56,7 @@ public class Messages {
         Caller caller = Caller.require();
         UUID id = UUID.randomUUID();
         serialise(caller.tenantSlug(), request);
+        checks.stream().filter(c -> c.checks(request.messageName())).forEach(c -> c.check(request));
         long waiting = waiting(caller.tenantSlug(), request).count();
         if (waiting > 1) {
             throw Problem.conflict(waiting + " process instances wait for " + request.messageName()

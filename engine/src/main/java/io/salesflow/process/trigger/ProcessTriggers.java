@@ -15,8 +15,13 @@ import org.springframework.stereotype.Component;
 public class ProcessTriggers {
 
     /** Event name to the process Salesflow ships for it. */
-    public static final Map<String, String> SHIPPED =
-            Map.of("lead.created", "lead-nurture", "deal.approval_requested", "deal-approval");
+    public static final Map<String, String> SHIPPED = Map.of(
+            "lead.created",
+            "lead-nurture",
+            "deal.approval_requested",
+            "deal-approval",
+            "payment.plan_started",
+            "payment-milestones");
 
     public record Trigger(String event, String processKey, boolean enabled) {}
 
