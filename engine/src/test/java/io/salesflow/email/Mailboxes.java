@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /** One GreenMail SMTP server for the JVM's email tests, and pointing a workspace's sender settings at it. */
-final class Mailboxes {
+public final class Mailboxes {
 
     private static GreenMail greenMail;
 
     private Mailboxes() {}
 
-    static synchronized GreenMail greenMail() {
+    public static synchronized GreenMail greenMail() {
         if (greenMail == null) {
             greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
@@ -42,7 +42,7 @@ final class Mailboxes {
         return settings;
     }
 
-    static void useGreenMail(Api api, String tenant, int rate) {
+    public static void useGreenMail(Api api, String tenant, int rate) {
         api.as(tenant, "admin@" + tenant + ".test", "PUT", "/api/v1/settings/email")
                 .json(settings(tenant, rate))
                 .send()

@@ -5,13 +5,13 @@ import io.salesflow.platform.problem.Problem;
 import io.salesflow.process.TenantSwitch;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ExecutionQuery;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -34,7 +34,7 @@ public class Messages {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JdbcTemplate jdbc;
-    private final List<MessageCheck> checks;
+    private final ObjectProvider<MessageCheck> checks;
 
     Messages(
             RuntimeService runtime,
@@ -42,9 +42,9 @@ public class Messages {
             ApplicationEventPublisher events,
             Clock clock,
             JdbcTemplate jdbc,
-            List<MessageCheck> checks) {
+            ObjectProvider<MessageCheck> checks) {
         this.jdbc = jdbc;
-        this.checks = List.copyOf(checks);
+        this.checks = checks;
         this.runtime = runtime;
         this.tenants = tenants;
         this.events = events;
@@ -56,7 +56,7 @@ public class Messages {
         Caller caller = Caller.require();
         UUID id = UUID.randomUUID();
         serialise(caller.tenantSlug(), request);
-        checks.stream().filter(c -> c.checks(request.messageName())).forEach(c -> c.check(request));
+        checks.orderedStream().filter(c -> c.checks(request.messageName())).forEach(c -> c.check(request));
         long waiting = waiting(caller.tenantSlug(), request).count();
         if (waiting > 1) {
             throw Problem.conflict(waiting + " process instances wait for " + request.messageName()
