@@ -14,6 +14,7 @@ import { SendEmailAction } from '../email/SendEmail';
 import { recordOwner, recordTitle, useAssignableUsers, useCustomFields, usePipelines, useRecordDetail, type RecordType } from './queries';
 import { text } from './values';
 import { SendTextAction } from '../textmessages/SendText';
+import { PaymentsPanel } from '../payments/PaymentsPanel';
 
 const OWNER_FIELD: FieldDef = { key: 'ownerId', label: 'Owner', kind: 'select' };
 
@@ -164,6 +165,7 @@ export function RecordPage({ type }: { type: RecordType }) {
           {(type === 'lead' || type === 'contact') && <Tabs.Tab value="emails">Emails</Tabs.Tab>}
           <Tabs.Tab value="files">Files</Tabs.Tab>
           <Tabs.Tab value="processes">Processes</Tabs.Tab>
+          {type === 'deal' && <Tabs.Tab value="payments">Payments</Tabs.Tab>}
           {type === 'lead' && <Tabs.Tab value="score">Score</Tabs.Tab>}
           {type === 'lead' && <Tabs.Tab value="assignment">Assignment</Tabs.Tab>}
           {config.hasDuplicates && <Tabs.Tab value="duplicates">Duplicates</Tabs.Tab>}
@@ -182,6 +184,11 @@ export function RecordPage({ type }: { type: RecordType }) {
         <Tabs.Panel value="processes" pt="md">
           <Processes type={type} id={id} />
         </Tabs.Panel>
+        {type === 'deal' && (
+          <Tabs.Panel value="payments" pt="md">
+            <PaymentsPanel dealId={id} />
+          </Tabs.Panel>
+        )}
         {type === 'lead' && (
           <Tabs.Panel value="score" pt="md">
             <LeadScorePanel id={id} />

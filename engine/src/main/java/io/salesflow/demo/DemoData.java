@@ -49,6 +49,7 @@ class DemoData {
     private final DemoRouting routing;
     private final DemoDuplicates duplicates;
     private final DemoProcesses processes;
+    private final DemoPayments payments;
 
     DemoData(
             Tenants tenants,
@@ -59,8 +60,10 @@ class DemoData {
             DemoCustomFields customFields,
             DemoRouting routing,
             DemoDuplicates duplicates,
-            DemoProcesses processes) {
+            DemoProcesses processes,
+            DemoPayments payments) {
         this.processes = processes;
+        this.payments = payments;
         this.routing = routing;
         this.duplicates = duplicates;
         this.records = records;
@@ -99,6 +102,10 @@ class DemoData {
                     acme.getId(),
                     users.get("rep@acme.test").id(),
                     users.get("ops@acme.test").id());
+            payments.load(
+                    acme.getId(),
+                    users.get("rep@acme.test").id(),
+                    users.get("finance@acme.test").id());
         });
         TenantContext.runAs(globex.getId(), () -> {
             Map<String, UserView> users = loadUsers(GLOBEX, password);

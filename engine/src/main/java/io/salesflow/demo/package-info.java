@@ -4,6 +4,7 @@
             "deal",
             "duplicate",
             "identity",
+            "payment",
             "platform",
             "process",
             "process :: deployment",

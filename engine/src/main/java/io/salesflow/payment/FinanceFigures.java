@@ -8,8 +8,8 @@ import java.util.List;
  * and not yet due (its amount what remains to pay), {@code overdue} what is invoiced and past its due date (what
  * remains), {@code paid} what is paid in full (the milestones' amounts).
  */
-public record FinanceFigures(List<Figure> open, List<Figure> overdue, List<Figure> paid) {
+public record FinanceFigures(List<CurrencyFigure> open, List<CurrencyFigure> overdue, List<CurrencyFigure> paid) {
 
     /** One currency's count and amount. */
-    public record Figure(String currency, long count, BigDecimal amount) {}
+    public record CurrencyFigure(String currency, long count, BigDecimal amount) {}
 }

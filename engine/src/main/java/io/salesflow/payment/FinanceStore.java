@@ -44,9 +44,9 @@ class FinanceStore {
             where.append(" AND m.currency = ?");
             params.add(currency);
         }
-        List<FinanceFigures.Figure> open = new ArrayList<>();
-        List<FinanceFigures.Figure> overdue = new ArrayList<>();
-        List<FinanceFigures.Figure> paid = new ArrayList<>();
+        List<FinanceFigures.CurrencyFigure> open = new ArrayList<>();
+        List<FinanceFigures.CurrencyFigure> overdue = new ArrayList<>();
+        List<FinanceFigures.CurrencyFigure> paid = new ArrayList<>();
         jdbc.query(
                 "SELECT m.currency,"
                         + " count(*) FILTER (WHERE " + OPEN + ") AS open_count,"
@@ -69,9 +69,10 @@ class FinanceStore {
         return new FinanceFigures(open, overdue, paid);
     }
 
-    private static void add(List<FinanceFigures.Figure> figures, String currency, long count, BigDecimal amount) {
+    private static void add(
+            List<FinanceFigures.CurrencyFigure> figures, String currency, long count, BigDecimal amount) {
         if (count > 0) {
-            figures.add(new FinanceFigures.Figure(currency, count, amount));
+            figures.add(new FinanceFigures.CurrencyFigure(currency, count, amount));
         }
     }
 

@@ -20,25 +20,25 @@ class InAppInvoices implements InvoicePort {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public Invoice create(NewInvoice invoice) {
+    public InvoiceView create(NewInvoice invoice) {
         if (invoice.lines().isEmpty()) {
             throw new IllegalArgumentException("An invoice needs at least one line");
         }
-        BigDecimal total = invoice.lines().stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = invoice.lines().stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         UUID id = UUID.randomUUID();
         store.insert(id, store.nextNumber(), invoice, total);
         return store.find(id, false).orElseThrow();
     }
 
     @Override
-    public Optional<Invoice> get(UUID id) {
+    public Optional<InvoiceView> get(UUID id) {
         return store.find(id, false);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public Invoice recordPayment(UUID id, BigDecimal amount) {
-        Invoice invoice = store.find(id, true).orElseThrow(() -> Problem.notFound("Invoice", id));
+    public InvoiceView recordPayment(UUID id, BigDecimal amount) {
+        InvoiceView invoice = store.find(id, true).orElseThrow(() -> Problem.notFound("Invoice", id));
         BigDecimal paid = invoice.paidAmount().add(amount);
         if (paid.compareTo(invoice.total()) > 0) {
             throw Problem.invalid(

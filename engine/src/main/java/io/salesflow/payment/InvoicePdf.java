@@ -14,9 +14,9 @@ class InvoicePdf {
         this.pdf = pdf;
     }
 
-    byte[] render(InvoicePort.Invoice invoice, String workspaceName, String dealName) {
+    byte[] render(InvoicePort.InvoiceView invoice, String workspaceName, String dealName) {
         StringBuilder lines = new StringBuilder();
-        for (InvoicePort.Line line : invoice.lines()) {
+        for (InvoicePort.InvoiceLine line : invoice.lines()) {
             lines.append("<tr><td>")
                     .append(escape(line.description()))
                     .append("</td><td class=\"n\">")

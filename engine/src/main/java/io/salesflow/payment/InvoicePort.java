@@ -14,7 +14,7 @@ import java.util.UUID;
 public interface InvoicePort {
 
     /** One line of an invoice: quantity times unit price. */
-    record Line(String description, BigDecimal quantity, BigDecimal unitPrice) {
+    record InvoiceLine(String description, BigDecimal quantity, BigDecimal unitPrice) {
 
         public BigDecimal amount() {
             return quantity.multiply(unitPrice).setScale(2, java.math.RoundingMode.HALF_UP);
@@ -30,10 +30,10 @@ public interface InvoicePort {
             String currency,
             LocalDate issuedOn,
             LocalDate dueOn,
-            List<Line> lines) {}
+            List<InvoiceLine> lines) {}
 
     /** An invoice as the port keeps it. */
-    record Invoice(
+    record InvoiceView(
             UUID id,
             long number,
             UUID dealId,
@@ -46,12 +46,12 @@ public interface InvoicePort {
             String status,
             LocalDate issuedOn,
             LocalDate dueOn,
-            List<Line> lines) {}
+            List<InvoiceLine> lines) {}
 
-    Invoice create(NewInvoice invoice);
+    InvoiceView create(NewInvoice invoice);
 
-    Optional<Invoice> get(UUID id);
+    Optional<InvoiceView> get(UUID id);
 
     /** Adds a payment to the invoice: partially paid while something remains, paid once nothing does. */
-    Invoice recordPayment(UUID id, BigDecimal amount);
+    InvoiceView recordPayment(UUID id, BigDecimal amount);
 }

@@ -46,7 +46,7 @@ class InvoiceStore {
                 Date.valueOf(invoice.issuedOn()),
                 Date.valueOf(invoice.dueOn()));
         int position = 1;
-        for (InvoicePort.Line line : invoice.lines()) {
+        for (InvoicePort.InvoiceLine line : invoice.lines()) {
             jdbc.update(
                     "INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit_price, amount)"
                             + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -59,15 +59,15 @@ class InvoiceStore {
         }
     }
 
-    Optional<InvoicePort.Invoice> find(UUID id, boolean lock) {
-        List<InvoicePort.Line> lines = jdbc.query(
+    Optional<InvoicePort.InvoiceView> find(UUID id, boolean lock) {
+        List<InvoicePort.InvoiceLine> lines = jdbc.query(
                 "SELECT description, quantity, unit_price FROM invoice_lines WHERE invoice_id = ? ORDER BY position",
-                (rs, i) -> new InvoicePort.Line(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)),
+                (rs, i) -> new InvoicePort.InvoiceLine(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)),
                 id);
         return jdbc
                 .query(
                         "SELECT * FROM invoices WHERE id = ?" + (lock ? " FOR UPDATE" : ""),
-                        (rs, i) -> new InvoicePort.Invoice(
+                        (rs, i) -> new InvoicePort.InvoiceView(
                                 rs.getObject("id", UUID.class),
                                 rs.getLong("number"),
                                 rs.getObject("deal_id", UUID.class),

@@ -54,7 +54,7 @@ public class Invoices {
 
     /** The deal's invoices, newest first (a deal has a bounded number: one per milestone). */
     @Transactional(readOnly = true)
-    public List<InvoicePort.Invoice> ofDeal(UUID dealId) {
+    public List<InvoicePort.InvoiceView> ofDeal(UUID dealId) {
         plans.visibleDeal(dealId);
         return store.ofDeal(dealId, MAX_PER_DEAL).stream()
                 .map(id -> port.get(id).orElseThrow())
@@ -62,8 +62,8 @@ public class Invoices {
     }
 
     @Transactional(readOnly = true)
-    public InvoicePort.Invoice get(UUID id) {
-        InvoicePort.Invoice invoice = port.get(id).orElseThrow(() -> Problem.notFound("Invoice", id));
+    public InvoicePort.InvoiceView get(UUID id) {
+        InvoicePort.InvoiceView invoice = port.get(id).orElseThrow(() -> Problem.notFound("Invoice", id));
         try {
             plans.visibleDeal(invoice.dealId());
         } catch (Problem p) {
@@ -88,7 +88,7 @@ public class Invoices {
                         .orElseThrow(() -> new Problem(404, "not-found", "Not found", "No such invoice"))));
     }
 
-    private Pdf render(InvoicePort.Invoice invoice) {
+    private Pdf render(InvoicePort.InvoiceView invoice) {
         String workspace =
                 tenants.findById(TenantContext.require()).map(t -> t.getName()).orElse("");
         String deal =

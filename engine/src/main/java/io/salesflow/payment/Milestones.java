@@ -91,7 +91,7 @@ public class Milestones {
         if (m.invoiceId() == null) {
             DealStates.DealTerms deal = deals.terms(m.dealId()).orElseThrow(() -> Problem.notFound("Deal", m.dealId()));
             LocalDate today = today();
-            InvoicePort.Invoice invoice = invoices.create(new InvoicePort.NewInvoice(
+            InvoicePort.InvoiceView invoice = invoices.create(new InvoicePort.NewInvoice(
                     m.dealId(),
                     m.id(),
                     deal.accountName() != null ? deal.accountName() : deal.name(),
@@ -99,7 +99,8 @@ public class Milestones {
                     m.currency(),
                     today,
                     today.plusDays(m.netDays()),
-                    List.of(new InvoicePort.Line(m.name() + " (" + deal.name() + ")", BigDecimal.ONE, m.amount()))));
+                    List.of(new InvoicePort.InvoiceLine(
+                            m.name() + " (" + deal.name() + ")", BigDecimal.ONE, m.amount()))));
             store.invoiced(m.id(), invoice.id(), invoice.dueOn());
             audit.record(
                     "payment_milestone.invoiced",

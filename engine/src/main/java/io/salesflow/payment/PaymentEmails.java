@@ -28,10 +28,17 @@ class PaymentEmails {
         this.settings = settings;
     }
 
-    /** Queues an email to the contact; {@code queued}, or why nothing was sent ({@code no-contact}, ...). */
+    /**
+     * Queues an email to the contact; {@code queued}, or why nothing was sent: {@code no-contact}, {@code
+     * email-not-configured} (the invoice stands and can be downloaded; the workspace sends no email yet), {@code
+     * no-address}, {@code suppressed}.
+     */
     String send(boolean reminder, UUID contactId, Map<String, String> variables) {
         if (contactId == null) {
             return "no-contact";
+        }
+        if (!emails.configured()) {
+            return "email-not-configured";
         }
         PaymentSettingsStore.Settings current = settings.lockCurrent();
         if (current.invoiceTemplateId() == null || current.reminderTemplateId() == null) {

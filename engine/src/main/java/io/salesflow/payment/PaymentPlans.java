@@ -306,7 +306,7 @@ public class PaymentPlans {
                 }
                 unknownFields(m, MILESTONE_FIELDS, at, errors);
                 String name = text(m.get("name"), at + "name", 120, errors);
-                if (name == null && !m.has("name")) {
+                if (name == null && (m.get("name") == null || m.get("name").isNull())) {
                     errors.add(new FieldError(at + "name", "is required"));
                 }
                 BigDecimal amount = money(m.get("amount"), at + "amount", errors);
@@ -319,7 +319,9 @@ public class PaymentPlans {
                     errors.add(new FieldError(at + "trigger", "must be on_date, on_deal_won or by_hand"));
                 }
                 LocalDate invoiceOn = date(m.get("invoiceOn"), at + "invoiceOn", errors);
-                if ("on_date".equals(trigger) && invoiceOn == null && !m.has("invoiceOn")) {
+                if ("on_date".equals(trigger)
+                        && invoiceOn == null
+                        && (m.get("invoiceOn") == null || m.get("invoiceOn").isNull())) {
                     errors.add(
                             new FieldError(at + "invoiceOn", "is required when the milestone is invoiced on a date"));
                 }

@@ -31,24 +31,30 @@ class InvoiceController {
         this.invoices = invoices;
     }
 
-    @GetMapping("/api/v1/deals/{dealId}/invoices")
+    @GetMapping("/api/v1/deals/{id}/invoices")
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "The deal's invoices, newest first")
-    List<InvoicePort.Invoice> ofDeal(@PathVariable UUID dealId) {
+    List<InvoicePort.InvoiceView> ofDeal(@PathVariable("id") UUID dealId) {
         return invoices.ofDeal(dealId);
     }
 
     @GetMapping("/api/v1/invoices/{id}")
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "One invoice with its lines")
-    InvoicePort.Invoice get(@PathVariable UUID id) {
+    InvoicePort.InvoiceView get(@PathVariable UUID id) {
         return invoices.get(id);
     }
 
     @GetMapping(value = "/api/v1/invoices/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "The invoice as PDF")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The PDF, as an attachment",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PDF_VALUE,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         return respond(invoices.pdf(id));
     }

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A deal's payment plan: read it, replace its milestones before it starts (If-Match), start it by hand. */
 @RestController
-@RequestMapping("/api/v1/deals/{dealId}/payment-plan")
+@RequestMapping("/api/v1/deals/{id}/payment-plan")
 @Tag(name = "Payments")
 class PaymentPlanController {
 
@@ -38,7 +38,7 @@ class PaymentPlanController {
     @GetMapping
     @PreAuthorize("hasAuthority('deals:read')")
     @Operation(summary = "The deal's payment plan (no milestones and ETag \"0\" while it has none)")
-    ResponseEntity<PaymentPlanView> get(@PathVariable UUID dealId) {
+    ResponseEntity<PaymentPlanView> get(@PathVariable("id") UUID dealId) {
         return respond(plans.get(dealId));
     }
 
@@ -53,7 +53,7 @@ class PaymentPlanController {
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = PaymentPlanInput.class))))
     ResponseEntity<PaymentPlanView> replace(
-            @PathVariable UUID dealId,
+            @PathVariable("id") UUID dealId,
             @RequestBody JsonNode body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return respond(plans.replace(dealId, body, ifMatch));
@@ -63,7 +63,8 @@ class PaymentPlanController {
     @PreAuthorize("hasAnyAuthority('invoices:write', 'deals:write')")
     @Operation(summary = "Start the plan now (a won deal starts it by itself); its milestones are invoiced in turn")
     ResponseEntity<PaymentPlanView> start(
-            @PathVariable UUID dealId, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @PathVariable("id") UUID dealId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return respond(plans.start(dealId, ifMatch));
     }
 
