@@ -161,7 +161,7 @@ public class Emails {
 
     /** Whether the workspace's sender settings are saved, so that a send can queue anything. */
     @Transactional(readOnly = true)
-    public boolean configured() {
+    public boolean isConfigured() {
         return settings.find(false).isPresent();
     }
 

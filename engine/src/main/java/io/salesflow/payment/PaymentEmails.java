@@ -37,7 +37,7 @@ class PaymentEmails {
         if (contactId == null) {
             return "no-contact";
         }
-        if (!emails.configured()) {
+        if (!emails.isConfigured()) {
             return "email-not-configured";
         }
         PaymentSettingsStore.Settings current = settings.lockCurrent();
