@@ -51,7 +51,7 @@ export function FinancePage() {
           <LoadingRows label="Loading the milestones" rows={3} />
         ) : milestones.isError ? (
           <ErrorState error={milestones.error} onRetry={() => void milestones.refetch()} title="Could not load the milestones" />
-        ) : milestones.data.items.length === 0 ? (
+        ) : (milestones.data.items ?? []).length === 0 ? (
           <EmptyState title={state === 'overdue' ? 'Nothing is overdue' : 'No milestones here'} />
         ) : (
           <Table.ScrollContainer minWidth={560}>
@@ -67,7 +67,7 @@ export function FinancePage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {milestones.data.items.map((m) => (
+                {(milestones.data.items ?? []).map((m) => (
                   <Table.Tr key={m.id}>
                     <Table.Td>
                       <Anchor component={Link} to={`/deals/${m.dealId}`} size="sm">
@@ -80,7 +80,7 @@ export function FinancePage() {
                     <Table.Td>{money(m.remaining, m.currency)}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={m.overdue ? 'red' : m.status === 'paid' ? 'green' : 'blue'}>
-                        {m.overdue ? 'Overdue' : STATUS_LABELS[m.status] ?? m.status}
+                        {m.overdue ? 'Overdue' : STATUS_LABELS[m.status ?? ''] ?? m.status}
                       </Badge>
                       {m.escalatedAt && (
                         <Text size="xs" c="dimmed">
@@ -111,7 +111,7 @@ export function FinancePage() {
   );
 }
 
-function FigureCard({ title, figures }: { title: string; figures: FinanceFigures['open'] }) {
+function FigureCard({ title, figures = [] }: { title: string; figures: FinanceFigures['open'] }) {
   return (
     <Card withBorder padding="md" aria-label={`${title} milestones`} component="section">
       <Text size="sm" c="dimmed">

@@ -40,9 +40,9 @@ export function PaymentsPanel({ dealId }: { dealId: string }) {
   return (
     <Stack gap="md">
       <PlanSummary plan={current} />
-      {current.milestones.length > 0 && <MilestoneTable plan={current} dealId={dealId} canRecord={canRecord} />}
+      {(current.milestones ?? []).length > 0 && <MilestoneTable plan={current} dealId={dealId} canRecord={canRecord} />}
       {!started && canPlan && <PlanEditor dealId={dealId} plan={current} etag={etag} />}
-      {!started && !canPlan && current.milestones.length === 0 && <EmptyState title="This deal has no payment plan" />}
+      {!started && !canPlan && (current.milestones ?? []).length === 0 && <EmptyState title="This deal has no payment plan" />}
       {started && <Invoices dealId={dealId} />}
     </Stack>
   );
@@ -115,19 +115,19 @@ function MilestoneTable({ plan, dealId, canRecord }: { plan: PaymentPlan; dealId
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {plan.milestones.map((m) => (
+            {(plan.milestones ?? []).map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>
                   <Text size="sm">{m.name}</Text>
                   <Text size="xs" c="dimmed">
-                    {TRIGGER_LABELS[m.trigger] ?? m.trigger}
+                    {TRIGGER_LABELS[m.trigger ?? ''] ?? m.trigger}
                     {m.invoiceOn ? ` (${m.invoiceOn})` : ''}
                   </Text>
                 </Table.Td>
                 <Table.Td>{money(m.amount, m.currency)}</Table.Td>
                 <Table.Td>
-                  <Badge color={m.overdue ? 'red' : STATUS_COLORS[m.status] ?? 'gray'} variant="light">
-                    {m.overdue ? 'Overdue' : STATUS_LABELS[m.status] ?? m.status}
+                  <Badge color={m.overdue ? 'red' : STATUS_COLORS[m.status ?? ''] ?? 'gray'} variant="light">
+                    {m.overdue ? 'Overdue' : STATUS_LABELS[m.status ?? ''] ?? m.status}
                   </Badge>
                 </Table.Td>
                 <Table.Td>{m.dueOn ?? '—'}</Table.Td>
@@ -161,7 +161,7 @@ function RecordPayment({ dealId, milestone, onDone }: { dealId: string; mileston
       aria-label={`Record a payment for ${milestone.name}`}
       onSubmit={(e) => {
         e.preventDefault();
-        record.mutate({ milestoneId: milestone.id, amount, reference: reference.trim() || undefined }, { onSuccess: onDone });
+        record.mutate({ milestoneId: milestone.id ?? '', amount, reference: reference.trim() || undefined }, { onSuccess: onDone });
       }}
     >
       <Stack gap="xs">
@@ -191,13 +191,13 @@ interface Row {
 }
 
 function rowsOf(plan: PaymentPlan): Row[] {
-  return plan.milestones.map((m, i) => ({
+  return (plan.milestones ?? []).map((m, i) => ({
     key: i,
-    name: m.name,
-    amount: String(m.amount),
-    trigger: m.trigger,
+    name: m.name ?? '',
+    amount: String(m.amount ?? ''),
+    trigger: m.trigger ?? 'on_deal_won',
     invoiceOn: m.invoiceOn ?? '',
-    netDays: m.netDays,
+    netDays: m.netDays ?? 14,
   }));
 }
 
@@ -293,7 +293,7 @@ function PlanEditor({ dealId, plan, etag }: { dealId: string; plan: PaymentPlan;
           <Button type="submit" loading={save.isPending}>
             Save plan
           </Button>
-          {plan.milestones.length > 0 && (
+          {(plan.milestones ?? []).length > 0 && (
             <Button variant="outline" loading={start.isPending} onClick={() => start.mutate(etag)}>
               Start the plan now
             </Button>
@@ -333,7 +333,7 @@ function Invoices({ dealId }: { dealId: string }) {
                 <Table.Td>{money(invoice.total, invoice.currency)}</Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">
-                    {STATUS_LABELS[invoice.status === 'open' ? 'invoiced' : invoice.status] ?? invoice.status} · due {invoice.dueOn}
+                    {STATUS_LABELS[invoice.status === 'open' ? 'invoiced' : invoice.status ?? ''] ?? invoice.status} · due {invoice.dueOn}
                   </Text>
                 </Table.Td>
               </Table.Tr>
