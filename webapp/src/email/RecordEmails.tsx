@@ -36,6 +36,23 @@ export function EmailEngagement({ tracking }: { tracking?: EmailView['tracking']
   );
 }
 
+function size(bytes?: number) {
+  if (bytes === undefined) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The files sent with an email, by name and size: "Attached: Invoice 1001.pdf (12 KB)". */
+export function EmailFiles({ files }: { files?: EmailView['attachments'] }) {
+  if (!files || files.length === 0) return null;
+  return (
+    <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+      Attached: {files.map((file) => `${file.filename} (${size(file.size)})`).join(', ')}
+    </Text>
+  );
+}
+
 /** A record's emails, newest first, with their delivery status, opens and clicks. */
 export function RecordEmails({ type, id }: { type: string; id: string }) {
   const emails = useRecordEmails(type, id);
@@ -58,6 +75,7 @@ export function RecordEmails({ type, id }: { type: string; id: string }) {
             {new Date(email.sentAt ?? email.createdAt ?? '').toLocaleString()}
           </Text>
           {email.direction === 'outbound' && <EmailEngagement tracking={email.tracking} />}
+          <EmailFiles files={email.attachments} />
           {(email.status === 'failed' || email.status === 'bounced') && email.lastError && (
             <Text size="xs" c="red">
               {email.lastError}

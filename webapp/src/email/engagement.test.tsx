@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { theme } from '../app/theme';
-import { EmailEngagement } from './RecordEmails';
+import { EmailEngagement, EmailFiles } from './RecordEmails';
 
 describe('email engagement', () => {
   it('says how often a sent email was opened and clicked', () => {
@@ -23,5 +23,19 @@ describe('email engagement', () => {
       </MantineProvider>,
     );
     expect(screen.queryByText(/Opened|Clicked/)).toBeNull();
+  });
+
+  it('lists the files sent with an email by name and size', () => {
+    render(
+      <MantineProvider theme={theme}>
+        <EmailFiles
+          files={[
+            { filename: 'Invoice 1001.pdf', contentType: 'application/pdf', size: 12_800 },
+            { filename: 'Terms.pdf', contentType: 'application/pdf', size: 900 },
+          ]}
+        />
+      </MantineProvider>,
+    );
+    expect(screen.getByText('Attached: Invoice 1001.pdf (13 KB), Terms.pdf (900 B)')).toBeTruthy();
   });
 });

@@ -4,7 +4,10 @@ import io.salesflow.audit.AuditLog;
 import io.salesflow.records.FieldHistory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +23,11 @@ public class AlertTasks {
     private final FieldHistory history;
     private final AuditLog audit;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    AlertTasks(ActivityRepository activities, FieldHistory history, AuditLog audit, Clock clock) {
+    AlertTasks(ActivityRepository activities, FieldHistory history, AuditLog audit, Clock clock, JdbcTemplate jdbc) {
         this.activities = activities;
+        this.jdbc = jdbc;
         this.history = history;
         this.audit = audit;
         this.clock = clock;
@@ -35,6 +40,28 @@ public class AlertTasks {
     public UUID raise(UUID tenant, UUID owner, String subject, String description, String recordType, UUID recordId) {
         Link link = recordType == null ? null : Link.byRecordType(recordType).orElse(null);
         return raise(tenant, owner, subject, description, link, recordId).getId();
+    }
+
+    /**
+     * Raises the task for the owner of the record ({@code lead}, {@code contact}, {@code account}, {@code deal}), or
+     * for {@code otherwise} when there is no record or it has no owner (e.g. whoever sent the message that failed);
+     * answers the task's id, or empty when nobody could be found to tell.
+     */
+    public Optional<UUID> raiseForOwner(
+            UUID tenant, UUID otherwise, String subject, String description, String recordType, UUID recordId) {
+        String type = recordType != null && Link.byRecordType(recordType).isPresent() ? recordType : null;
+        UUID owner = otherwise;
+        if (type != null) {
+            List<UUID> owners =
+                    jdbc.queryForList("SELECT owner_id FROM " + type + "s WHERE id = ?", UUID.class, recordId);
+            if (!owners.isEmpty() && owners.get(0) != null) {
+                owner = owners.get(0);
+            }
+        }
+        if (owner == null) {
+            return Optional.empty();
+        }
+        return Optional.of(raise(tenant, owner, subject, description, type, type == null ? null : recordId));
     }
 
     /** Raises the task for {@code owner}, linked to the record when {@code link} is given. */

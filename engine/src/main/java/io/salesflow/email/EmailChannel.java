@@ -1,5 +1,6 @@
 package io.salesflow.email;
 
+import io.salesflow.connectors.mail.MailAttachment;
 import io.salesflow.connectors.mail.MailDeliveryException;
 import io.salesflow.connectors.mail.MailRelay;
 import io.salesflow.connectors.mail.OutgoingMail;
@@ -161,7 +162,12 @@ class EmailChannel implements OutboxChannel {
                 email.subject(),
                 email.text(),
                 html,
-                unsubscribe);
+                unsubscribe,
+                email.attachments().isEmpty()
+                        ? List.of()
+                        : store.files(email.id()).stream()
+                                .map(file -> new MailAttachment(file.filename(), file.contentType(), file.content()))
+                                .toList());
         return new Prepared(null, current, settings.open(current), mail);
     }
 

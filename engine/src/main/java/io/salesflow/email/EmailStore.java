@@ -21,7 +21,8 @@ class EmailStore {
 
     static final String COLUMNS = "id, direction, status, message_id, in_reply_to, references_ids, reply_token,"
             + " from_address, from_name, to_addresses, cc_addresses, subject, body_text, body_html, record_type,"
-            + " record_id, template_id, template_version, created_at, sent_at, attempts, last_error, created_by";
+            + " record_id, template_id, template_version, created_at, sent_at, attempts, last_error, created_by,"
+            + " attachments";
     /** What is read besides {@link #COLUMNS}: the tracking figures, which an insert leaves at their defaults. */
     static final String READ = COLUMNS + ", open_count, first_opened_at, last_opened_at, click_count, first_clicked_at,"
             + " last_clicked_at";
@@ -57,7 +58,66 @@ class EmailStore {
             int attempts,
             String lastError,
             UUID createdBy,
-            EmailView.Tracking tracking) {
+            EmailView.Tracking tracking,
+            List<EmailView.AttachedFile> attachments) {
+
+        Email {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        /** An email without attachments (all received mail: what came with it stays in the mailbox). */
+        Email(
+                UUID id,
+                String direction,
+                String status,
+                String messageId,
+                String inReplyTo,
+                List<String> references,
+                String replyToken,
+                String fromAddress,
+                String fromName,
+                List<String> to,
+                List<String> cc,
+                String subject,
+                String text,
+                String html,
+                String recordType,
+                UUID recordId,
+                UUID templateId,
+                Integer templateVersion,
+                Instant createdAt,
+                Instant sentAt,
+                int attempts,
+                String lastError,
+                UUID createdBy,
+                EmailView.Tracking tracking) {
+            this(
+                    id,
+                    direction,
+                    status,
+                    messageId,
+                    inReplyTo,
+                    references,
+                    replyToken,
+                    fromAddress,
+                    fromName,
+                    to,
+                    cc,
+                    subject,
+                    text,
+                    html,
+                    recordType,
+                    recordId,
+                    templateId,
+                    templateVersion,
+                    createdAt,
+                    sentAt,
+                    attempts,
+                    lastError,
+                    createdBy,
+                    tracking,
+                    List.of());
+        }
 
         EmailView view() {
             return new EmailView(
@@ -82,14 +142,15 @@ class EmailStore {
                     attempts,
                     lastError,
                     createdBy,
-                    tracking);
+                    tracking,
+                    attachments);
         }
     }
 
     void insert(Email e, Instant now) {
         jdbc.update(
                 "INSERT INTO emails (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?)",
+                        + " ?, ?, ?, ?, ?::jsonb)",
                 e.id(),
                 e.direction(),
                 e.status(),
@@ -112,7 +173,32 @@ class EmailStore {
                 null,
                 0,
                 null,
-                e.createdBy());
+                e.createdBy(),
+                filesJson(e.attachments()));
+    }
+
+    /** Stores the content of an email's files, in the order given. */
+    void insertFiles(UUID emailId, List<Emails.EmailAttachment> files) {
+        for (int i = 0; i < files.size(); i++) {
+            Emails.EmailAttachment file = files.get(i);
+            jdbc.update(
+                    "INSERT INTO email_attachments (email_id, position, filename, content_type, content)"
+                            + " VALUES (?, ?, ?, ?, ?)",
+                    emailId,
+                    i,
+                    file.filename(),
+                    file.contentType(),
+                    file.content());
+        }
+    }
+
+    /** An email's files with their content, in order. */
+    List<Emails.EmailAttachment> files(UUID emailId) {
+        return jdbc.query(
+                "SELECT filename, content_type, content FROM email_attachments WHERE email_id = ? ORDER BY position",
+                (rs, i) -> new Emails.EmailAttachment(
+                        rs.getString("filename"), rs.getString("content_type"), rs.getBytes("content")),
+                emailId);
     }
 
     Optional<Email> find(UUID id) {
@@ -168,7 +254,30 @@ class EmailStore {
                     instant(rs, "last_opened_at"),
                     rs.getInt("click_count"),
                     instant(rs, "first_clicked_at"),
-                    instant(rs, "last_clicked_at")));
+                    instant(rs, "last_clicked_at")),
+            files(rs.getString("attachments")));
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper FILES_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String filesJson(List<EmailView.AttachedFile> files) {
+        try {
+            return FILES_JSON.writeValueAsString(files);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<EmailView.AttachedFile> files(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return List.of(FILES_JSON.readValue(json, EmailView.AttachedFile[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);

@@ -27,7 +27,11 @@ public record EmailView(
         int attempts,
         String lastError,
         UUID createdBy,
-        Tracking tracking) {
+        Tracking tracking,
+        List<AttachedFile> attachments) {
+
+    /** A file sent with the email, by name; its content is read only to deliver it. */
+    public record AttachedFile(String filename, String contentType, int size) {}
 
     /** Opens (the email's tracking pixel was loaded) and clicks (a tracked link was followed). */
     public record Tracking(

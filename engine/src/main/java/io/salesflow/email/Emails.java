@@ -118,6 +118,39 @@ public class Emails {
         return queue(sender, to, request.cc(), content, request.recordType(), request.recordId(), caller.userId());
     }
 
+    /**
+     * A file to send with an email (a contract, an invoice): at most {@value #MAX_FILES} per email and
+     * {@value #MAX_FILE_BYTES} bytes in all. Kept with the email, so every delivery carries the same files.
+     *
+     * @param filename the name the recipient sees: no path, no control characters
+     * @param contentType a MIME type such as {@code application/pdf}
+     */
+    public record EmailAttachment(String filename, String contentType, byte[] content) {
+
+        public EmailAttachment {
+            if (filename == null
+                    || filename.isBlank()
+                    || filename.length() > 200
+                    || filename.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '/' || c == '\\')) {
+                throw new IllegalArgumentException(
+                        "An attachment's name must be 1 to 200 characters without a path or control characters");
+            }
+            if (contentType == null || !contentType.matches("[a-z0-9.+-]+/[a-z0-9.+-]+")) {
+                throw new IllegalArgumentException("An attachment needs a MIME type such as application/pdf");
+            }
+            if (content == null || content.length == 0) {
+                throw new IllegalArgumentException("An attachment cannot be empty");
+            }
+        }
+
+        EmailView.AttachedFile described() {
+            return new EmailView.AttachedFile(filename, contentType, content.length);
+        }
+    }
+
+    static final int MAX_FILES = 20;
+    static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+
     /** A template rendered for a record the caller may read, as a send would render it now. */
     @Transactional(readOnly = true)
     public Content preview(UUID templateId, String recordType, UUID recordId, Map<String, String> variables) {
@@ -137,6 +170,27 @@ public class Emails {
     @Transactional
     public ProcessSend sendForProcess(
             String recordType, UUID recordId, UUID templateId, Map<String, String> variables) {
+        return sendForProcess(recordType, recordId, templateId, variables, List.of());
+    }
+
+    /**
+     * As {@link #sendForProcess(String, UUID, UUID, Map)}, with files attached (an invoice, a signed contract).
+     *
+     * @throws IllegalArgumentException when there are more than {@value #MAX_FILES} files or more than
+     *     {@value #MAX_FILE_BYTES} bytes in all (the step's incident says so)
+     */
+    @Transactional
+    public ProcessSend sendForProcess(
+            String recordType,
+            UUID recordId,
+            UUID templateId,
+            Map<String, String> variables,
+            List<EmailAttachment> attachments) {
+        if (attachments.size() > MAX_FILES
+                || attachments.stream().mapToLong(file -> file.content().length).sum() > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException("An email carries at most " + MAX_FILES + " files and "
+                    + MAX_FILE_BYTES / (1024 * 1024) + " MB in all");
+        }
         if (!SENDABLE.contains(recordType)) {
             throw new IllegalArgumentException("Emails go to leads and contacts, not to a " + recordType);
         }
@@ -154,7 +208,7 @@ public class Emails {
         UUID ownerId = owner == null ? null : UUID.fromString(owner.toString());
         Content content = templates.render(templateId, templates.context(record, ownerId, sender, variables));
         return new ProcessSend(
-                queue(sender, to, List.of(), content, recordType, recordId, null)
+                queue(sender, to, List.of(), content, recordType, recordId, null, attachments)
                         .id(),
                 "queued");
     }
@@ -232,6 +286,18 @@ public class Emails {
             String recordType,
             UUID recordId,
             UUID createdBy) {
+        return queue(sender, to, cc, content, recordType, recordId, createdBy, List.of());
+    }
+
+    private EmailView queue(
+            EmailSettings sender,
+            String to,
+            List<String> cc,
+            Content content,
+            String recordType,
+            UUID recordId,
+            UUID createdBy,
+            List<EmailAttachment> attachments) {
         UUID id = UUID.randomUUID();
         String messageId = "<" + id + "@" + sender.messageIdDomain() + ">";
         EmailStore.Email email = new EmailStore.Email(
@@ -258,9 +324,11 @@ public class Emails {
                 0,
                 null,
                 createdBy,
-                EmailView.Tracking.NONE);
+                EmailView.Tracking.NONE,
+                attachments.stream().map(EmailAttachment::described).toList());
         Instant now = clock.instant();
         store.insert(email, now);
+        store.insertFiles(id, attachments);
         outbox.enqueue(CHANNEL, id, messageId);
         return store.find(id).orElseThrow().view();
     }

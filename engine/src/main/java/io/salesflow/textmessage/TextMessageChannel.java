@@ -8,10 +8,12 @@ import io.salesflow.connectors.twilio.TwilioSender;
 import io.salesflow.outbox.DeliveryOutcome;
 import io.salesflow.outbox.OutboxChannel;
 import io.salesflow.outbox.OutboxItem;
+import io.salesflow.tenancy.TenantContext;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +37,7 @@ class TextMessageChannel implements OutboxChannel {
     private final TwilioSender twilio;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
     TextMessageChannel(
             TextMessageRepository messages,
@@ -43,7 +46,9 @@ class TextMessageChannel implements OutboxChannel {
             OptOuts optOuts,
             TwilioSender twilio,
             PlatformTransactionManager transactions,
-            ObjectMapper json) {
+            ObjectMapper json,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.messages = messages;
         this.settings = settings;
         this.urls = urls;
@@ -75,8 +80,7 @@ class TextMessageChannel implements OutboxChannel {
                 return DeliveryOutcome.delivered(result.sid());
             }
             case REJECTED -> {
-                tx.executeWithoutResult(
-                        s -> messages.status(message.id(), TextStatus.FAILED, result.errorCode(), result.detail()));
+                tx.executeWithoutResult(s -> failed(message, result.errorCode(), result.detail()));
                 return DeliveryOutcome.giveUp("Twilio refused the message"
                         + (result.errorCode() == null ? "" : " (error " + result.errorCode() + ")") + ": "
                         + result.detail());
@@ -106,7 +110,7 @@ class TextMessageChannel implements OutboxChannel {
         }
         Optional<TwilioAccount> account = settings.account().filter(a -> a.sends(message.channel()));
         if (account.isEmpty()) {
-            messages.status(message.id(), TextStatus.FAILED, null, "Twilio is not set up for " + message.channel());
+            failed(message, null, "Twilio is not set up for " + message.channel());
             return new Prepared(message, null, DeliveryOutcome.giveUp("Twilio is not set up"));
         }
         return new Prepared(message, request(message, account.get()), null);
@@ -139,6 +143,13 @@ class TextMessageChannel implements OutboxChannel {
         log.warn("Text message {} was given up: {}", item.subjectId(), reason);
         tx.executeWithoutResult(s -> messages.lock(item.subjectId())
                 .filter(m -> TextStatus.QUEUED.equals(m.status()) && m.messageSid() == null)
-                .ifPresent(m -> messages.status(m.id(), TextStatus.FAILED, null, reason)));
+                .ifPresent(m -> failed(m, null, reason)));
+    }
+
+    /** Ends the message failed, and says so to whoever must now reach the person another way. */
+    private void failed(TextMessage message, Integer errorCode, String reason) {
+        messages.status(message.id(), TextStatus.FAILED, errorCode, reason);
+        events.publishEvent(TextMessageFailed.of(
+                TenantContext.require(), message, errorCode == null ? reason : reason + " (error " + errorCode + ")"));
     }
 }

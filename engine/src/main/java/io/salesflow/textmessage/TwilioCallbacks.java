@@ -91,11 +91,15 @@ public class TwilioCallbacks {
                     }
                     Optional<String> next = TextStatus.fromTwilio(call.params().get("MessageStatus"));
                     if (next.isPresent() && TextStatus.isForward(message.status(), next.get())) {
-                        messages.status(
-                                message.id(),
-                                next.get(),
-                                errorCode(call.params().get("ErrorCode")),
-                                null);
+                        Integer error = errorCode(call.params().get("ErrorCode"));
+                        messages.status(message.id(), next.get(), error, null);
+                        if (TextStatus.FAILED.equals(next.get()) || TextStatus.UNDELIVERED.equals(next.get())) {
+                            events.publishEvent(TextMessageFailed.of(
+                                    TenantContext.require(),
+                                    message,
+                                    "Twilio reported it " + next.get()
+                                            + (error == null ? "" : " (error " + error + ")")));
+                        }
                     }
                 }));
     }

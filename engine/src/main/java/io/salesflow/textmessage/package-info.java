@@ -6,6 +6,7 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {
+            "activity",
             "audit",
             "connectors",
             "engagement",

@@ -346,6 +346,50 @@ class TextMessagingTest {
         assertThat(failed.get("errorCode").asInt()).isEqualTo(21211);
         assertThat(failed.get("errorMessage").asText()).contains("not a valid phone number");
         assertThat(formsSentTo(phone)).hasSize(1);
+        // The lead's owner is told, on the lead, that the message never went out.
+        await().atMost(Duration.ofSeconds(15)).until(() -> !alertsOn(lead).isEmpty());
+        assertThat(alertsOn(lead)).singleElement().satisfies(task -> {
+            assertThat(task.get("subject")).isEqualTo("Text message to " + phone + " not delivered");
+            assertThat((String) task.get("description")).contains("21211");
+            assertThat(task.get("priority")).isEqualTo("high");
+        });
+    }
+
+    @Test
+    void aMessageTwilioReportsUndeliveredBecomesATaskForTheLeadsOwner() {
+        String phone = mobile();
+        String lead = lead(phone);
+        String sid = sid("SM");
+        twilioAccepts(phone, sid);
+        String id = api.as("acme", "rep@acme.test", "POST", "/api/v1/text-messages")
+                .json(Map.of("recordType", "lead", "recordId", lead, "channel", "sms", "body", "Are you there?"))
+                .send()
+                .expect(202)
+                .json()
+                .get("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> sid.equals(message(id).path("messageSid").asText()));
+
+        Map<String, String> undelivered = new java.util.HashMap<>(statusParams(sid, "undelivered", phone));
+        undelivered.put("ErrorCode", "30003");
+        signed("status", "message=" + id, undelivered).expect(204);
+
+        assertThat(message(id).get("status").asText()).isEqualTo("undelivered");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !alertsOn(lead).isEmpty());
+        assertThat(alertsOn(lead)).singleElement().satisfies(task -> assertThat((String) task.get("description"))
+                .contains("undelivered")
+                .contains("30003"));
+    }
+
+    /** The alert tasks raised on the lead: subject, description and priority. */
+    private List<Map<String, Object>> alertsOn(String lead) {
+        return inTenant.call(
+                "acme",
+                () -> jdbc.queryForList(
+                        "SELECT subject, description, priority FROM activities WHERE lead_id = ? AND type = 'task'"
+                                + " AND subject LIKE '%not delivered'",
+                        UUID.fromString(lead)));
     }
 
     @Test

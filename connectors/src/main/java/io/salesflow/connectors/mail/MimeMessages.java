@@ -1,12 +1,15 @@
 package io.salesflow.connectors.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -15,13 +18,13 @@ import org.springframework.stereotype.Component;
 /**
  * Maps an {@link OutgoingMail} to a MIME message: UTF-8 text and HTML parts (multipart/alternative when both), the
  * stable Message-ID (Jakarta Mail would otherwise make a new one on every send), Reply-To, threading headers and
- * RFC 8058 one-click {@code List-Unsubscribe}.
+ * RFC 8058 one-click {@code List-Unsubscribe}, attachments (multipart/mixed around the body).
  */
 @Component
 public class MimeMessages {
 
-    public MimeMessage toMime(Session session, OutgoingMail mail) throws MessagingException {
-        MimeMessage message = new StableIdMessage(session, mail.messageId());
+    public OutgoingMimeMessage toMime(Session session, OutgoingMail mail) throws MessagingException {
+        OutgoingMimeMessage message = new OutgoingMimeMessage(session, mail.messageId());
         try {
             message.setFrom(new InternetAddress(mail.fromAddress(), mail.fromName(), StandardCharsets.UTF_8.name()));
         } catch (UnsupportedEncodingException e) {
@@ -48,6 +51,29 @@ public class MimeMessages {
         }
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
+        if (mail.attachments().isEmpty()) {
+            body(message, mail);
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart content = new MimeBodyPart();
+            body(content, mail);
+            mixed.addBodyPart(content);
+            for (MailAttachment attachment : mail.attachments()) {
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(
+                        new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+                // Non-ASCII names go out RFC 2231-encoded (mail.mime.encodeparameters is on by default).
+                file.setFileName(attachment.filename());
+                file.setDisposition(Part.ATTACHMENT);
+                mixed.addBodyPart(file);
+            }
+            message.setContent(mixed);
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    private static void body(MimePart part, OutgoingMail mail) throws MessagingException {
         if (mail.text() != null && mail.html() != null) {
             MimeMultipart alternative = new MimeMultipart("alternative");
             MimeBodyPart text = new MimeBodyPart();
@@ -56,29 +82,11 @@ public class MimeMessages {
             html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
-            message.setContent(alternative);
+            part.setContent(alternative);
         } else if (mail.html() != null) {
-            message.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+            part.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
         } else {
-            message.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
-        }
-        message.saveChanges();
-        return message;
-    }
-
-    /** A message whose Message-ID is the one given, on every save. */
-    private static final class StableIdMessage extends MimeMessage {
-
-        private final String messageId;
-
-        StableIdMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
+            part.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
         }
     }
 }

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.mail.MailEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,10 +25,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SmtpRoutesTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    private final SmtpProperties properties =
-            new SmtpProperties("direct:smtp-send", Duration.ofSeconds(5), 4, 4, 50f, Duration.ofSeconds(60));
+    private final SmtpProperties properties = new SmtpProperties(
+            "direct:smtp-send",
+            "smtp://workspace-server?javaMailSender=#workspaceMailSender",
+            Duration.ofSeconds(5),
+            4,
+            4,
+            50f,
+            Duration.ofSeconds(60));
     private DefaultCamelContext camel;
     private MailRelay relay;
 
@@ -75,6 +86,71 @@ class SmtpRoutesTest {
         assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
         assertThat(server.toString()).doesNotContain("null");
+    }
+
+    @Test
+    void theMessageGoesThroughCamelMailsSmtpEndpointWithTheLoginInNoUri() throws Exception {
+        greenMail.setUser("sales@acme.example", "mailer", "s3cret-pass");
+        SmtpServer server = new SmtpServer(
+                "127.0.0.1", greenMail.getSmtp().getPort(), SmtpServer.Security.NONE, "mailer", "s3cret-pass");
+
+        assertThat(relay.send(server, mail("auth"))).startsWith("250");
+
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+        assertThat(camel.getEndpoints())
+                .anySatisfy(endpoint -> assertThat(endpoint).isInstanceOf(MailEndpoint.class))
+                .allSatisfy(endpoint -> assertThat(endpoint.getEndpointUri())
+                        .doesNotContain("s3cret-pass")
+                        .doesNotContain("mailer")
+                        .doesNotContain("127.0.0.1"));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedByTheServerAndNothingIsDelivered() {
+        greenMail.setUser("sales@acme.example", "mailer", "s3cret-pass");
+        SmtpServer server =
+                new SmtpServer("127.0.0.1", greenMail.getSmtp().getPort(), SmtpServer.Security.NONE, "mailer", "wrong");
+
+        assertThatThrownBy(() -> relay.send(server, mail("wrong")))
+                .isInstanceOf(MailDeliveryException.class)
+                .hasMessageContaining("did not take the message");
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void attachmentsTravelAfterTheBodyUnderTheirOwnNames() throws Exception {
+        SmtpServer server =
+                new SmtpServer("127.0.0.1", greenMail.getSmtp().getPort(), SmtpServer.Security.NONE, null, null);
+        OutgoingMail plain = mail("files");
+        byte[] pdf = "%PDF-1.7 contract".getBytes(StandardCharsets.US_ASCII);
+        OutgoingMail withFile = new OutgoingMail(
+                plain.messageId(),
+                plain.fromAddress(),
+                plain.fromName(),
+                plain.to(),
+                plain.cc(),
+                plain.replyTo(),
+                null,
+                List.of(),
+                plain.subject(),
+                plain.text(),
+                plain.html(),
+                plain.unsubscribeUrl(),
+                List.of(new MailAttachment("Vertrag Müller.pdf", "application/pdf", pdf)));
+
+        relay.send(server, withFile);
+
+        MimeMessage received = greenMail.getReceivedMessages()[0];
+        assertThat(received.getMessageID()).isEqualTo("<files@acme.example>");
+        MimeMultipart mixed = (MimeMultipart) received.getContent();
+        assertThat(mixed.getContentType()).startsWith("multipart/mixed");
+        assertThat(((MimeMultipart) mixed.getBodyPart(0).getContent()).getContentType())
+                .startsWith("multipart/alternative");
+        BodyPart file = mixed.getBodyPart(1);
+        assertThat(file.getDisposition()).isEqualTo(Part.ATTACHMENT);
+        assertThat(file.getContentType()).startsWith("application/pdf");
+        assertThat(MimeUtility.decodeText(file.getFileName())).isEqualTo("Vertrag Müller.pdf");
+        assertThat(file.getInputStream().readAllBytes()).isEqualTo(pdf);
     }
 
     @Test

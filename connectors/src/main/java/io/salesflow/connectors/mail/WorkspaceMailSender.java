@@ -6,56 +6,41 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Properties;
+import org.apache.camel.component.mail.DefaultJavaMailSender;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * One SMTP conversation with Jakarta Mail: connect to the workspace's server (its login given to {@code connect},
- * never put into a URI or a log), send, close. Answers the server's last reply; a refusal becomes a
- * {@link MailDeliveryException} that says whether trying again could help.
+ * The sender behind camel-mail's {@code smtp:} endpoint of the {@code smtp-send} route. Each workspace has its own
+ * server, so the endpoint cannot name one: the server comes with the message, in the session it was built on
+ * ({@link SmtpSessions}). One SMTP conversation per message: connect, send, close. The server's last reply is kept
+ * on the message; a refusal becomes a {@link MailDeliveryException} (inside a {@link MessagingException}) that says whether trying again could help.
  */
-class SmtpTransport {
+class WorkspaceMailSender extends DefaultJavaMailSender {
 
-    private final SmtpProperties properties;
-    private final MimeMessages mime;
-
-    SmtpTransport(SmtpProperties properties, MimeMessages mime) {
-        this.properties = properties;
-        this.mime = mime;
-    }
-
-    String send(SmtpServer server, OutgoingMail mail) {
-        String protocol = server.security() == SmtpServer.Security.SSL_TLS ? "smtps" : "smtp";
-        Properties props = new Properties();
-        String timeout = Long.toString(properties.timeout().toMillis());
-        props.setProperty("mail." + protocol + ".connectiontimeout", timeout);
-        props.setProperty("mail." + protocol + ".timeout", timeout);
-        props.setProperty("mail." + protocol + ".writetimeout", timeout);
-        props.setProperty("mail." + protocol + ".auth", Boolean.toString(server.username() != null));
-        if (server.security() == SmtpServer.Security.STARTTLS) {
-            props.setProperty("mail.smtp.starttls.enable", "true");
-            props.setProperty("mail.smtp.starttls.required", "true");
-        }
-        if (server.security() != SmtpServer.Security.NONE) {
-            props.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
-        }
-        Session session = Session.getInstance(props);
-        try {
-            MimeMessage message = mime.toMime(session, mail);
-            try (Transport transport = session.getTransport(protocol)) {
-                transport.connect(server.host(), server.port(), server.username(), server.password());
-                transport.sendMessage(message, message.getAllRecipients());
-                return transport instanceof SMTPTransport smtp ? trim(smtp.getLastServerResponse()) : "sent";
+    @Override
+    public void send(MimeMessage message) throws MessagingException {
+        Session session = message.getSession();
+        String protocol = session.getProperty("mail.transport.protocol");
+        try (Transport transport = session.getTransport(protocol)) {
+            transport.connect();
+            transport.sendMessage(message, message.getAllRecipients());
+            if (message instanceof OutgoingMimeMessage outgoing) {
+                outgoing.serverReply(
+                        transport instanceof SMTPTransport smtp ? trim(smtp.getLastServerResponse()) : "sent");
             }
         } catch (MessagingException e) {
-            throw classify(server, e);
+            // camel-mail's producer completes the exchange only for a MessagingException (anything else leaves
+            // the caller waiting for good), so the classified failure travels inside one.
+            MailDeliveryException failure = classify(session, protocol, e);
+            throw new MessagingException(failure.getMessage(), failure);
         }
     }
 
-    private static MailDeliveryException classify(SmtpServer server, MessagingException e) {
-        String where = server.host() + ":" + server.port();
+    private static MailDeliveryException classify(Session session, String protocol, MessagingException e) {
+        String where = session.getProperty("mail." + protocol + ".host") + ":"
+                + session.getProperty("mail." + protocol + ".port");
         if (e instanceof AddressException) {
             return new MailDeliveryException(MailDeliveryException.Kind.PERMANENT, "Bad address: " + e.getMessage(), e);
         }
