@@ -88,6 +88,11 @@ public class Invoices {
                         .orElseThrow(() -> new Problem(404, "not-found", "Not found", "No such invoice"))));
     }
 
+    /** The invoice's PDF, for the email it goes out with (no caller: the process sends it). */
+    Pdf render(UUID invoiceId) {
+        return render(port.get(invoiceId).orElseThrow(() -> Problem.notFound("Invoice", invoiceId)));
+    }
+
     private Pdf render(InvoicePort.InvoiceView invoice) {
         String workspace =
                 tenants.findById(TenantContext.require()).map(t -> t.getName()).orElse("");

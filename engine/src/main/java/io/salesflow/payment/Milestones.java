@@ -2,6 +2,7 @@ package io.salesflow.payment;
 
 import io.salesflow.audit.AuditLog;
 import io.salesflow.deal.DealStates;
+import io.salesflow.email.Emails;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.problem.Problem.FieldError;
 import io.salesflow.tenancy.TenantContext;
@@ -41,6 +42,7 @@ public class Milestones {
 
     private final PaymentStore store;
     private final InvoicePort invoices;
+    private final Invoices documents;
     private final InvoiceLinks links;
     private final PaymentEmails emails;
     private final PaymentSettingsStore settings;
@@ -52,6 +54,7 @@ public class Milestones {
     Milestones(
             PaymentStore store,
             InvoicePort invoices,
+            Invoices documents,
             InvoiceLinks links,
             PaymentEmails emails,
             PaymentSettingsStore settings,
@@ -61,6 +64,7 @@ public class Milestones {
             Clock clock) {
         this.store = store;
         this.invoices = invoices;
+        this.documents = documents;
         this.links = links;
         this.emails = emails;
         this.settings = settings;
@@ -117,11 +121,16 @@ public class Milestones {
                 Date.from(now.dueOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 
-    /** Emails the invoice to the deal's primary contact; what became of the email. */
+    /** Emails the invoice, its PDF attached, to the deal's primary contact; what became of the email. */
     @Transactional
     public String sendInvoice(UUID milestoneId) {
         PaymentMilestone m = require(milestoneId, false);
-        return emails.send(false, contactOf(m), variables(m));
+        Invoices.Pdf pdf = documents.render(m.invoiceId());
+        return emails.send(
+                false,
+                contactOf(m),
+                variables(m),
+                List.of(new Emails.EmailAttachment(pdf.filename(), "application/pdf", pdf.bytes())));
     }
 
     /** Sends the next reminder; the wait before the chase after it comes from the tenant's reminder days. */
@@ -133,7 +142,7 @@ public class Milestones {
         store.reminded(m.id());
         Map<String, String> variables = variables(m);
         variables.put("reminderNumber", Integer.toString(number));
-        String status = emails.send(true, contactOf(m), variables);
+        String status = emails.send(true, contactOf(m), variables, List.of());
         int wait = days.isEmpty() ? 1 : days.get(Math.min(number, days.size()) - 1);
         return new Reminded(number, wait, number < days.size(), status);
     }

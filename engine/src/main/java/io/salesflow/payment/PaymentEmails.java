@@ -3,14 +3,15 @@ package io.salesflow.payment;
 import io.salesflow.email.EmailTemplates;
 import io.salesflow.email.Emails;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * The invoice and reminder emails to a deal's primary contact, from the tenant's two payment templates (created on
- * first use with a plain wording, then edited like any template). The invoice's PDF is a tokenised link in the
- * email ({@link InvoiceLinks}).
+ * first use with a plain wording, then edited like any template). The invoice's PDF is attached, and a tokenised
+ * link to it is in the text ({@link InvoiceLinks}).
  */
 @Component
 class PaymentEmails {
@@ -33,7 +34,7 @@ class PaymentEmails {
      * email-not-configured} (the invoice stands and can be downloaded; the workspace sends no email yet), {@code
      * no-address}, {@code suppressed}.
      */
-    String send(boolean reminder, UUID contactId, Map<String, String> variables) {
+    String send(boolean reminder, UUID contactId, Map<String, String> variables, List<Emails.EmailAttachment> files) {
         if (contactId == null) {
             return "no-contact";
         }
@@ -48,7 +49,8 @@ class PaymentEmails {
                 "contact",
                 contactId,
                 reminder ? current.reminderTemplateId() : current.invoiceTemplateId(),
-                new LinkedHashMap<>(variables));
+                new LinkedHashMap<>(variables),
+                files);
         return sent.status();
     }
 

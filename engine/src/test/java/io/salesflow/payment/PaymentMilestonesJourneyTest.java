@@ -84,7 +84,9 @@ class PaymentMilestonesJourneyTest {
                     .contains("1200.00 EUR")
                     .contains("Globex rollout");
         }
-        String link = linkIn(emailsTo(deal.email(), "Invoice " + first).get(0));
+        MimeMessage invoiceEmail = emailsTo(deal.email(), "Invoice " + first).get(0);
+        assertThat(attachmentNames(invoiceEmail.getContent())).containsExactly("invoice-" + first + ".pdf");
+        String link = linkIn(invoiceEmail);
         assertThat(api.get(link.substring(link.indexOf("/invoice-pdf/"))).download(200))
                 .isNotEmpty();
 
@@ -453,6 +455,21 @@ class PaymentMilestonesJourneyTest {
         return content.substring(at, end < 0 ? content.length() : end).strip();
     }
 
+    private static List<String> attachmentNames(Object content) throws Exception {
+        List<String> names = new ArrayList<>();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                var part = multipart.getBodyPart(i);
+                if (part.getFileName() != null) {
+                    names.add(part.getFileName());
+                } else {
+                    names.addAll(attachmentNames(part.getContent()));
+                }
+            }
+        }
+        return names;
+    }
+
     private static String textOf(Object content) throws Exception {
         if (content instanceof jakarta.mail.Multipart multipart) {
             StringBuilder text = new StringBuilder();
@@ -461,7 +478,7 @@ class PaymentMilestonesJourneyTest {
             }
             return text.toString();
         }
-        return String.valueOf(content);
+        return content instanceof String text ? text : "";
     }
 
     private JsonNode get(String email, String path) {
