@@ -88,7 +88,7 @@ export function useDownloadInvoice() {
   return useMutation({
     mutationFn: async (invoice: Invoice) => {
       const result = await client.GET('/api/v1/invoices/{id}/pdf', {
-        params: { path: { id: invoice.id } },
+        params: { path: { id: invoice.id ?? '' } },
         parseAs: 'blob',
       });
       const blob = (await unwrap(Promise.resolve(result))) as unknown as Blob;
