@@ -125,6 +125,13 @@ export const PAGES: Page[] = [
     component: page(() => import('../approvals/ApprovalInboxPage'), 'ApprovalInboxPage'),
   },
   {
+    path: '/finance',
+    label: 'Finance',
+    nav: true,
+    allowed: can('invoices:read'),
+    component: page(() => import('../payments/FinancePage'), 'FinancePage'),
+  },
+  {
     path: '/processes',
     label: 'Processes',
     nav: true,

@@ -16,6 +16,7 @@ import { text } from './values';
 import { EnrolInSequenceAction } from '../sequences/EnrolInSequence';
 import { SendTextAction } from '../textmessages/SendText';
 import { DealContracts } from '../contracts/DealContracts';
+import { PaymentsPanel } from '../payments/PaymentsPanel';
 
 const OWNER_FIELD: FieldDef = { key: 'ownerId', label: 'Owner', kind: 'select' };
 
@@ -172,6 +173,7 @@ export function RecordPage({ type }: { type: RecordType }) {
           <Tabs.Tab value="files">Files</Tabs.Tab>
           <Tabs.Tab value="processes">Processes</Tabs.Tab>
           {type === 'deal' && <Tabs.Tab value="contract">Contract</Tabs.Tab>}
+          {type === 'deal' && <Tabs.Tab value="payments">Payments</Tabs.Tab>}
           {type === 'lead' && <Tabs.Tab value="score">Score</Tabs.Tab>}
           {type === 'lead' && <Tabs.Tab value="assignment">Assignment</Tabs.Tab>}
           {config.hasDuplicates && <Tabs.Tab value="duplicates">Duplicates</Tabs.Tab>}
@@ -193,6 +195,11 @@ export function RecordPage({ type }: { type: RecordType }) {
         {type === 'deal' && (
           <Tabs.Panel value="contract" pt="md">
             <DealContracts dealId={id} canEdit={canEdit} />
+          </Tabs.Panel>
+        )}
+        {type === 'deal' && (
+          <Tabs.Panel value="payments" pt="md">
+            <PaymentsPanel dealId={id} />
           </Tabs.Panel>
         )}
         {type === 'lead' && (

@@ -29,6 +29,17 @@ public class DealStates {
             String pipelineName,
             String stageName) {}
 
+    /** What a payment plan needs of a deal: its amount and currency, whether it is won, its primary contact. */
+    public record DealTerms(
+            UUID id,
+            String name,
+            java.math.BigDecimal amount,
+            String currency,
+            String status,
+            UUID ownerId,
+            String accountName,
+            UUID primaryContactId) {}
+
     private final JdbcTemplate jdbc;
 
     DealStates(JdbcTemplate jdbc) {
@@ -83,6 +94,31 @@ public class DealStates {
                                 rs.getObject("owner_id", UUID.class),
                                 rs.getString("pipeline"),
                                 rs.getString("stage")),
+                        dealId)
+                .stream()
+                .findFirst();
+    }
+
+    public Optional<DealTerms> terms(UUID dealId) {
+        return jdbc
+                .query(
+                        """
+                        SELECT d.id, d.name, d.amount, d.currency, d.status, d.owner_id, a.name AS account,
+                               (SELECT dc.contact_id FROM deal_contacts dc
+                                WHERE dc.deal_id = d.id AND dc.is_primary) AS primary_contact
+                        FROM deals d
+                        LEFT JOIN accounts a ON a.tenant_id = d.tenant_id AND a.id = d.account_id
+                        WHERE d.id = ? AND d.deleted_at IS NULL
+                        """,
+                        (rs, i) -> new DealTerms(
+                                rs.getObject("id", UUID.class),
+                                rs.getString("name"),
+                                rs.getBigDecimal("amount"),
+                                rs.getString("currency"),
+                                rs.getString("status"),
+                                rs.getObject("owner_id", UUID.class),
+                                rs.getString("account"),
+                                rs.getObject("primary_contact", UUID.class)),
                         dealId)
                 .stream()
                 .findFirst();

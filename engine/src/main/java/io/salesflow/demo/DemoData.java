@@ -52,6 +52,7 @@ class DemoData {
     private final DemoMessages messages;
     private final DemoContracts contracts;
     private final DemoSequences sequences;
+    private final DemoPayments payments;
 
     DemoData(
             Tenants tenants,
@@ -65,11 +66,13 @@ class DemoData {
             DemoProcesses processes,
             DemoMessages messages,
             DemoContracts contracts,
-            DemoSequences sequences) {
+            DemoSequences sequences,
+            DemoPayments payments) {
         this.processes = processes;
         this.messages = messages;
         this.contracts = contracts;
         this.sequences = sequences;
+        this.payments = payments;
         this.routing = routing;
         this.duplicates = duplicates;
         this.records = records;
@@ -113,6 +116,10 @@ class DemoData {
                     users.get("admin@acme.test").id(),
                     users.get("rep@acme.test").id());
             sequences.load(users.get("rep@acme.test").id());
+            payments.load(
+                    acme.getId(),
+                    users.get("rep@acme.test").id(),
+                    users.get("finance@acme.test").id());
         });
         TenantContext.runAs(globex.getId(), () -> {
             Map<String, UserView> users = loadUsers(GLOBEX, password);

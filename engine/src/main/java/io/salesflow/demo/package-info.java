@@ -3,10 +3,10 @@
         allowedDependencies = {
             "contract",
             "deal",
-            "email",
             "duplicate",
             "email",
             "identity",
+            "payment",
             "platform",
             "process",
             "process :: deployment",

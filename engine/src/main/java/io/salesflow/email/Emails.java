@@ -213,6 +213,12 @@ public class Emails {
                 "queued");
     }
 
+    /** Whether the workspace's sender settings are saved, so that a send can queue anything. */
+    @Transactional(readOnly = true)
+    public boolean isConfigured() {
+        return settings.find(false).isPresent();
+    }
+
     /** What a process step queued: the email, or why none. */
     public record ProcessSend(UUID emailId, String status) {}
 

@@ -15,6 +15,7 @@
             "engagement",
             "identity",
             "lead",
+            "payment",
             "platform",
             "records",
             "routing",

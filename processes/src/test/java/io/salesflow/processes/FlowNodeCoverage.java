@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * Which flow nodes of one process definition the instances of a test class passed through, from the engine's
@@ -34,7 +36,19 @@ final class FlowNodeCoverage {
                 .singleResult();
         BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(definition.getId());
         Collection<FlowNode> nodes = model.getModelElementsByType(FlowNode.class);
-        return nodes.stream().map(FlowNode::getId).collect(Collectors.toCollection(TreeSet::new));
+        return nodes.stream()
+                .filter(this::inProcess)
+                .map(FlowNode::getId)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** A file may hold several processes (a plan and the process it calls): only this one's nodes count. */
+    private boolean inProcess(FlowNode node) {
+        ModelElementInstance parent = node.getParentElement();
+        while (parent != null && !(parent instanceof Process)) {
+            parent = parent.getParentElement();
+        }
+        return parent != null && processKey.equals(((Process) parent).getId());
     }
 
     Set<String> visited() {

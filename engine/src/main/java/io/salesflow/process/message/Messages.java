@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ExecutionQuery;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -33,14 +34,17 @@ public class Messages {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<MessageCheck> checks;
 
     Messages(
             RuntimeService runtime,
             TenantSwitch tenants,
             ApplicationEventPublisher events,
             Clock clock,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            ObjectProvider<MessageCheck> checks) {
         this.jdbc = jdbc;
+        this.checks = checks;
         this.runtime = runtime;
         this.tenants = tenants;
         this.events = events;
@@ -52,6 +56,7 @@ public class Messages {
         Caller caller = Caller.require();
         UUID id = UUID.randomUUID();
         serialise(caller.tenantSlug(), request);
+        checks.orderedStream().filter(c -> c.checks(request.messageName())).forEach(c -> c.check(request));
         long waiting = waiting(caller.tenantSlug(), request).count();
         if (waiting > 1) {
             throw Problem.conflict(waiting + " process instances wait for " + request.messageName()

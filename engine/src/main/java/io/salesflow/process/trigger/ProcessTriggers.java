@@ -18,7 +18,8 @@ public class ProcessTriggers {
     public static final Map<String, String> SHIPPED = Map.of(
             "lead.created", "lead-nurture",
             "deal.approval_requested", "deal-approval",
-            "contract.sent", "contract-signing");
+            "contract.sent", "contract-signing",
+            "payment.plan_started", "payment-milestones");
 
     public record Trigger(String event, String processKey, boolean enabled) {}
 

@@ -146,6 +146,14 @@ final class FuzzBaseline {
             // A signing link nobody was sent: refused before anything is read.
             return "fuzz-nowhere";
         }
+        if (path.equals("/api/v1/deals/{id}/payment-plan/start")) {
+            // The fuzz deal's plan has no milestone to invoice: a fuzzed start is refused.
+            return f.id("deals");
+        }
+        if (path.startsWith("/api/v1/payment-milestones/") || path.startsWith("/api/v1/invoices/")) {
+            // Paying and releasing move a payment process: fuzzed against a milestone and an invoice that do not exist.
+            return NOWHERE;
+        }
         if (path.startsWith("/api/v1/text-messages/")) {
             // Read-only; a message of the fuzz workspace's lead needs Twilio, which the fuzz run does not call.
             return NOWHERE;
@@ -305,6 +313,9 @@ final class FuzzBaseline {
             case "POST /api/v1/text-messages" ->
                 "{\"recordType\":\"lead\",\"recordId\":\"" + f.id("leads")
                         + "\",\"channel\":\"sms\",\"body\":\"Fuzz\"}";
+            case "PUT /api/v1/deals/{id}/payment-plan" ->
+                "{\"milestones\":[{\"name\":\"Fuzz\",\"amount\":\"10.00\",\"trigger\":\"by_hand\"}]}";
+            case "POST /api/v1/payment-milestones/{id}/payments" -> "{\"amount\":\"1.00\",\"reference\":\"fuzz\"}";
             // The fuzz workspace's own settings; the callback peer is never called by a fuzz run.
             case "PUT /api/v1/settings/twilio" ->
                 "{\"accountSid\":\"AC" + "0".repeat(32) + "\",\"authToken\":\"fuzzTokenValue0123456789\","
