@@ -6,6 +6,7 @@ import io.salesflow.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,6 +44,10 @@ class EmailController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "409",
+            description = "The workspace has no email sender set up yet (email-not-configured)")
     @PreAuthorize("hasAuthority('messages:write')")
     @Operation(
             summary = "Send an email to a lead or contact: written out (subject and text and/or html) or from a"
