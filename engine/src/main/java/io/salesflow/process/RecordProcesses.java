@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts and steers the processes that run on a CRM record, for the current tenant: {@code <type>:<id>} is the
@@ -37,14 +39,17 @@ public class RecordProcesses {
     private final ProcessTriggers triggers;
     private final TenantSwitch tenants;
     private final ManagementService management;
+    private final JdbcTemplate jdbc;
 
     RecordProcesses(
             RuntimeService runtime,
             RepositoryService repository,
             ProcessTriggers triggers,
             TenantSwitch tenants,
-            ManagementService management) {
+            ManagementService management,
+            JdbcTemplate jdbc) {
         this.management = management;
+        this.jdbc = jdbc;
         this.runtime = runtime;
         this.repository = repository;
         this.triggers = triggers;
@@ -55,6 +60,7 @@ public class RecordProcesses {
      * Starts the tenant's process for {@code event} on the record, unless the trigger is off or one already runs
      * on it (a durable event handled twice starts it once).
      */
+    @Transactional
     public void start(UUID tenantId, String event, String recordType, UUID recordId, Map<String, Object> variables) {
         start(tenantId, event, recordType, recordId, variables, null);
     }
@@ -63,6 +69,7 @@ public class RecordProcesses {
      * As {@link #start(UUID, String, String, UUID, Map)}, where what may run once is not the record but the value of
      * the variable {@code onceFor} (an approval request: a deal may have a rework task open from the last one).
      */
+    @Transactional
     public void start(
             UUID tenantId,
             String event,
@@ -84,6 +91,11 @@ public class RecordProcesses {
             log.warn("Workspace {} runs process '{}' for {}, but has no such process deployed", slug, key, event);
             return;
         }
+        // Two starts for one record at once (an event handled on two replicas, a start by hand beside the event's)
+        // would both find none running: the second waits here until the first commits, then finds it.
+        String once = slug + "/" + key + "/" + businessKey(recordType, recordId)
+                + (onceFor == null ? "" : "/" + variables.get(onceFor));
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> null, once);
         var running = runtime.createProcessInstanceQuery()
                 .processDefinitionKey(key)
                 .tenantIdIn(slug)
