@@ -1,10 +1,7 @@
 package io.salesflow.contract;
 
-import io.salesflow.platform.secrets.SecretBox;
-import java.nio.ByteBuffer;
+import io.salesflow.platform.secrets.SealedIds;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -19,28 +16,19 @@ class SigningTokens {
 
     private static final String CONTEXT = "contract-signing";
     private static final int MAX_LENGTH = 300;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int RANDOM_BYTES = 16;
 
-    private final SecretBox secrets;
+    private final SealedIds sealed;
 
-    SigningTokens(SecretBox secrets) {
-        this.secrets = secrets;
+    SigningTokens(SealedIds sealed) {
+        this.sealed = sealed;
     }
 
     /** What a token names. */
     record Target(UUID tenantId, UUID signerId) {}
 
     String issue(UUID tenantId, UUID signerId) {
-        byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
-        ByteBuffer ids = ByteBuffer.allocate(48)
-                .putLong(tenantId.getMostSignificantBits())
-                .putLong(tenantId.getLeastSignificantBits())
-                .putLong(signerId.getMostSignificantBits())
-                .putLong(signerId.getLeastSignificantBits())
-                .put(nonce);
-        String plain = Base64.getUrlEncoder().withoutPadding().encodeToString(ids.array());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secrets.seal(plain, CONTEXT));
+        return sealed.seal(CONTEXT, tenantId, signerId, RANDOM_BYTES);
     }
 
     static byte[] hash(String token) {
@@ -49,20 +37,6 @@ class SigningTokens {
 
     /** The target of a genuine token; empty for anything else. */
     Optional<Target> open(String token) {
-        if (token == null || token.length() > MAX_LENGTH || !token.matches("^[A-Za-z0-9_-]+$")) {
-            return Optional.empty();
-        }
-        try {
-            byte[] sealed = Base64.getUrlDecoder().decode(token);
-            byte[] ids = Base64.getUrlDecoder().decode(secrets.open(sealed, CONTEXT));
-            if (ids.length != 48) {
-                return Optional.empty();
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(ids);
-            return Optional.of(new Target(
-                    new UUID(buffer.getLong(), buffer.getLong()), new UUID(buffer.getLong(), buffer.getLong())));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return sealed.open(CONTEXT, token, RANDOM_BYTES, MAX_LENGTH).map(ids -> new Target(ids.first(), ids.second()));
     }
 }

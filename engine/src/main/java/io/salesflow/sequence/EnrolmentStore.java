@@ -93,6 +93,20 @@ class EnrolmentStore {
                 recordId);
     }
 
+    /** Keeps the first answer an active enrolment gets; later ones change nothing. */
+    void noteAnswer(UUID id, String answer) {
+        jdbc.update(
+                "UPDATE sequence_enrolments SET answer = coalesce(answer, ?) WHERE id = ? AND status = 'active'",
+                answer,
+                id);
+    }
+
+    Optional<String> answer(UUID id) {
+        return jdbc.queryForList("SELECT answer FROM sequence_enrolments WHERE id = ?", String.class, id).stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
     void step(UUID id, int position) {
         jdbc.update("UPDATE sequence_enrolments SET current_step = ? WHERE id = ?", position, id);
     }

@@ -288,6 +288,15 @@ public class Enrolments {
         return get(sequenceId, id);
     }
 
+    /**
+     * Keeps an answer that stops the enrolment, before its process is told: a process that is not waiting for the
+     * answer at that moment finds it when it next looks (before a send, and before it waits again).
+     */
+    @Transactional
+    public void noteAnswer(UUID enrolmentId, String reason) {
+        store.noteAnswer(enrolmentId, reason);
+    }
+
     /** The record's active enrolments whose sequence stops on {@code reason}: where the process is told to stop. */
     @Transactional(readOnly = true)
     public List<UUID> stoppingOn(String recordType, UUID recordId, String reason) {

@@ -99,6 +99,10 @@ public class SequenceSteps {
      */
     @Transactional
     public String send(UUID enrolmentId, int position, String variantLabel) {
+        if (answer(enrolmentId).isPresent()) {
+            // Answered while the send waited for working hours: the sequence stops rather than writing again.
+            return ANSWERED;
+        }
         Enrolment enrolment = enrolment(enrolmentId);
         Sequence.Step step = step(sequence(enrolment), position);
         Sequence.Variant variant = step.variants().stream()
@@ -131,6 +135,15 @@ public class SequenceSteps {
     }
 
     /** When the wait after the step is over: its business time from now on the sender's calendar. */
+    /** What a send step answers when the record answered before it went out: nothing was sent. */
+    public static final String ANSWERED = "answered";
+
+    /** The answer that stops the enrolment, if one came while its process was not waiting for it. */
+    @Transactional(readOnly = true)
+    public Optional<String> answer(UUID enrolmentId) {
+        return enrolments.answer(enrolmentId);
+    }
+
     @Transactional(readOnly = true)
     public Instant waitUntil(UUID enrolmentId, int position) {
         Enrolment enrolment = enrolment(enrolmentId);

@@ -17,12 +17,14 @@ import io.salesflow.connectors.imap.ImapPoller;
 import io.salesflow.connectors.imap.MailboxPort;
 import io.salesflow.email.Mailboxes;
 import io.salesflow.support.Api;
+import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Sequences against real peers: emails of a sequence go out through GreenMail's SMTP; a real reply to the second email,
@@ -54,6 +57,15 @@ class FollowUpSequenceJourneyTest {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    InTenant inTenant;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private SequenceFixtures fixtures;
     private GreenMailUser inbox;
@@ -154,6 +166,67 @@ class FollowUpSequenceJourneyTest {
                 .isEqualTo(sentSecond.get("subject").asText().endsWith("A") ? "A" : "B");
         assertThat(figures.get(1).get("sent").asLong()).isEqualTo(1);
         assertThat(figures.get(1).get("replied").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aMeetingBookedWhileTheRepTaskIsOpenStopsTheSequenceBeforeItWritesAgain() {
+        String email = fixtures.template("Step two for {{record.firstName}}");
+        Map<String, Object> task = Map.of("kind", "task", "waitFor", "P1D", "taskName", "Call about the demo");
+        JsonNode sequence =
+                fixtures.createSequence(SequenceFixtures.sequence(rep, mailboxId, List.of(task, emailStep(email))));
+        String sequenceId = sequence.get("id").asText();
+        String lead = fixtures.lead(SequenceFixtures.unique("mia") + "@customer.example");
+        JsonNode enrolment =
+                fixtures.enrol(sequenceId, "lead", lead).expect(201).json();
+        String instance = enrolment.get("processInstanceId").asText();
+        Task call = tasks.createTaskQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey("UserTask_StepTask")
+                .singleResult();
+        assertThat(call).isNotNull();
+
+        // The rep books the meeting on the call, then completes the task: the process was not waiting for an answer.
+        api.as("acme", REP, "POST", "/api/v1/activities")
+                .json(Map.of(
+                        "type", "meeting",
+                        "subject", "Demo with Mia",
+                        "startAt", "2030-05-04T09:00:00Z",
+                        "endAt", "2030-05-04T10:00:00Z",
+                        "leadId", lead))
+                .send()
+                .expect(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "meeting"
+                .equals(inTenant.call(
+                        "acme",
+                        () -> jdbc.queryForObject(
+                                "SELECT answer FROM sequence_enrolments WHERE id = ?",
+                                String.class,
+                                UUID.fromString(enrolment.get("id").asText())))));
+        api.as("acme", REP, "POST", "/api/v1/tasks/" + call.getId() + "/complete")
+                .json(Map.of("variables", Map.of("outcome", "done")))
+                .send()
+                .expect(204);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode now = fixtures.enrolment(sequenceId, enrolment.get("id").asText());
+            assertThat(now.get("status").asText()).isEqualTo("stopped");
+            assertThat(now.get("stopReason").asText()).isEqualTo("meeting");
+        });
+        assertThat(management.createJobQuery().processInstanceId(instance).count())
+                .as("no timer left: the second step's email is never sent")
+                .isZero();
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance)
+                        .activityId("Gateway_WaitForAnswer")
+                        .count())
+                .as("stopped where it looked for answers that came meanwhile, without waiting")
+                .isZero();
+        assertThat(api.as("acme", REP, "GET", "/api/v1/emails?recordType=lead&recordId=" + lead)
+                        .send()
+                        .expect(200)
+                        .json()
+                        .get("items"))
+                .isEmpty();
     }
 
     @Test

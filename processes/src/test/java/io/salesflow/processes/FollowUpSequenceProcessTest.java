@@ -24,6 +24,7 @@ class FollowUpSequenceProcessTest extends ProcessTestSupport {
     private final List<String> calls = new ArrayList<>();
     private List<String> kinds;
     private boolean outsideWorkingHours;
+    private String answerMeanwhile;
     private Date sendAt;
 
     @BeforeAll
@@ -39,6 +40,7 @@ class FollowUpSequenceProcessTest extends ProcessTestSupport {
     @BeforeEach
     void standIns() {
         kinds = List.of("email");
+        answerMeanwhile = null;
         outsideWorkingHours = false;
         sendAt = Date.from(Instant.now().plus(10, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
         bean("sequenceLoad", execution -> {
@@ -67,6 +69,7 @@ class FollowUpSequenceProcessTest extends ProcessTestSupport {
         });
         bean("sequenceSetWait", execution -> {
             calls.add("wait:" + execution.getVariable("stepNumber"));
+            execution.setVariable("answer", answerMeanwhile);
             execution.setVariable("waitUntil", Date.from(Instant.now().plus(2, ChronoUnit.DAYS)));
         });
         bean("sequenceStop", execution -> calls.add("stop:" + execution.getVariable("reason")));
@@ -178,5 +181,29 @@ class FollowUpSequenceProcessTest extends ProcessTestSupport {
         assertThat(ended(instance)).isTrue();
         assertThat(calls).endsWith("stop:meeting");
         assertThat(passedThrough(instance)).contains("Message_Meeting", "End_Meeting");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "replied, End_Replied",
+        "bounced, End_Bounced",
+        "unsubscribed, End_Unsubscribed",
+        "meeting, End_Meeting"
+    })
+    void anAnswerThatCameDuringARepTaskStopsTheSequenceInsteadOfWaitingOn(String answer, String end) {
+        kinds = List.of("task", "email");
+        ProcessInstance instance = start();
+        answerMeanwhile = answer;
+
+        complete(instance, "UserTask_StepTask", Map.of("outcome", "done"));
+
+        assertThat(calls).containsExactly("load", "plan:1:task", "wait:1", "stop:" + answer);
+        if ("replied".equals(answer)) {
+            complete(instance, "UserTask_FollowUpReply", Map.of("outcome", "answered"));
+        }
+        assertThat(ended(instance)).isTrue();
+        assertThat(passedThrough(instance))
+                .contains("Gateway_AnsweredMeanwhile", end)
+                .doesNotContain("Gateway_WaitForAnswer");
     }
 }

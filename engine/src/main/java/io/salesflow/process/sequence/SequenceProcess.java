@@ -27,6 +27,8 @@ final class SequenceProcess {
     static final String OWNER_ID = "ownerId";
     static final String REP_GROUP = "repGroup";
     static final String STOP_REASON = "stopReason";
+    /** The answer that came while the process was not waiting for one (replied, bounced, ...), or null. */
+    static final String ANSWER = "answer";
 
     private SequenceProcess() {}
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Answers that reach the sequences running on a record, after they committed and durably: a reply, a bounce, an
  * unsubscribe and a meeting logged on the record (MeetingBooked) are correlated to each active enrolment whose sequence stops on
- * them. An enrolment not waiting for the message (between two steps) takes none; one that ended takes none.
+ * them. An enrolment not waiting for the message (at a rep task, a send waiting for working hours) keeps the answer
+ * and its process stops when it next looks; one that ended takes none.
  */
 @Component
 class SequenceProcessEvents {
@@ -76,6 +77,7 @@ class SequenceProcessEvents {
         tenantScope.runAs(tenantId, () -> {
             String slug = tenantSwitch.slugOf(tenantId);
             for (UUID enrolment : enrolments.stoppingOn(recordType, recordId, reason)) {
+                enrolments.noteAnswer(enrolment, reason);
                 runtime.createMessageCorrelation(message)
                         .tenantId(slug)
                         .processInstanceBusinessKey(RecordProcesses.businessKey(recordType, recordId))
