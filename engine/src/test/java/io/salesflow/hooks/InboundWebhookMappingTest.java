@@ -144,7 +144,7 @@ class InboundWebhookMappingTest {
 
         JsonNode failed = hooks.settled(endpointId, eventId);
         assertThat(failed.get("status").asText()).isEqualTo("failed");
-        assertThat(failed.get("error").asText()).contains("No process instance waits for PaymentReceived");
+        assertThat(failed.get("error").asText()).contains("No process instance waits for OrderPaid");
         JsonNode onlyFailed = api.as(
                         "acme", ADMIN, "GET", "/api/v1/inbound-webhooks/" + endpointId + "/events?status=failed")
                 .send()
@@ -175,7 +175,7 @@ class InboundWebhookMappingTest {
                 "action", "correlate_message",
                 "message",
                         Map.of(
-                                "messageName", "PaymentReceived",
+                                "messageName", "OrderPaid",
                                 "businessKey", "/data/invoice",
                                 "businessKeyPrefix", "invoice:",
                                 "variables", Map.of("amountPaid", "/data/amount", "paidBy", "/data/method")));
@@ -188,7 +188,7 @@ class InboundWebhookMappingTest {
                 .camundaHistoryTimeToLive(30)
                 .startEvent()
                 .intermediateCatchEvent("Message_Payment")
-                .message("PaymentReceived")
+                .message("OrderPaid")
                 .endEvent()
                 .done());
         api.as("acme", "ops@acme.test", "POST", "/api/v1/deployments")
