@@ -51,7 +51,7 @@ class ProcessMessagesTest {
                 .userTask("Task_Prepare")
                 .name("Prepare the invoice")
                 .intermediateCatchEvent("Message_Payment")
-                .message("PaymentReceived")
+                .message("OrderPaid")
                 .endEvent()
                 .done());
         api.as("acme", OPS, "POST", "/api/v1/deployments")
@@ -118,7 +118,7 @@ class ProcessMessagesTest {
         ProcessInstance instance = waitingForPayment();
 
         JsonNode outcome = send(Map.of(
-                        "messageName", "PaymentReceived",
+                        "messageName", "OrderPaid",
                         "businessKey", instance.getBusinessKey(),
                         "variables", Map.of("amountPaid", 1200.5, "paidBy", "card")))
                 .expect(200)
@@ -134,22 +134,21 @@ class ProcessMessagesTest {
         ProcessInstance one = waitingForPayment();
         ProcessInstance two = waitingForPayment();
 
-        send(Map.of("messageName", "PaymentReceived", "businessKey", "invoice:none"))
-                .expect(404);
+        send(Map.of("messageName", "OrderPaid", "businessKey", "invoice:none")).expect(404);
         send(Map.of("messageName", "NoSuchMessage", "businessKey", one.getBusinessKey()))
                 .expect(404);
-        send(Map.of("messageName", "PaymentReceived", "correlationKeys", Map.of("paymentMethod", "none")))
+        send(Map.of("messageName", "OrderPaid", "correlationKeys", Map.of("paymentMethod", "none")))
                 .expect(404);
         JsonNode ambiguous = api.post("/api/v1/messages")
                 .bearer(apiKey)
-                .json(Map.of("messageName", "PaymentReceived"))
+                .json(Map.of("messageName", "OrderPaid"))
                 .send()
                 .expect(400)
                 .json();
         assertThat(ambiguous.get("errors").get(0).get("field").asText()).isEqualTo("businessKey");
         runtime.setVariable(one.getId(), "customer", "C-1");
         runtime.setVariable(two.getId(), "customer", "C-1");
-        send(Map.of("messageName", "PaymentReceived", "correlationKeys", Map.of("customer", "C-1")))
+        send(Map.of("messageName", "OrderPaid", "correlationKeys", Map.of("customer", "C-1")))
                 .expect(409);
         assertThat(ended(one)).isFalse();
         assertThat(ended(two)).isFalse();
@@ -159,20 +158,16 @@ class ProcessMessagesTest {
     void badMessagesAreRefusedFieldByField() {
         assertField(send(Map.of("messageName", "Payment Received!", "businessKey", "x")), "messageName");
         assertField(
-                send(Map.of(
-                        "messageName", "PaymentReceived", "businessKey", "x", "variables", Map.of("a", List.of(1)))),
+                send(Map.of("messageName", "OrderPaid", "businessKey", "x", "variables", Map.of("a", List.of(1)))),
                 "variables.a");
-        assertField(
-                send(Map.of("messageName", "PaymentReceived", "businessKey", "x", "bufferFor", "forever")),
-                "bufferFor");
-        assertField(send(Map.of("messageName", "PaymentReceived", "businessKey", "x", "tenant", "globex")), "tenant");
+        assertField(send(Map.of("messageName", "OrderPaid", "businessKey", "x", "bufferFor", "forever")), "bufferFor");
+        assertField(send(Map.of("messageName", "OrderPaid", "businessKey", "x", "tenant", "globex")), "tenant");
     }
 
     @Test
     void fiftyConcurrentCorrelationsAdvanceTheInstanceOnceAndNoneFails() throws Exception {
         ProcessInstance instance = waitingForPayment();
-        Map<String, Object> message =
-                Map.of("messageName", "PaymentReceived", "businessKey", instance.getBusinessKey());
+        Map<String, Object> message = Map.of("messageName", "OrderPaid", "businessKey", instance.getBusinessKey());
 
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Integer>> answers = new ArrayList<>();
@@ -196,7 +191,7 @@ class ProcessMessagesTest {
     void aMessageThatComesBeforeItsInstanceWaitsIsKeptAndDelivered() {
         ProcessInstance instance = started();
         JsonNode outcome = send(Map.of(
-                        "messageName", "PaymentReceived",
+                        "messageName", "OrderPaid",
                         "businessKey", instance.getBusinessKey(),
                         "bufferFor", "PT2M"))
                 .expect(202)

@@ -34,7 +34,8 @@ class ProcessSettingsAndRecordsTest {
                 .send()
                 .expect(200)
                 .json();
-        assertThat(triggers.findValuesAsText("processKey")).containsExactly("deal-approval", "lead-nurture");
+        assertThat(triggers.findValuesAsText("processKey"))
+                .containsExactly("contract-signing", "deal-approval", "lead-nurture", "payment-milestones");
 
         assertField(
                 api.as("acme", OPS, "PUT", "/api/v1/process-triggers/lead.created")
