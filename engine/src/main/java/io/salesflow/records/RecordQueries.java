@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public class RecordQueries {
         List<SqlPart> where = new ArrayList<>();
         where.add(SqlPart.of(ALIAS + ".deleted_at IS NULL"));
         where.add(readable(type, caller));
-        query.filters().forEach(f -> where.add(filter(f)));
+        query.filters().forEach(f -> where.add(filter(type, f)));
         List<SqlPart> sortKeys = sortKeys(query.sort());
         if (query.cursor() != null) {
             where.add(keyset(
@@ -60,8 +61,10 @@ public class RecordQueries {
         List<Object> order = new ArrayList<>();
         for (int i = 0; i < query.sort().size(); i++) {
             SqlPart key = sortKeys.get(i);
-            order.addAll(List.of("(", key, ") IS NULL, ", key));
-            order.add(query.sort().get(i).descending() ? " DESC, " : " ASC, ");
+            // NULLS LAST rather than a leading "key IS NULL" term: the same order, and an index on the key
+            // (with the id) can give it without sorting the rows.
+            order.add(key);
+            order.add(query.sort().get(i).descending() ? " DESC NULLS LAST, " : " ASC NULLS LAST, ");
         }
         SqlPart statement = SqlPart.join(
                 select(type, sortKeys),
@@ -216,8 +219,14 @@ public class RecordQueries {
                 .toList();
     }
 
-    private static SqlPart filter(ListQuery.Filter f) {
+    private static SqlPart filter(RecordType type, ListQuery.Filter f) {
         SqlPart col = expression(f.field());
+        Set<String> closed =
+                f.field().jsonKey() == null ? type.closedValues(f.field().name()) : Set.of();
+        if (!closed.isEmpty()
+                && EnumSet.of(Operator.EQ, Operator.NE, Operator.IN).contains(f.operator())) {
+            return closedValueFilter(col, f, closed);
+        }
         boolean text = f.field().type() == FieldType.TEXT;
         Object value = SqlValues.convert(
                 f.field(), f.operator(), f.values().get(0), f.field().name());
@@ -259,6 +268,25 @@ public class RecordQueries {
                 in.add(")");
                 yield SqlPart.join(in.toArray());
             }
+        };
+    }
+
+    /**
+     * A field with a closed set of values (a status, a band, a country) holds them exactly as declared, so it is
+     * compared as stored, which its indexes answer, instead of through {@code lower()}, which they cannot. The
+     * filter's value still matches whatever its case; a value off the list matches nothing.
+     */
+    private static SqlPart closedValueFilter(SqlPart col, ListQuery.Filter f, Set<String> closed) {
+        List<String> values = f.values().stream()
+                .map(v -> closed.stream()
+                        .filter(c -> c.equalsIgnoreCase(v))
+                        .findFirst()
+                        .orElse(v))
+                .toList();
+        return switch (f.operator()) {
+            case EQ -> SqlPart.join(col, " = ", SqlPart.bind(values.get(0)));
+            case NE -> SqlPart.join(col, " IS DISTINCT FROM ", SqlPart.bind(values.get(0)));
+            default -> SqlPart.join(col, " = ANY (", SqlPart.bind(values.toArray(String[]::new)), "::text[])");
         };
     }
 

@@ -62,6 +62,12 @@ public record RecordType(
         return limit.values();
     }
 
+    /** The closed set of values of {@code field}, empty when the field takes any text. */
+    public Set<String> closedValues(String field) {
+        Limit limit = limits.get(field);
+        return limit == null ? Set.of() : limit.values();
+    }
+
     /** A field's limits as a body sees them: a maximum length, or a closed set of values (empty when open). */
     public record Limit(Integer maxLength, Set<String> values) {
         public Limit {

@@ -207,6 +207,12 @@ class ContactApiTest {
         assertThat(lastNames("?tags[has]=" + tag + "&emails[has]=abel@list.example"))
                 .containsExactly("Abel");
         assertThat(lastNames("?tags[has]=" + tag + "&status=inactive")).containsExactly("cole");
+        // A field with a closed set of values is compared as stored (which its index answers), in any case.
+        assertThat(lastNames("?tags[has]=" + tag + "&status=INACTIVE")).containsExactly("cole");
+        assertThat(lastNames("?tags[has]=" + tag + "&status[in]=Inactive,unknown"))
+                .containsExactly("cole");
+        assertThat(lastNames("?tags[has]=" + tag + "&status[ne]=inactive&sort=-lastName,firstName"))
+                .containsExactly("Cole", "Abel");
         assertThat(lastNames("?tags[has]=" + tag + "&emailOptIn=true")).containsExactly("Abel");
         assertThat(lastNames("?tags[has]=" + tag + "&emailOptIn[ne]=true&sort=firstName"))
                 .containsExactly("Cole", "cole");

@@ -115,6 +115,32 @@ class SearchTest {
         assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("q");
     }
 
+    /**
+     * A word many records start with: only a bounded number of them is scored, and the record carrying the
+     * word exactly is among them (looked at first), so it still ranks first.
+     */
+    @Test
+    void anExactMatchRanksFirstAmongManyRecordsStartingWithTheWord() {
+        String word = "qv" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
+        int starting = RecordSearch.MAX_CANDIDATES * 3;
+        inTenant.run(
+                "acme",
+                () -> jdbc.update(
+                        """
+                INSERT INTO leads (tenant_id, id, last_name, company, source, status, owner_id)
+                SELECT app_current_tenant(), gen_random_uuid(), ? || 'son' || g, 'Bulk ' || g, 'event', 'new',
+                       (SELECT id FROM users WHERE email = 'admin@acme.test')
+                FROM generate_series(1, ?) g
+                """,
+                        word,
+                        starting));
+        String exact = create("admin@acme.test", "/api/v1/leads", Map.of("lastName", word, "source", "event"));
+
+        JsonNode hits = search("admin@acme.test", word);
+        assertThat(hits.get(0).get("id").asText()).isEqualTo(exact);
+        assertThat(hits.size()).isGreaterThan(1);
+    }
+
     private String create(String email, String path, Map<String, Object> body) {
         return api.as("acme", email, "POST", path)
                 .json(body)
