@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Select, Stack, Table } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Table } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { FormError } from '../admin/common';
 import type { RecordBody } from '../api/types';
-import { useEnrolRecords, useSequences, type EnrolRecordType, type SequenceBulkEnrolment } from './queries';
+import { SequencePicker } from './EnrolInSequence';
+import { useEnrolRecords, type EnrolRecordType, type SequenceBulkEnrolment } from './queries';
 
 /** Why a record was skipped, in words, for the reasons the server gives. */
 const REASONS: Record<string, string> = {
@@ -53,7 +54,6 @@ function EnrolForm({
   onDone: (skippedIds: string[]) => void;
   onClose: () => void;
 }) {
-  const sequences = useSequences();
   const enrol = useEnrolRecords();
   const [sequenceId, setSequenceId] = useState<string | null>(null);
   const [report, setReport] = useState<SequenceBulkEnrolment | null>(null);
@@ -112,16 +112,7 @@ function EnrolForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <FormError error={enrol.error} fields={[]} />
-        <Select
-          label="Sequence"
-          required
-          placeholder={sequences.isPending ? 'Loading sequences…' : 'Choose a sequence'}
-          data={(sequences.data?.items ?? []).map((s) => ({ value: s.id ?? '', label: s.name ?? '' }))}
-          value={sequenceId}
-          onChange={(value) => setSequenceId(typeof value === 'string' ? value : null)}
-          error={sequences.isError ? 'Sequences could not be loaded' : undefined}
-          nothingFoundMessage="No sequences yet"
-        />
+        <SequencePicker value={sequenceId} onChange={setSequenceId} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={enrol.isPending}>
             Cancel
