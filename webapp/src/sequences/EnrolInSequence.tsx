@@ -31,7 +31,7 @@ function EnrolForm({ type, id, onDone }: { type: EnrolRecordType; id: string; on
       { sequenceId, recordType: type, recordId: id },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', title: 'Enrolled', message: 'The first step runs in the sender’s working hours.' });
+          notifications.show({ color: 'green', title: 'Enrolled', message: 'The first step goes out in working hours, the sender’s and theirs.' });
           onDone();
         },
       },
