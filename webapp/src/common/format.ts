@@ -46,3 +46,17 @@ export function urgency(due: string | undefined, now: Date = new Date()): Urgenc
   if (at.getTime() < now.getTime()) return 'overdue';
   return sameDay(at, now) ? 'today' : 'later';
 }
+
+/** The IANA time zones this browser knows, for pickers; empty where it cannot list them. */
+export function timeZones(): string[] {
+  return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+}
+
+/** "09:00" as a clock in `zone` shows `iso` (a zone the browser does not know: in the reader's own). */
+export function timeIn(iso: string, zone: string): string {
+  try {
+    return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(iso));
+  } catch {
+    return time.format(new Date(iso));
+  }
+}

@@ -50,6 +50,34 @@ describe('record page', () => {
     expect(await screen.findByText('Engines Ltd')).toBeTruthy();
   });
 
+  it('shows the lead’s time zone and saves a new one, and an unknown zone is refused on the field', async () => {
+    const { calls } = renderRecords(`/leads/${LEAD_A.id}`, {
+      ...base,
+      [`GET ${A}`]: [json(200, { ...LEAD_A, timeZone: 'Europe/Berlin' }, { ETag: '"3"' })],
+      [`PATCH ${A}`]: [
+        json(400, {
+          type: '/problems/validation',
+          status: 400,
+          title: 'Invalid request',
+          errors: [{ field: 'timeZone', message: 'is not a known time zone: give an IANA name such as America/New_York' }],
+        }),
+        json(200, { ...LEAD_A, timeZone: 'America/New_York', version: 4 }, { ETag: '"4"' }),
+      ],
+    });
+    expect(await screen.findByText(/^Europe\/Berlin · .* there now$/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Time zone' }));
+    const input = screen.getByRole('combobox', { name: 'Time zone' });
+    fireEvent.change(input, { target: { value: 'Mars/Olympus' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1));
+    expect(await screen.findByText(/not a known time zone/i)).toBeTruthy();
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Time zone' }), { target: { value: 'America/New_York' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(2));
+    expect(calls.filter((c) => c.method === 'PATCH')[1]?.body).toEqual({ timeZone: 'America/New_York' });
+  });
+
   it('merges a duplicate with the values chosen per field', async () => {
     const B = `/api/v1/leads/${LEAD_B.id}`;
     const { calls } = renderRecords(`/leads/${LEAD_A.id}`, {

@@ -32,7 +32,7 @@ export type FilterDef =
   | { kind: 'stage'; key: 'stage'; label: string }
   | { kind: 'min'; key: string; label: string; field: string };
 
-export type FieldKind = 'text' | 'email' | 'url' | 'textarea' | 'number' | 'date' | 'select' | 'boolean' | 'stage';
+export type FieldKind = 'text' | 'email' | 'url' | 'textarea' | 'number' | 'date' | 'select' | 'boolean' | 'stage' | 'timeZone';
 
 export interface FieldDef {
   key: string;
@@ -200,6 +200,7 @@ export const CONFIGS: Record<RecordType, TypeConfig> = {
       { key: 'region', label: 'Region', kind: 'text' },
       { key: 'postalCode', label: 'Postal code', kind: 'text' },
       { key: 'language', label: 'Language', kind: 'text' },
+      { key: 'timeZone', label: 'Time zone', kind: 'timeZone' },
       { key: 'productInterest', label: 'Product interest', kind: 'text' },
       { key: 'source', label: 'Source', kind: 'select', options: LEAD_SOURCES },
       { key: 'status', label: 'Status', kind: 'select', options: LEAD_STATUSES.filter((s) => s.value !== 'converted') },
@@ -254,6 +255,7 @@ export const CONFIGS: Record<RecordType, TypeConfig> = {
       { key: 'status', label: 'Status', kind: 'select', options: CONTACT_STATUSES },
       { key: 'source', label: 'Source', kind: 'text' },
       { key: 'preferredLanguage', label: 'Preferred language', kind: 'text' },
+      { key: 'timeZone', label: 'Time zone', kind: 'timeZone' },
       { key: 'emailOptIn', label: 'Email opt-in', kind: 'boolean' },
       { key: 'smsOptIn', label: 'SMS opt-in', kind: 'boolean' },
       { key: 'whatsappOptIn', label: 'WhatsApp opt-in', kind: 'boolean' },

@@ -21,7 +21,6 @@ export function EnrolInSequenceAction({ type, id, canEnrol }: { type: EnrolRecor
 }
 
 function EnrolForm({ type, id, onDone }: { type: EnrolRecordType; id: string; onDone: () => void }) {
-  const sequences = useSequences();
   const enrol = useEnrol();
   const [sequenceId, setSequenceId] = useState<string | null>(null);
 
@@ -32,7 +31,7 @@ function EnrolForm({ type, id, onDone }: { type: EnrolRecordType; id: string; on
       { sequenceId, recordType: type, recordId: id },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', title: 'Enrolled', message: 'The first step runs in the sender’s working hours.' });
+          notifications.show({ color: 'green', title: 'Enrolled', message: 'The first step goes out in working hours, the sender’s and theirs.' });
           onDone();
         },
       },
@@ -43,20 +42,28 @@ function EnrolForm({ type, id, onDone }: { type: EnrolRecordType; id: string; on
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <FormError error={enrol.error} fields={[]} />
-        <Select
-          label="Sequence"
-          required
-          placeholder={sequences.isPending ? 'Loading sequences…' : 'Choose a sequence'}
-          data={(sequences.data?.items ?? []).map((s) => ({ value: s.id ?? '', label: s.name ?? '' }))}
-          value={sequenceId}
-          onChange={(value) => setSequenceId(typeof value === 'string' ? value : null)}
-          error={sequences.isError ? 'Sequences could not be loaded' : undefined}
-          nothingFoundMessage="No sequences yet"
-        />
+        <SequencePicker value={sequenceId} onChange={setSequenceId} />
         <Button type="submit" disabled={!sequenceId} loading={enrol.isPending}>
           Enrol
         </Button>
       </Stack>
     </form>
+  );
+}
+
+/** The workspace's sequences to enrol in, with their loading and error states. */
+export function SequencePicker({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
+  const sequences = useSequences();
+  return (
+    <Select
+      label="Sequence"
+      required
+      placeholder={sequences.isPending ? 'Loading sequences…' : 'Choose a sequence'}
+      data={(sequences.data?.items ?? []).map((s) => ({ value: s.id ?? '', label: s.name ?? '' }))}
+      value={value}
+      onChange={(next) => onChange(typeof next === 'string' ? next : null)}
+      error={sequences.isError ? 'Sequences could not be loaded' : undefined}
+      nothingFoundMessage="No sequences yet"
+    />
   );
 }

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { FormError } from '../admin/common';
-import { formatDateTime } from '../common/format';
+import { formatDateTime, timeIn } from '../common/format';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
 import { useSavedViews } from '../records/savedViews';
 import { SequenceEditor } from './SequenceEditor';
@@ -14,6 +14,7 @@ import {
   useSequence,
   useSequenceFigures,
   type SequenceBulkEnrolment,
+  type SequenceEnrolment,
 } from './queries';
 
 const FIGURES = ['sent', 'delivered', 'opened', 'clicked', 'replied', 'bounced', 'unsubscribed'] as const;
@@ -156,6 +157,25 @@ function EnrolView({ id }: { id: string }) {
   );
 }
 
+/** When an active enrolment's send goes out, in the recipient's own time when they have a zone. */
+function NextSend({ enrolment, now = new Date() }: { enrolment: SequenceEnrolment; now?: Date }) {
+  const { sendAt, recipientTimeZone: zone } = enrolment;
+  const waiting = enrolment.status === 'active' && sendAt && new Date(sendAt).getTime() > now.getTime();
+  if (!waiting) {
+    return <Text size="sm">{zone ? `Their zone: ${zone}` : '—'}</Text>;
+  }
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{formatDateTime(sendAt)}</Text>
+      {zone && (
+        <Text size="xs" c="dimmed">
+          {`sends at ${timeIn(sendAt, zone)} their time (${zone})`}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 function Enrolments({ id }: { id: string }) {
   const enrolments = useEnrolments(id);
   const cancel = useCancelEnrolment(id);
@@ -170,7 +190,7 @@ function Enrolments({ id }: { id: string }) {
       ) : items.length === 0 ? (
         <EmptyState title="Nobody enrolled yet">Enrol leads and contacts from their pages or a saved view.</EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
+        <Table.ScrollContainer minWidth={600}>
           <Table aria-label="Enrolments">
             <Table.Thead>
               <Table.Tr>
@@ -178,6 +198,7 @@ function Enrolments({ id }: { id: string }) {
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Step</Table.Th>
                 <Table.Th>Enrolled</Table.Th>
+                <Table.Th>Next send</Table.Th>
                 <Table.Th>Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -196,6 +217,9 @@ function Enrolments({ id }: { id: string }) {
                   </Table.Td>
                   <Table.Td>{e.currentStep}</Table.Td>
                   <Table.Td>{formatDateTime(e.enrolledAt)}</Table.Td>
+                  <Table.Td>
+                    <NextSend enrolment={e} />
+                  </Table.Td>
                   <Table.Td>
                     {e.status === 'active' && (
                       <Button size="xs" variant="subtle" color="red" loading={cancel.isPending} onClick={() => cancel.mutate(e.id ?? '')}>

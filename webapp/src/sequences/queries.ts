@@ -129,3 +129,29 @@ export function useCancelEnrolment(sequenceId: string) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: sequenceKeys.one(sequenceId) }),
   });
 }
+
+/** The most ids one enrol-by-id call takes; the server refuses more. */
+export const ENROL_BATCH = 500;
+
+/** Enrols records picked by id, in calls of at most {@link ENROL_BATCH}, and merges what each call reports. */
+export function useEnrolRecords() {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ sequenceId, recordType, recordIds }: { sequenceId: string; recordType: EnrolRecordType; recordIds: string[] }) => {
+      const merged: SequenceBulkEnrolment = { enrolled: [], skipped: [] };
+      for (let start = 0; start < recordIds.length; start += ENROL_BATCH) {
+        const part = await unwrap(
+          client.POST('/api/v1/sequences/{id}/enrolments/records', {
+            params: { path: { id: sequenceId } },
+            body: { recordType, recordIds: recordIds.slice(start, start + ENROL_BATCH) },
+          }),
+        );
+        merged.enrolled?.push(...(part.enrolled ?? []));
+        merged.skipped?.push(...(part.skipped ?? []));
+      }
+      return merged;
+    },
+    onSuccess: (_, { sequenceId }) => void queryClient.invalidateQueries({ queryKey: sequenceKeys.one(sequenceId) }),
+  });
+}

@@ -1,6 +1,6 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { json, LEAD_A, ME, renderRecords } from '../records/test/server';
+import { json, LEAD_A, LEAD_B, LEAD_C, ME, renderRecords, withLayout } from '../records/test/server';
 
 configure({ asyncUtilTimeout: 5000 });
 vi.setConfig({ testTimeout: 30_000 });
@@ -127,5 +127,89 @@ describe('enrolling a lead', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const enrols = calls.filter((c) => c.method === 'POST' && c.path === `/api/v1/sequences/${SEQUENCE.id}/enrolments`);
     expect(enrols[1]?.body).toEqual({ recordType: 'lead', recordId: LEAD_A.id });
+  });
+});
+
+describe('enrolling the selected rows of a list', () => {
+  it('enrols the selected leads in one call and lists the skipped with their reasons', async () => {
+    withLayout();
+    await import('../records/RecordListPage');
+    const REP_WHO_SENDS = { ...ME, permissions: ['leads:read', 'leads:write', 'messages:write'] };
+    const page = json(200, { items: [LEAD_A, LEAD_B, LEAD_C], nextCursor: null });
+    const { calls } = renderRecords(
+      '/leads',
+      {
+        'GET /api/v1/leads': [page, page, page],
+        'GET /api/v1/sequences': [json(200, { items: [SEQUENCE], nextCursor: null })],
+        [`POST /api/v1/sequences/${SEQUENCE.id}/enrolments/records`]: [
+          json(200, {
+            enrolled: [{ id: 'e1', recordType: 'lead', recordId: LEAD_A.id, status: 'active' }],
+            skipped: [
+              { recordId: LEAD_B.id, type: 'already-enrolled', reason: 'The lead is in this sequence already' },
+              { recordId: LEAD_C.id, type: 'suppressed', reason: 'c@example.com is on the suppression list' },
+            ],
+            nextCursor: null,
+          }),
+        ],
+      },
+      REP_WHO_SENDS,
+    );
+    await screen.findByRole('link', { name: 'Ada Lovelace' });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all 3 loaded' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enrol in sequence' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Enrol 3 in a sequence' });
+    expect(within(dialog).getByRole('button', { name: 'Enrol 3' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(within(dialog).getByRole('combobox', { name: /^Sequence/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Demo follow-up', hidden: true }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enrol 3' }));
+
+    expect(await within(dialog).findByText('Enrolled 1, skipped 2')).toBeTruthy();
+    const skipped = within(dialog).getByRole('table', { name: 'Skipped' });
+    expect(within(skipped).getByText('Already in this sequence')).toBeTruthy();
+    expect(within(skipped).getByText('On the suppression list')).toBeTruthy();
+    const posts = calls.filter((c) => c.method === 'POST' && c.path.endsWith('/enrolments/records'));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toEqual({ recordType: 'lead', recordIds: [LEAD_A.id, LEAD_B.id, LEAD_C.id] });
+    expect(screen.getByRole('toolbar', { name: 'Bulk actions' }).textContent).toContain('2 selected');
+  });
+
+  it('offers no enrolment to someone who may not send messages', async () => {
+    withLayout();
+    renderRecords('/leads', { 'GET /api/v1/leads': [json(200, { items: [LEAD_A], nextCursor: null })] });
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Select Ada Lovelace · Engines' }));
+    expect(screen.getByRole('button', { name: 'Assign owner' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Enrol in sequence' })).toBeNull();
+  });
+});
+
+describe('an enrolment waiting to send', () => {
+  it('says when the send goes out in the recipient’s own time', async () => {
+    const base = `/api/v1/sequences/${SEQUENCE.id}`;
+    const waiting = {
+      id: 'e2',
+      sequenceId: SEQUENCE.id,
+      recordType: 'contact',
+      recordId: LEAD_A.id,
+      status: 'active',
+      currentStep: 1,
+      source: 'bulk',
+      enrolledAt: '2026-12-01T10:00:00Z',
+      recipientTimeZone: 'America/New_York',
+      sendAt: '2999-12-02T14:00:00Z',
+    };
+    renderRecords(
+      `/sequences/${SEQUENCE.id}`,
+      {
+        [`GET ${base}`]: [json(200, SEQUENCE, { ETag: '"2"' })],
+        [`GET ${base}/figures`]: [json(200, [])],
+        [`GET ${base}/enrolments`]: [json(200, { items: [waiting, { ...waiting, id: 'e3', status: 'completed' }], nextCursor: null })],
+        'GET /api/v1/saved-views': [json(200, EMPTY)],
+      },
+      ADMIN,
+    );
+    const enrolments = await screen.findByRole('table', { name: 'Enrolments' });
+    expect(within(enrolments).getByText(/^sends at 09:00( AM)? their time \(America\/New_York\)$/)).toBeTruthy();
+    expect(within(enrolments).getByText('Their zone: America/New_York')).toBeTruthy();
   });
 });

@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, Modal, NativeSelect, NumberInput, Radio, Stack, Table, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Autocomplete, Button, Card, Checkbox, Group, Modal, NativeSelect, NumberInput, Radio, Stack, Table, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { ApiError, describeError } from '../../api/problem';
 import type { RecordBody } from '../../api/types';
+import { timeIn, timeZones } from '../../common/format';
 import type { FieldDef, Option } from '../config';
 import { usePatchRecord, useRefetchDetail, type CustomField, type RecordDetail, type RecordType } from '../queries';
 import { display, patchBody, sameValue, valueAt } from '../values';
@@ -159,6 +160,17 @@ function Editor({ field, value, onChange, options }: { field: FieldDef; value: u
           onChange={(e) => onChange(e.currentTarget.value || null)}
         />
       );
+    case 'timeZone':
+      return (
+        <Autocomplete
+          {...common}
+          description="An IANA name such as America/New_York: sequences send in working hours there"
+          data={timeZones()}
+          limit={20}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(v) => onChange(v === '' ? null : v)}
+        />
+      );
     case 'textarea':
       return <Textarea {...common} autosize minRows={2} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value)} />;
     default:
@@ -218,7 +230,8 @@ export function EditableField({
         gap={4}
         onKeyDown={(e) => {
           if (e.key === 'Escape') setDraft(undefined);
-          if (e.key === 'Enter' && field.kind !== 'textarea') {
+          // A picker that took the Enter (choosing an option) has prevented its default: that is no save yet.
+          if (e.key === 'Enter' && field.kind !== 'textarea' && !e.defaultPrevented) {
             e.preventDefault();
             void save();
           }
@@ -248,7 +261,12 @@ export function EditableField({
           {field.label}
         </Text>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-          {shown ?? (field.kind === 'select' ? (field.options?.find((o) => o.value === current)?.label ?? display(current)) : display(current))}
+          {shown ??
+            (field.kind === 'select'
+              ? (field.options?.find((o) => o.value === current)?.label ?? display(current))
+              : field.kind === 'timeZone' && typeof current === 'string'
+                ? `${current} · ${timeIn(new Date().toISOString(), current)} there now`
+                : display(current))}
         </Text>
       </div>
       {canEdit && (

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/problem';
 import type { Me, RecordBody } from '../../api/types';
+import { EnrolSelected } from '../../sequences/EnrolSelected';
 import { runBounded, type BulkOutcome } from '../bulk';
 import type { TypeConfig } from '../config';
 import { recordKeys, recordTitle, useAssignableUsers, useRecordWriter } from '../queries';
@@ -34,6 +35,9 @@ export function BulkActions({ config, me, selected, onDone, onClear }: Props) {
   const users = useAssignableUsers(action === 'assign' && canReadUsers);
   const writer = useRecordWriter(config.type);
   const queryClient = useQueryClient();
+  const [enrolling, setEnrolling] = useState<RecordBody[] | null>(null);
+  const enrolType =
+    (config.type === 'lead' || config.type === 'contact') && (me.permissions ?? []).includes('messages:write') ? config.type : null;
   const noun = (n: number) => `${n} ${(n === 1 ? config.label : config.plural).toLowerCase()}`;
 
   const userOptions = [
@@ -94,6 +98,11 @@ export function BulkActions({ config, me, selected, onDone, onClear }: Props) {
                 Change status
               </Button>
             )}
+            {enrolType && (
+              <Button size="xs" variant="light" onClick={() => setEnrolling(selected)}>
+                Enrol in sequence
+              </Button>
+            )}
             <Button size="xs" variant="light" color="red" onClick={() => open('delete')}>
               Delete
             </Button>
@@ -102,6 +111,16 @@ export function BulkActions({ config, me, selected, onDone, onClear }: Props) {
             </Button>
           </Group>
         </Paper>
+      )}
+
+      {enrolType && (
+        <EnrolSelected
+          type={enrolType}
+          records={enrolling}
+          titleOf={(r) => recordTitle(config.type, r)}
+          onDone={onDone}
+          onClose={() => setEnrolling(null)}
+        />
       )}
 
       <Modal opened={action !== null} onClose={close} title={outcome ? 'Done' : title} closeOnClickOutside={!running} withCloseButton={!running}>

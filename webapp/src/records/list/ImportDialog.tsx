@@ -17,8 +17,8 @@ import {
 
 /** The fields an import fills, per record type (the server's importable fields). */
 const IMPORT_FIELDS: Record<string, string[]> = {
-  lead: ['firstName', 'lastName', 'company', 'title', 'email', 'phone', 'website', 'industry', 'companySize', 'country', 'language', 'productInterest', 'source', 'status', 'unqualifiedReason'],
-  contact: ['firstName', 'lastName', 'title', 'accountId', 'accountRole', 'email', 'emails', 'phone', 'phones', 'phoneRegion', 'status', 'source', 'preferredLanguage', 'emailOptIn', 'smsOptIn', 'whatsappOptIn', 'social.linkedin', 'social.x'],
+  lead: ['firstName', 'lastName', 'company', 'title', 'email', 'phone', 'website', 'industry', 'companySize', 'country', 'language', 'timeZone', 'productInterest', 'source', 'status', 'unqualifiedReason'],
+  contact: ['firstName', 'lastName', 'title', 'accountId', 'accountRole', 'email', 'emails', 'phone', 'phones', 'phoneRegion', 'status', 'source', 'preferredLanguage', 'timeZone', 'emailOptIn', 'smsOptIn', 'whatsappOptIn', 'social.linkedin', 'social.x'],
   account: ['name', 'domain', 'website', 'industry', 'size', 'territory', 'parentId', 'billingAddress.street', 'billingAddress.city', 'billingAddress.postalCode', 'billingAddress.region', 'billingAddress.country'],
 };
 const COMMON_FIELDS = ['ownerEmail', 'ownerId', 'teamId', 'tags'];

@@ -66,6 +66,9 @@ class Contact extends CustomizableRecord {
     @Column(name = "preferred_language")
     private String preferredLanguage;
 
+    @Column(name = "time_zone")
+    private String timeZone;
+
     protected Contact() {}
 
     Contact(UUID tenantId, UUID ownerId) {
@@ -92,6 +95,7 @@ class Contact extends CustomizableRecord {
         s.put("whatsappOptIn", whatsappOptIn);
         s.put("consentUpdatedAt", consentUpdatedAt);
         s.put("preferredLanguage", preferredLanguage);
+        s.put("timeZone", timeZone);
         return withCommonFields(s);
     }
 
@@ -176,5 +180,9 @@ class Contact extends CustomizableRecord {
 
     void setPreferredLanguage(String preferredLanguage) {
         this.preferredLanguage = preferredLanguage;
+    }
+
+    void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 }

@@ -73,6 +73,7 @@ final class ContactInput {
                 case "smsOptIn" -> contact.setSmsOptIn(flag(field, v));
                 case "whatsappOptIn" -> contact.setWhatsappOptIn(flag(field, v));
                 case "preferredLanguage" -> contact.setPreferredLanguage(language(field, v));
+                case "timeZone" -> contact.setTimeZone(RecordInput.timeZone(field, v));
                 case "phoneRegion" -> phoneRegion = PhoneNumbers.region(field, v);
                 case "email", "emails", "phone", "phones" -> {
                     // applied below, in an order that does not depend on the body's

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * signers (a fresh link each, by email through the outbox), remind those who have not signed (a fresh link replaces
  * the last), complete a contract every signer signed (the signed copy with its certificate page, attached to an email
  * to every signer with a link to it), expire one nobody finished, and send a deal back when a signer declined. Each is recorded in
- * the contract's chain; a step run again (a retried job) does nothing twice.
+ * the contract's chain; a step run again (a retried job) does nothing twice. A workspace without an email sender gets
+ * its links issued and recorded but no email: the deal's owner hands the links over ({@link #handOver}).
  */
 @Service
 public class ContractSteps {
@@ -57,6 +58,65 @@ public class ContractSteps {
 
     /** A signed copy larger than this goes out as a link only (an email carries at most 10 MB of files). */
     static final int MAX_ATTACHED_BYTES = 9 * 1024 * 1024;
+
+    /**
+     * What an invitation records when the workspace has no email sender yet: the link is issued all the same (the
+     * deal's owner can hand a fresh one over, {@link #handOver}), no email waits for a sender that may never come.
+     */
+    static final Emails.ProcessSend NOT_EMAILED = new Emails.ProcessSend(null, "email-not-configured");
+
+    /** A signer's personal link, handed over by the deal's owner rather than emailed. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ContractSigningLink")
+    public record SigningLink(UUID signerId, String url, Instant expiresAt) {}
+
+    /**
+     * A fresh personal link for a signer of a contract out for signature, for the deal's owner to hand over in person
+     * or through another channel; the signer's earlier link stops working. Recorded in the chain like an emailed one.
+     * The caller's access to the deal is checked by {@link Contracts#signingLink}.
+     */
+    @Transactional
+    SigningLink handOver(UUID contractId, UUID signerId, UUID by) {
+        ContractStore.Contract contract =
+                store.lock(contractId).orElseThrow(() -> Problem.notFound("Contract", contractId));
+        if (!"sent".equals(contract.status())) {
+            throw new Problem(
+                    409,
+                    "contract-not-out",
+                    "Not out for signature",
+                    "The contract is " + contract.status() + ": only a contract out for signature has links");
+        }
+        ContractStore.Signer signer = store.signers(contractId).stream()
+                .filter(s -> s.id().equals(signerId))
+                .findFirst()
+                .orElseThrow(() -> Problem.notFound("Signer", signerId));
+        if ("signed".equals(signer.status()) || "declined".equals(signer.status())) {
+            throw new Problem(
+                    409,
+                    "signer-done",
+                    "The signer is done",
+                    signer.name() + " has " + signer.status() + " already: there is nothing left to sign");
+        }
+        boolean first = "pending".equals(signer.status());
+        String token = tokens.issue(TenantContext.require(), signer.id());
+        store.invite(signer.id(), SigningTokens.hash(token), now(), !first);
+        chain.append(
+                contract.id(),
+                first ? "sent" : "reminded",
+                signer.id(),
+                Map.of(
+                        "email", signer.email(),
+                        "emailId", "",
+                        "emailStatus", "handed-over",
+                        "handedOverBy", String.valueOf(by),
+                        "expiresAt", String.valueOf(contract.expiresAt())));
+        return new SigningLink(signer.id(), link(token), contract.expiresAt());
+    }
+
+    /** Whether the contract is still out for signature (a late start of its process has nothing to do otherwise). */
+    @Transactional(readOnly = true)
+    public boolean isOut(UUID contractId) {
+        return store.find(contractId).map(c -> "sent".equals(c.status())).orElse(false);
+    }
 
     /** Who declined a contract and why, for the owner's task. */
     public record Declined(String signerName, String reason) {}
@@ -145,7 +205,7 @@ public class ContractSteps {
         for (ContractStore.Signer signer : signers) {
             String token = tokens.issue(TenantContext.require(), signer.id());
             store.link(signer.id(), SigningTokens.hash(token));
-            if (emailTemplate != null) {
+            if (emailTemplate != null && emails.isConfigured()) {
                 emails.sendForProcess(
                         "contact",
                         signer.contactId(),
@@ -220,17 +280,19 @@ public class ContractSteps {
                         + " is archived: no email template to invite with"));
         String token = tokens.issue(TenantContext.require(), signer.id());
         store.invite(signer.id(), SigningTokens.hash(token), now(), reminder);
-        Emails.ProcessSend sent = emails.sendForProcess(
-                "contact",
-                signer.contactId(),
-                emailTemplate,
-                vars(
-                        contract,
-                        (reminder ? "Reminder: please sign " : "Please sign ") + contract.title(),
-                        (reminder ? "A reminder: " : "") + "you are asked to sign " + contract.title()
-                                + ". Open your personal link to read and sign it (or decline) before "
-                                + contract.expiresAt() + ":",
-                        token));
+        Emails.ProcessSend sent = !emails.isConfigured()
+                ? NOT_EMAILED
+                : emails.sendForProcess(
+                        "contact",
+                        signer.contactId(),
+                        emailTemplate,
+                        vars(
+                                contract,
+                                (reminder ? "Reminder: please sign " : "Please sign ") + contract.title(),
+                                (reminder ? "A reminder: " : "") + "you are asked to sign " + contract.title()
+                                        + ". Open your personal link to read and sign it (or decline) before "
+                                        + contract.expiresAt() + ":",
+                                token));
         chain.append(
                 contract.id(),
                 reminder ? "reminded" : "sent",

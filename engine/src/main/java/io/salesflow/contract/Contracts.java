@@ -44,6 +44,7 @@ public class Contracts {
     private final ContractProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ContractSteps steps;
 
     Contracts(
             ContractStore store,
@@ -57,7 +58,9 @@ public class Contracts {
             RecordQueries records,
             ContractProperties properties,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ContractSteps steps) {
+        this.steps = steps;
         this.store = store;
         this.chain = chain;
         this.templates = templates;
@@ -229,6 +232,17 @@ public class Contracts {
                 expiresAt,
                 properties.reminderEveryWorkingDays()));
         return view(store.find(id).orElseThrow());
+    }
+
+    /**
+     * A fresh personal link for one signer of a contract out for signature, for the caller (who may change the deal)
+     * to hand over; the signer's earlier link stops working.
+     */
+    @Transactional
+    public ContractSteps.SigningLink signingLink(UUID id, UUID signerId) {
+        ContractStore.Contract contract = readable(id);
+        requireWritable(contract.dealId());
+        return steps.handOver(id, signerId, Caller.require().userId());
     }
 
     /** Recomputes the contract's chain and its documents' SHA-256, saying what broke. */

@@ -137,7 +137,9 @@ class EmailReplies {
                         0,
                         null,
                         null,
-                        EmailView.Tracking.NONE),
+                        EmailView.Tracking.NONE,
+                        // Received mail keeps no attachments: what came with it stays in the mailbox.
+                        List.of()),
                 now);
         if (original.recordId() != null
                 && ("lead".equals(original.recordType()) || "contact".equals(original.recordType()))) {

@@ -65,60 +65,6 @@ class EmailStore {
             attachments = attachments == null ? List.of() : List.copyOf(attachments);
         }
 
-        /** An email without attachments (all received mail: what came with it stays in the mailbox). */
-        Email(
-                UUID id,
-                String direction,
-                String status,
-                String messageId,
-                String inReplyTo,
-                List<String> references,
-                String replyToken,
-                String fromAddress,
-                String fromName,
-                List<String> to,
-                List<String> cc,
-                String subject,
-                String text,
-                String html,
-                String recordType,
-                UUID recordId,
-                UUID templateId,
-                Integer templateVersion,
-                Instant createdAt,
-                Instant sentAt,
-                int attempts,
-                String lastError,
-                UUID createdBy,
-                EmailView.Tracking tracking) {
-            this(
-                    id,
-                    direction,
-                    status,
-                    messageId,
-                    inReplyTo,
-                    references,
-                    replyToken,
-                    fromAddress,
-                    fromName,
-                    to,
-                    cc,
-                    subject,
-                    text,
-                    html,
-                    recordType,
-                    recordId,
-                    templateId,
-                    templateVersion,
-                    createdAt,
-                    sentAt,
-                    attempts,
-                    lastError,
-                    createdBy,
-                    tracking,
-                    List.of());
-        }
-
         EmailView view() {
             return new EmailView(
                     id,

@@ -29,6 +29,7 @@ enum ImportableType {
                     "companySize",
                     "country",
                     "language",
+                    "timeZone",
                     "productInterest",
                     "source",
                     "status",
@@ -38,7 +39,8 @@ enum ImportableType {
                     "companySize", "companysize employees size",
                     "source", "source leadsource",
                     "productInterest", "productinterest product interest",
-                    "language", "language lang")),
+                    "language", "language lang",
+                    "timeZone", "timezone tz")),
     CONTACTS(
             "contacts",
             "contact",
@@ -55,6 +57,7 @@ enum ImportableType {
                     "status",
                     "source",
                     "preferredLanguage",
+                    "timeZone",
                     "social.linkedin",
                     "social.x",
                     "social.facebook",
@@ -64,6 +67,7 @@ enum ImportableType {
             Map.of(
                     "accountRole", "accountrole role",
                     "preferredLanguage", "preferredlanguage language lang",
+                    "timeZone", "timezone tz",
                     "social.linkedin", "linkedin",
                     "social.x", "x twitter")),
     ACCOUNTS(

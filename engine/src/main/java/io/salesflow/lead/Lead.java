@@ -45,6 +45,9 @@ class Lead extends CustomizableRecord {
 
     private String language;
 
+    @Column(name = "time_zone")
+    private String timeZone;
+
     @Column(name = "product_interest")
     private String productInterest;
 
@@ -174,6 +177,7 @@ class Lead extends CustomizableRecord {
         s.put("region", region);
         s.put("postalCode", postalCode);
         s.put("language", language);
+        s.put("timeZone", timeZone);
         s.put("productInterest", productInterest);
         s.put("source", source);
         s.put("status", status);
@@ -226,6 +230,10 @@ class Lead extends CustomizableRecord {
 
     String getLanguage() {
         return language;
+    }
+
+    String getTimeZone() {
+        return timeZone;
     }
 
     String getSource() {
@@ -286,6 +294,10 @@ class Lead extends CustomizableRecord {
 
     void setLanguage(String language) {
         this.language = language;
+    }
+
+    void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 
     void setProductInterest(String productInterest) {

@@ -124,6 +124,7 @@ public class LeadConversion {
         putIfAbsent(contact, "phone", lead.getPhone());
         putIfAbsent(contact, "phoneRegion", lead.getCountry());
         putIfAbsent(contact, "preferredLanguage", lead.getLanguage());
+        putIfAbsent(contact, "timeZone", lead.getTimeZone());
         putIfAbsent(contact, "source", lead.getSource());
         if (accountId != null) {
             putIfAbsent(contact, "accountId", accountId.toString());

@@ -66,6 +66,7 @@ final class LeadInput {
                 case "region" -> lead.setRegion(text(field, v));
                 case "postalCode" -> lead.setPostalCode(postalCode(field, v));
                 case "language" -> lead.setLanguage(language(field, v));
+                case "timeZone" -> lead.setTimeZone(RecordInput.timeZone(field, v));
                 case "productInterest" -> lead.setProductInterest(text(field, v));
                 case "source" -> lead.setSource(required(field, oneOf(field, v)));
                 case "status" ->

@@ -28,6 +28,7 @@ class LeadRecord {
             .field(RecordField.text("region", "region"))
             .field(RecordField.text("postalCode", "postal_code"))
             .field(RecordField.text("language", "language"))
+            .field(RecordField.text("timeZone", "time_zone"))
             .field(RecordField.text("productInterest", "product_interest"))
             .field(RecordField.text("source", "source"))
             .field(RecordField.text("status", "status"))
@@ -65,6 +66,7 @@ class LeadRecord {
             .maxLength("region", 100)
             .maxLength("postalCode", 12)
             .maxLength("language", 35)
+            .maxLength("timeZone", 64)
             .maxLength("productInterest", 200)
             .values("source", LeadInput.SOURCES)
             .values("status", LeadInput.STATUSES)
@@ -77,6 +79,7 @@ class LeadRecord {
             .example("companySize", "11-50")
             .example("source", "web_form")
             .example("status", "new")
+            .example("timeZone", "Europe/London")
             .embed("owner", "owner_id", "users", "display_name", "email")
             .embed("team", "team_id", "teams", "name")
             .searchable(

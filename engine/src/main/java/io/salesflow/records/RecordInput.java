@@ -151,6 +151,15 @@ public final class RecordInput {
         return s.isEmpty() ? null : s;
     }
 
+    /** An IANA time zone name such as {@code America/New_York}; null clears it. */
+    public static String timeZone(String field, JsonNode v) {
+        String s = text(field, v, 64);
+        if (s != null && !java.time.ZoneId.getAvailableZoneIds().contains(s)) {
+            throw Problem.invalid(field, "is not a known time zone: give an IANA name such as America/New_York");
+        }
+        return s;
+    }
+
     public static String requiredText(String field, JsonNode v, int max) {
         String s = text(field, v, max);
         if (s == null) {

@@ -18,4 +18,8 @@ public record Enrolment(
         UUID enrolledBy,
         String processInstanceId,
         Instant enrolledAt,
-        Instant endedAt) {}
+        Instant endedAt,
+        @Schema(description = "The lead's or contact's IANA time zone; null: sends follow the sender's hours alone")
+                String recipientTimeZone,
+        @Schema(description = "When the current step's send goes (or went) out: working hours of sender and recipient")
+                Instant sendAt) {}

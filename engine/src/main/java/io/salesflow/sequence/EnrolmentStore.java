@@ -59,8 +59,14 @@ class EnrolmentStore {
         jdbc.update("UPDATE sequence_enrolments SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
     }
 
+    /** An enrolment with its recipient's time zone: one indexed lookup of the lead or contact per row. */
+    private static final String SELECT = "SELECT e.*, coalesce(l.time_zone, c.time_zone) AS recipient_time_zone"
+            + " FROM sequence_enrolments e"
+            + " LEFT JOIN leads l ON e.record_type = 'lead' AND l.id = e.record_id"
+            + " LEFT JOIN contacts c ON e.record_type = 'contact' AND c.id = e.record_id";
+
     Optional<Enrolment> find(UUID id) {
-        return jdbc.query("SELECT * FROM sequence_enrolments WHERE id = ?", EnrolmentStore::enrolment, id).stream()
+        return jdbc.query(SELECT + " WHERE e.id = ?", EnrolmentStore::enrolment, id).stream()
                 .findFirst();
     }
 
@@ -68,14 +74,13 @@ class EnrolmentStore {
     List<Enrolment> page(UUID sequenceId, Instant afterAt, UUID afterId, int limit) {
         return afterAt == null
                 ? jdbc.query(
-                        "SELECT * FROM sequence_enrolments WHERE sequence_id = ? ORDER BY enrolled_at DESC, id DESC"
-                                + " LIMIT ?",
+                        SELECT + " WHERE e.sequence_id = ? ORDER BY e.enrolled_at DESC, e.id DESC LIMIT ?",
                         EnrolmentStore::enrolment,
                         sequenceId,
                         limit + 1)
                 : jdbc.query(
-                        "SELECT * FROM sequence_enrolments WHERE sequence_id = ? AND (enrolled_at, id) < (?, ?)"
-                                + " ORDER BY enrolled_at DESC, id DESC LIMIT ?",
+                        SELECT + " WHERE e.sequence_id = ? AND (e.enrolled_at, e.id) < (?, ?)"
+                                + " ORDER BY e.enrolled_at DESC, e.id DESC LIMIT ?",
                         EnrolmentStore::enrolment,
                         sequenceId,
                         java.sql.Timestamp.from(afterAt),
@@ -86,8 +91,8 @@ class EnrolmentStore {
     /** A record's active enrolments, at most a few by the unique index; with their sequences' stop rules. */
     List<Enrolment> activeOf(String recordType, UUID recordId) {
         return jdbc.query(
-                "SELECT * FROM sequence_enrolments WHERE record_type = ? AND record_id = ? AND status = 'active'"
-                        + " ORDER BY enrolled_at LIMIT 100",
+                SELECT + " WHERE e.record_type = ? AND e.record_id = ? AND e.status = 'active'"
+                        + " ORDER BY e.enrolled_at LIMIT 100",
                 EnrolmentStore::enrolment,
                 recordType,
                 recordId);
@@ -105,6 +110,10 @@ class EnrolmentStore {
         return jdbc.queryForList("SELECT answer FROM sequence_enrolments WHERE id = ?", String.class, id).stream()
                 .filter(java.util.Objects::nonNull)
                 .findFirst();
+    }
+
+    void sendAt(UUID id, Instant at) {
+        jdbc.update("UPDATE sequence_enrolments SET send_at = ? WHERE id = ?", java.sql.Timestamp.from(at), id);
     }
 
     void step(UUID id, int position) {
@@ -165,10 +174,10 @@ class EnrolmentStore {
     /** The lead's or contact's fields a sequence needs, read without a caller; empty when it is gone. */
     Optional<Map<String, Object>> recordFacts(String recordType, UUID recordId) {
         String sql = "lead".equals(recordType)
-                ? "SELECT email, phone, owner_id, status, true AS email_opt_in, true AS sms_opt_in,"
+                ? "SELECT email, phone, owner_id, status, time_zone, true AS email_opt_in, true AS sms_opt_in,"
                         + " true AS whatsapp_opt_in FROM leads WHERE id = ? AND deleted_at IS NULL"
-                : "SELECT email, phone, owner_id, status, email_opt_in, sms_opt_in, whatsapp_opt_in FROM contacts"
-                        + " WHERE id = ? AND deleted_at IS NULL";
+                : "SELECT email, phone, owner_id, status, time_zone, email_opt_in, sms_opt_in, whatsapp_opt_in"
+                        + " FROM contacts WHERE id = ? AND deleted_at IS NULL";
         return jdbc.queryForList(sql, recordId).stream().findFirst();
     }
 
@@ -195,6 +204,10 @@ class EnrolmentStore {
                 rs.getTimestamp("enrolled_at").toInstant(),
                 rs.getTimestamp("ended_at") == null
                         ? null
-                        : rs.getTimestamp("ended_at").toInstant());
+                        : rs.getTimestamp("ended_at").toInstant(),
+                rs.getString("recipient_time_zone"),
+                rs.getTimestamp("send_at") == null
+                        ? null
+                        : rs.getTimestamp("send_at").toInstant());
     }
 }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public class Enrolments {
     public static final String UNSUBSCRIBED = "unsubscribed";
     public static final String MEETING = "meeting";
     static final List<String> RECORD_TYPES = List.of("lead", "contact");
+    /** The most records one call enrols by id. */
+    public static final int MAX_RECORDS = 500;
 
     private final SequenceStore sequences;
     private final EnrolmentStore store;
@@ -140,6 +143,38 @@ public class Enrolments {
             }
         }
         return new BulkEnrolment(enrolled, skipped, page.nextCursor());
+    }
+
+    /**
+     * Enrols records picked by id (at most {@link #MAX_RECORDS}, each once, in the order given); one the caller may not
+     * see is skipped as {@code not-found}, like one that does not exist, and the others go on.
+     */
+    @Transactional
+    public BulkEnrolment enrolRecords(UUID sequenceId, String recordType, List<UUID> recordIds) {
+        Caller caller = Caller.require();
+        Sequence sequence =
+                sequences.find(sequenceId, false).orElseThrow(() -> Problem.notFound("Sequence", sequenceId));
+        if (!RECORD_TYPES.contains(recordType)) {
+            throw Problem.invalid("recordType", "must be lead or contact");
+        }
+        if (recordIds.size() > MAX_RECORDS) {
+            throw Problem.invalid("recordIds", "must have at most " + MAX_RECORDS + " ids");
+        }
+        RecordType type = types.get(recordType);
+        List<Enrolment> enrolled = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (UUID recordId : new LinkedHashSet<>(recordIds)) {
+            Outcome outcome = records.isVisible(type, recordId, caller)
+                    ? enrolOne(sequence, recordType, recordId, "bulk", caller.userId())
+                    : refused(404, "not-found", "The " + recordType + " does not exist");
+            if (outcome.refused() != null) {
+                skipped.add(new Skipped(
+                        recordId, outcome.refused().type(), outcome.refused().reason()));
+            } else {
+                enrolled.add(outcome.enrolment());
+            }
+        }
+        return new BulkEnrolment(enrolled, skipped, null);
     }
 
     /** Enrols a lead for lead nurture's warm branch; the reason when it was refused. */

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the follow-up-sequence process does at each step, for one enrolment: plan the step (its kind, the variant
- * this enrolment gets, when the sender's working hours allow a send), send it, and end the enrolment. Runs in the
+ * this enrolment gets, when the working hours of the sender and the recipient allow a send), send it, and end the enrolment. Runs in the
  * engine's transaction, for the process's tenant.
  */
 @Service
@@ -76,7 +77,8 @@ public class SequenceSteps {
 
     /**
      * One step as planned: its kind, the variant this enrolment gets (A for steps without variants), the task name,
-     * and when the send may go out: now inside the sender's working hours, else when they next begin.
+     * and when the send may go out: now when it is working time for the sender and for the recipient (in their time
+     * zone, when they have one), else the next instant it is for both ({@link SendWindow}).
      */
     public record Plan(String kind, String variant, String taskName, Instant sendAt, boolean deferred) {}
 
@@ -89,7 +91,11 @@ public class SequenceSteps {
         String variant =
                 step.variants().isEmpty() ? "A" : choose(enrolmentId, step).label();
         Instant now = clock.instant();
-        Instant sendAt = step.sends() ? senderCalendar(sequence).nextWorkingTime(now) : now;
+        Instant sendAt = now;
+        if (step.sends()) {
+            sendAt = SendWindow.next(senderCalendar(sequence), recipientCalendar(enrolment), now);
+            enrolments.sendAt(enrolmentId, sendAt);
+        }
         return new Plan(step.kind(), variant, step.taskName(), sendAt, sendAt.isAfter(now));
     }
 
@@ -134,7 +140,6 @@ public class SequenceSteps {
         return status;
     }
 
-    /** When the wait after the step is over: its business time from now on the sender's calendar. */
     /** What a send step answers when the record answered before it went out: nothing was sent. */
     public static final String ANSWERED = "answered";
 
@@ -144,6 +149,7 @@ public class SequenceSteps {
         return enrolments.answer(enrolmentId);
     }
 
+    /** When the wait after the step is over: its business time from now on the sender's calendar. */
     @Transactional(readOnly = true)
     public Instant waitUntil(UUID enrolmentId, int position) {
         Enrolment enrolment = enrolment(enrolmentId);
@@ -209,6 +215,16 @@ public class SequenceSteps {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The recipient's working hours in their own time zone; null when the lead or contact has none. */
+    private BusinessCalendar recipientCalendar(Enrolment enrolment) {
+        return enrolments
+                .recordFacts(enrolment.recordType(), enrolment.recordId())
+                .map(f -> (String) f.get("time_zone"))
+                .filter(zone -> ZoneId.getAvailableZoneIds().contains(zone))
+                .map(zone -> SendWindow.recipient(calendars.ofTenant(), ZoneId.of(zone)))
+                .orElse(null);
     }
 
     private BusinessCalendar senderCalendar(Sequence sequence) {

@@ -224,6 +224,45 @@ class ContractSigningTest {
     }
 
     @Test
+    void theOwnerHandsASignerAFreshLinkThatSignsWhileTheEmailedOneStopsWorking() {
+        ContractFixture.Setup setup = fixture.setup(1, null);
+        String id = fixture.generate(setup).get("id").asText();
+        String signer = fixture.contract(id).get("signers").get(0).get("id").asText();
+        assertProblem(link(id, signer), 409, "contract-not-out");
+        fixture.send(id);
+        String emailed = fixture.awaitLink(setup.emails().get(0), "Please sign", 0);
+        assertProblem(link(id, UUID.randomUUID().toString()), 404, null);
+
+        JsonNode handed = link(id, signer).expect(200).json();
+        String url = handed.get("url").asText();
+        assertThat(url).contains("/sign/");
+        assertThat(handed.get("signerId").asText()).isEqualTo(signer);
+        String token = url.substring(url.lastIndexOf('/') + 1);
+
+        assertProblem(fixture.open(emailed), 404, "unknown-link");
+        assertThat(fixture.sign(token, true, "Signer0 Buyer").status()).isEqualTo(200);
+        assertProblem(link(id, signer), 409, "signer-done");
+        assertThat(kinds(id)).containsSubsequence("sent", "reminded", "signed");
+        fixture.awaitStatus(id, "signed");
+        assertThat(api.as("acme", ContractFixture.REP, "GET", "/api/v1/contracts/" + id + "/verification")
+                        .send()
+                        .expect(200)
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    private Api.Response link(String contract, String signer) {
+        return api.as(
+                        "acme",
+                        ContractFixture.REP,
+                        "POST",
+                        "/api/v1/contracts/" + contract + "/signers/" + signer + "/link")
+                .send();
+    }
+
+    @Test
     void anExpiredLinkIsGoneAndTheOwnerGetsATask() {
         ContractFixture.Setup setup = fixture.setup(1, null);
         String id = fixture.generate(setup).get("id").asText();

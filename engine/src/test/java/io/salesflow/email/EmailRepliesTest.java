@@ -9,7 +9,6 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.salesflow.connectors.imap.ImapPoller;
 import io.salesflow.connectors.imap.MailboxPort;
 import io.salesflow.engagement.ReplyReceived;
 import io.salesflow.support.Api;
@@ -50,36 +49,13 @@ class EmailRepliesTest {
     @Autowired
     PublishedEvents published;
 
-    private String address;
     private GreenMailUser inbox;
-    private String mailboxId;
+    private RepliesMailbox mailbox;
 
     @BeforeEach
     void senderAndRepliesMailbox() {
-        Mailboxes.useGreenMail(api, "acme", 1000);
-        address = "replies-" + UUID.randomUUID().toString().substring(0, 8) + "@replies.acme.test";
-        inbox = imap.setUser(address, address, "imap-secret");
-        mailboxId = api.as("acme", ADMIN, "POST", "/api/v1/mailboxes")
-                .json(Map.of(
-                        "name",
-                        "Replies " + address,
-                        "host",
-                        "127.0.0.1",
-                        "port",
-                        imap.getImap().getPort(),
-                        "ssl",
-                        false,
-                        "username",
-                        address,
-                        "password",
-                        "imap-secret",
-                        "purpose",
-                        "replies"))
-                .send()
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
+        mailbox = RepliesMailbox.create(imap, api, port, "acme", ADMIN, "replies");
+        inbox = mailbox.inbox();
     }
 
     private String lead(String email) {
@@ -107,23 +83,7 @@ class EmailRepliesTest {
     }
 
     private List<JsonNode> read(int expected) {
-        List<JsonNode> items = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(40)).until(() -> {
-            api.as("acme", ADMIN, "POST", "/api/v1/mailboxes/" + mailboxId + "/read")
-                    .send()
-                    .expect(202);
-            new ImapPoller(port, Duration.ofMinutes(1), 50, 500, 1_000_000, Duration.ofSeconds(10)).poll();
-            items.clear();
-            api.as("acme", ADMIN, "GET", "/api/v1/mailboxes/" + mailboxId + "/messages?limit=200")
-                    .send()
-                    .expect(200)
-                    .json()
-                    .get("items")
-                    .forEach(items::add);
-            return items.size() >= expected
-                    && items.stream().noneMatch(m -> m.get("status").asText().equals("RECEIVED"));
-        });
-        return items;
+        return mailbox.read(expected);
     }
 
     @Test

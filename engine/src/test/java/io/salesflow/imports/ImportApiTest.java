@@ -103,9 +103,16 @@ class ImportApiTest {
     void anXlsxWorkbookBecomesContactsWithHeadersMappedByTheirCommonNames() throws IOException {
         String run = marker();
         byte[] xlsx = xlsx(
-                List.of("First Name", "Last Name", "E-mail", "Phone", "Email Opt-In", "Tags"),
-                List.of("Grace", "Hopper", "grace." + run + "@navy.test", "+49 30 901820", "yes", run),
-                List.of("Alan", "Turing", "alan." + run + "@bletchley.test", "", "no", run));
+                List.of("First Name", "Last Name", "E-mail", "Phone", "Email Opt-In", "Tags", "Time Zone"),
+                List.of(
+                        "Grace",
+                        "Hopper",
+                        "grace." + run + "@navy.test",
+                        "+49 30 901820",
+                        "yes",
+                        run,
+                        "America/New_York"),
+                List.of("Alan", "Turing", "alan." + run + "@bletchley.test", "", "no", run, ""));
         Multipart form = new Multipart()
                 .field("recordType", "contacts")
                 .file("file", "people.xlsx", "application/octet-stream", xlsx);
@@ -115,7 +122,7 @@ class ImportApiTest {
         assertThat(job.get("mapping").toString())
                 .isEqualTo(
                         "{\"First Name\":\"firstName\",\"Last Name\":\"lastName\",\"E-mail\":\"email\",\"Phone\":\"phone\","
-                                + "\"Email Opt-In\":\"emailOptIn\",\"Tags\":\"tags\"}");
+                                + "\"Email Opt-In\":\"emailOptIn\",\"Tags\":\"tags\",\"Time Zone\":\"timeZone\"}");
 
         JsonNode contacts = api.as(
                         "acme", "admin@acme.test", "GET", "/api/v1/contacts?tags[has]=" + run + "&sort=lastName")
@@ -128,6 +135,19 @@ class ImportApiTest {
         assertThat(contacts.get(0).get("emailOptIn").asBoolean()).isTrue();
         assertThat(contacts.get(1).get("emailOptIn").asBoolean()).isFalse();
         assertThat(contacts.get(1).get("source").asText()).isEqualTo("import");
+        assertThat(contacts.get(0).get("timeZone").asText()).isEqualTo("America/New_York");
+        assertThat(contacts.get(1).get("timeZone").isNull()).isTrue();
+
+        String exported = api.as(
+                        "acme",
+                        "admin@acme.test",
+                        "GET",
+                        "/api/v1/contacts/export?format=csv&tags[has]=" + run
+                                + "&sort=lastName&fields=lastName,timeZone")
+                .send()
+                .expect(200)
+                .body();
+        assertThat(exported.lines().toList()).hasSize(3).element(1).asString().endsWith(",Hopper,America/New_York");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.salesflow.email.Mailboxes;
 import io.salesflow.support.Api;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.support.PublishedEvents;
+import io.salesflow.support.SalesPipeline;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -253,7 +254,7 @@ class PaymentMilestonesJourneyTest {
         }
         putPlan(deal, null, milestones).expect(200);
         api.as("acme", REP, "PATCH", "/api/v1/deals/" + deal)
-                .json(Map.of("stageId", stage("Closed won"), "wonReasonId", wonReason()))
+                .json(Map.of("stageId", sales().stage("Closed won"), "wonReasonId", sales().wonReason()))
                 .send()
                 .expect(200);
         return new Deal(deal, contact, email);
@@ -261,7 +262,7 @@ class PaymentMilestonesJourneyTest {
 
     private String createDeal(String name, String amount, String contact) {
         String id = api.as("acme", REP, "POST", "/api/v1/deals")
-                .json(Map.of("name", name, "amount", amount, "currency", "EUR", "stageId", stage("Proposal")))
+                .json(Map.of("name", name, "amount", amount, "currency", "EUR", "stageId", sales().stage("Proposal")))
                 .send()
                 .expect(201)
                 .json()
@@ -485,25 +486,7 @@ class PaymentMilestonesJourneyTest {
         return api.as("acme", email, "GET", path).send().expect(200).json();
     }
 
-    private JsonNode sales() {
-        for (JsonNode p : get(REP, "/api/v1/pipelines")) {
-            if (p.get("name").asText().equals("Sales")) {
-                return p;
-            }
-        }
-        throw new AssertionError("no Sales pipeline");
-    }
-
-    private String stage(String name) {
-        for (JsonNode s : sales().get("stages")) {
-            if (s.get("name").asText().equals(name)) {
-                return s.get("id").asText();
-            }
-        }
-        throw new AssertionError("no stage " + name);
-    }
-
-    private String wonReason() {
-        return get(REP, "/api/v1/deal-reasons?kind=WON").get(0).get("id").asText();
+    private SalesPipeline sales() {
+        return new SalesPipeline(api, "acme", REP);
     }
 }

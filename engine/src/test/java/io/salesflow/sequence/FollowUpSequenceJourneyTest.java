@@ -13,9 +13,9 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.salesflow.connectors.imap.ImapPoller;
 import io.salesflow.connectors.imap.MailboxPort;
 import io.salesflow.email.Mailboxes;
+import io.salesflow.email.RepliesMailbox;
 import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
@@ -68,6 +68,7 @@ class FollowUpSequenceJourneyTest {
     JdbcTemplate jdbc;
 
     private SequenceFixtures fixtures;
+    private RepliesMailbox mailbox;
     private GreenMailUser inbox;
     private String mailboxId;
     private String rep;
@@ -75,30 +76,9 @@ class FollowUpSequenceJourneyTest {
     @BeforeEach
     void senderAndRepliesMailbox() {
         fixtures = new SequenceFixtures(api);
-        Mailboxes.useGreenMail(api, "acme", 1000);
-        String address = SequenceFixtures.unique("replies") + "@replies.acme.test";
-        inbox = imap.setUser(address, address, "imap-secret");
-        mailboxId = api.as("acme", ADMIN, "POST", "/api/v1/mailboxes")
-                .json(Map.of(
-                        "name",
-                        "Sequence replies " + address,
-                        "host",
-                        "127.0.0.1",
-                        "port",
-                        imap.getImap().getPort(),
-                        "ssl",
-                        false,
-                        "username",
-                        address,
-                        "password",
-                        "imap-secret",
-                        "purpose",
-                        "replies"))
-                .send()
-                .expect(201)
-                .json()
-                .get("id")
-                .asText();
+        mailbox = RepliesMailbox.create(imap, api, port, "acme", ADMIN, "replies");
+        inbox = mailbox.inbox();
+        mailboxId = mailbox.id();
         rep = fixtures.userId(REP);
     }
 
@@ -312,19 +292,6 @@ class FollowUpSequenceJourneyTest {
 
     /** Reads the replies mailbox until the message delivered to it is threaded. */
     private void read() {
-        await().atMost(Duration.ofSeconds(40)).until(() -> {
-            api.as("acme", ADMIN, "POST", "/api/v1/mailboxes/" + mailboxId + "/read")
-                    .send()
-                    .expect(202);
-            new ImapPoller(port, Duration.ofMinutes(1), 50, 500, 1_000_000, Duration.ofSeconds(10)).poll();
-            JsonNode items = api.as("acme", ADMIN, "GET", "/api/v1/mailboxes/" + mailboxId + "/messages?limit=200")
-                    .send()
-                    .expect(200)
-                    .json()
-                    .get("items");
-            return items.size() >= 1
-                    && java.util.stream.StreamSupport.stream(items.spliterator(), false)
-                            .noneMatch(m -> m.get("status").asText().equals("RECEIVED"));
-        });
+        mailbox.read(1);
     }
 }

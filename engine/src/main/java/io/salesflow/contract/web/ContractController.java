@@ -88,6 +88,20 @@ class ContractController {
         return contracts.send(id, request);
     }
 
+    @PostMapping("/{id}/signers/{signerId}/link")
+    @PreAuthorize(WRITE)
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "409",
+            description = "The contract is not out for signature (contract-not-out) or the signer has signed or"
+                    + " declined (signer-done)")
+    @Operation(
+            summary = "A fresh personal signing link for one signer, to hand over in person or by another channel"
+                    + " (a workspace without an email sender); the signer's earlier link stops working")
+    io.salesflow.contract.ContractSteps.SigningLink signingLink(@PathVariable UUID id, @PathVariable UUID signerId) {
+        return contracts.signingLink(id, signerId);
+    }
+
     @ApiResponse(
             responseCode = "200",
             description = "The PDF",

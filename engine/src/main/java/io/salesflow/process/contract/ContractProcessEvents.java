@@ -3,6 +3,7 @@ package io.salesflow.process.contract;
 import io.salesflow.contract.ContractDeclined;
 import io.salesflow.contract.ContractSent;
 import io.salesflow.contract.ContractSigned;
+import io.salesflow.contract.ContractSteps;
 import io.salesflow.process.RecordProcesses;
 import io.salesflow.tenancy.TenantScope;
 import java.util.HashMap;
@@ -20,15 +21,21 @@ class ContractProcessEvents {
 
     private final RecordProcesses processes;
     private final TenantScope tenantScope;
+    private final ContractSteps steps;
 
-    ContractProcessEvents(RecordProcesses processes, TenantScope tenantScope) {
+    ContractProcessEvents(RecordProcesses processes, TenantScope tenantScope, ContractSteps steps) {
         this.processes = processes;
         this.tenantScope = tenantScope;
+        this.steps = steps;
     }
 
     @ApplicationModuleListener
     void on(ContractSent event) {
         tenantScope.runAs(event.tenantId(), () -> {
+            if (!steps.isOut(event.contractId())) {
+                // Handled late (a retry), after the contract was signed, declined or expired: nothing to run.
+                return;
+            }
             Map<String, Object> variables = new HashMap<>();
             variables.put(ContractSigningProcess.CONTRACT_ID, event.contractId().toString());
             variables.put(ContractSigningProcess.DEAL_ID, event.dealId().toString());

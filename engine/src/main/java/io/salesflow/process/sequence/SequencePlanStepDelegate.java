@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves to the next step and plans it: its kind, the variant this enrolment gets (recorded on the send), and whether
- * the send has to wait for the sender's working hours.
+ * the send has to wait for working hours of the sender and the recipient.
  */
 @Component("sequencePlanStep")
 @ProcessBean("Follow-up sequence: next step; sets stepNumber, stepKind, sends, variant, taskName, sendAt, deferred")

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -183,6 +184,35 @@ class SequenceController {
                         input.savedViewId(),
                         "enrolled",
                         result.enrolled().size()));
+        return result;
+    }
+
+    /** Leads or contacts picked by hand, e.g. the rows selected on a list page. */
+    record SequenceRecordsEnrolmentInput(
+            @NotNull @Pattern(regexp = "lead|contact") @Schema(allowableValues = {"lead", "contact"}) String recordType,
+            @NotNull @Size(min = 1, max = Enrolments.MAX_RECORDS) List<@NotNull UUID> recordIds) {}
+
+    @PostMapping("/{id}/enrolments/records")
+    @Transactional
+    @PreAuthorize(ENROL)
+    @Operation(
+            summary = "Enrol up to 500 leads or contacts by id; reports who was enrolled and who skipped and why"
+                    + " (nextCursor is always null)")
+    Enrolments.BulkEnrolment enrolRecords(
+            @PathVariable UUID id, @Valid @RequestBody SequenceRecordsEnrolmentInput input) {
+        Enrolments.BulkEnrolment result = enrolments.enrolRecords(id, input.recordType(), input.recordIds());
+        audit.record(
+                "sequence.bulk_enrolled",
+                "sequence",
+                id,
+                null,
+                java.util.Map.of(
+                        "recordType",
+                        input.recordType(),
+                        "enrolled",
+                        result.enrolled().size(),
+                        "skipped",
+                        result.skipped().size()));
         return result;
     }
 

@@ -251,6 +251,8 @@ final class FuzzBaseline {
                         + "\"unsubscribe\":true,\"meeting\":true},\"steps\":[{\"kind\":\"wait\",\"waitFor\":\"P1D\"}]}";
             case "POST /api/v1/sequences/{id}/enrolments" ->
                 "{\"recordType\":\"lead\",\"recordId\":\"" + f.id("leads") + "\"}";
+            case "POST /api/v1/sequences/{id}/enrolments/records" ->
+                "{\"recordType\":\"lead\",\"recordIds\":[\"" + f.id("leads") + "\"]}";
             case "POST /api/v1/sequences/{id}/enrolments/bulk" ->
                 "{\"savedViewId\":\"" + f.id("saved-view") + "\",\"limit\":10}";
             case "PUT /api/v1/process-triggers/{event}" -> "{\"processKey\":\"lead-nurture\",\"enabled\":true}";

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
 import io.salesflow.support.IntegrationTest;
+import io.salesflow.support.SalesPipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ class DealApprovalJourneyTest {
                         () -> get(REP, "/api/v1/deals/" + deal + "/approvals").get(0),
                         a -> a.get("status").asText().equals("REJECTED"));
         JsonNode returned = get(REP, "/api/v1/deals/" + deal);
-        assertThat(returned.get("stageId").asText()).isEqualTo(stage("Proposal"));
+        assertThat(returned.get("stageId").asText()).isEqualTo(sales().stage("Proposal"));
         assertThat(returned.get("approvalStatus").isNull())
                 .as("the approval governs from its stage on; the deal is back before it")
                 .isTrue();
@@ -146,7 +147,7 @@ class DealApprovalJourneyTest {
                 .asText()
                 .equals("APPROVED"));
         api.as("acme", REP, "PATCH", "/api/v1/deals/" + deal)
-                .json(Map.of("stageId", stage("Closed won"), "wonReasonId", wonReason()))
+                .json(Map.of("stageId", sales().stage("Closed won"), "wonReasonId", sales().wonReason()))
                 .send()
                 .expect(200);
     }
@@ -167,39 +168,21 @@ class DealApprovalJourneyTest {
                         "region",
                         "EMEA",
                         "stageId",
-                        stage("Proposal")))
+                        sales().stage("Proposal")))
                 .send()
                 .expect(201)
                 .json()
                 .get("id")
                 .asText();
         api.as("acme", REP, "PATCH", "/api/v1/deals/" + id)
-                .json(Map.of("stageId", stage("Negotiation")))
+                .json(Map.of("stageId", sales().stage("Negotiation")))
                 .send()
                 .expect(200);
         return id;
     }
 
-    private JsonNode sales() {
-        for (JsonNode p : get(REP, "/api/v1/pipelines")) {
-            if (p.get("name").asText().equals("Sales")) {
-                return p;
-            }
-        }
-        throw new AssertionError("no Sales pipeline");
-    }
-
-    private String stage(String name) {
-        for (JsonNode s : sales().get("stages")) {
-            if (s.get("name").asText().equals(name)) {
-                return s.get("id").asText();
-            }
-        }
-        throw new AssertionError("no stage " + name);
-    }
-
-    private String wonReason() {
-        return get(REP, "/api/v1/deal-reasons?kind=WON").get(0).get("id").asText();
+    private SalesPipeline sales() {
+        return new SalesPipeline(api, "acme", REP);
     }
 
     private JsonNode approvalOf(String email, String deal) {
