@@ -207,7 +207,7 @@ function Enrolments({ id }: { id: string }) {
                 <Table.Tr key={e.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/${e.recordType}s/${e.recordId}`}>
-                      {e.recordType === 'lead' ? 'Lead' : 'Contact'}
+                      {e.recordTitle ?? (e.recordType === 'lead' ? 'Lead' : 'Contact')}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>

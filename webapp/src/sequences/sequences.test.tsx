@@ -77,7 +77,7 @@ describe('a sequence page', () => {
     const figures = json(200, [
       { position: 1, variant: 'A', channel: 'email', sent: 10, delivered: 9, opened: 6, clicked: 2, replied: 3, bounced: 1, unsubscribed: 0, notSent: 0 },
     ]);
-    const enrolment = { id: 'e1', sequenceId: SEQUENCE.id, recordType: 'lead', recordId: LEAD_A.id, status: 'active', currentStep: 2, source: 'manual', enrolledAt: '2026-12-01T10:00:00Z' };
+    const enrolment = { id: 'e1', sequenceId: SEQUENCE.id, recordType: 'lead', recordId: LEAD_A.id, recordTitle: 'Ada Lovelace', status: 'active', currentStep: 2, source: 'manual', enrolledAt: '2026-12-01T10:00:00Z' };
     const { calls } = renderRecords(
       `/sequences/${SEQUENCE.id}`,
       {
@@ -93,6 +93,7 @@ describe('a sequence page', () => {
     expect(within(table).getByText('1 (email)')).toBeTruthy();
     expect(within(table).getByText('9')).toBeTruthy();
     const enrolments = await screen.findByRole('table', { name: 'Enrolments' });
+    expect(within(enrolments).getByRole('link', { name: 'Ada Lovelace' }).getAttribute('href')).toBe(`/leads/${LEAD_A.id}`);
     fireEvent.click(within(enrolments).getByRole('button', { name: 'Stop' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST' && c.path === `${base}/enrolments/e1/cancel`)).toHaveLength(1));
     expect(await screen.findByText('stopped: cancelled')).toBeTruthy();

@@ -22,4 +22,26 @@ public record Enrolment(
         @Schema(description = "The lead's or contact's IANA time zone; null: sends follow the sender's hours alone")
                 String recipientTimeZone,
         @Schema(description = "When the current step's send goes (or went) out: working hours of sender and recipient")
-                Instant sendAt) {}
+                Instant sendAt,
+        @Schema(description = "The lead's or contact's name as the caller sees it; null when they may not read it")
+                String recordTitle) {
+
+    Enrolment titled(String title) {
+        return new Enrolment(
+                id,
+                sequenceId,
+                recordType,
+                recordId,
+                status,
+                stopReason,
+                currentStep,
+                source,
+                enrolledBy,
+                processInstanceId,
+                enrolledAt,
+                endedAt,
+                recipientTimeZone,
+                sendAt,
+                title);
+    }
+}

@@ -208,6 +208,7 @@ class EnrolmentStore {
                 rs.getString("recipient_time_zone"),
                 rs.getTimestamp("send_at") == null
                         ? null
-                        : rs.getTimestamp("send_at").toInstant());
+                        : rs.getTimestamp("send_at").toInstant(),
+                null);
     }
 }

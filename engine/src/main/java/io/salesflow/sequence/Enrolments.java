@@ -7,6 +7,7 @@ import io.salesflow.platform.web.CursorPage;
 import io.salesflow.records.ListQuery;
 import io.salesflow.records.ListQueryParser;
 import io.salesflow.records.RecordQueries;
+import io.salesflow.records.RecordTitles;
 import io.salesflow.records.RecordType;
 import io.salesflow.savedview.SavedView;
 import io.salesflow.savedview.SavedViews;
@@ -49,6 +50,7 @@ public class Enrolments {
     private final RecordQueries records;
     private final SavedViews views;
     private final Map<String, RecordType> types;
+    private final RecordTitles titles;
 
     Enrolments(
             SequenceStore sequences,
@@ -58,7 +60,8 @@ public class Enrolments {
             OptOuts optOuts,
             RecordQueries records,
             SavedViews views,
-            List<RecordType> types) {
+            List<RecordType> types,
+            RecordTitles titles) {
         this.sequences = sequences;
         this.store = store;
         this.runner = runner;
@@ -67,6 +70,7 @@ public class Enrolments {
         this.records = records;
         this.views = views;
         this.types = types.stream().collect(Collectors.toMap(RecordType::name, Function.identity()));
+        this.titles = titles;
     }
 
     /** Enrols a record the caller may see, by hand; a refusal is a problem saying why, and nothing is saved. */
@@ -297,8 +301,23 @@ public class Enrolments {
                 throw Problem.invalid("cursor", "is not a cursor this list gave");
             }
         }
-        return CursorPage.of(
+        CursorPage<Enrolment> page = CursorPage.of(
                 store.page(sequenceId, afterAt, afterId, limit), limit, e -> e.enrolledAt() + "|" + e.id());
+        return new CursorPage<>(titled(page.items()), page.nextCursor());
+    }
+
+    /** The page's enrolments with the names of their records, one query per record type. */
+    private List<Enrolment> titled(List<Enrolment> page) {
+        Caller caller = Caller.require();
+        Map<String, Map<UUID, String>> byType = page.stream()
+                .collect(Collectors.groupingBy(
+                        Enrolment::recordType, Collectors.mapping(Enrolment::recordId, Collectors.toSet())))
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> titles.of(caller, e.getKey(), e.getValue())));
+        return page.stream()
+                .map(e -> e.titled(byType.get(e.recordType()).get(e.recordId())))
+                .toList();
     }
 
     /** Moves an active enrolment on to its next step now, as if its wait for an answer had run out. */
