@@ -3,6 +3,7 @@ package io.salesflow.customfield;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesflow.audit.AuditLog;
 import io.salesflow.identity.Caller;
+import io.salesflow.platform.database.TransactionMemo;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.ETags;
 import io.salesflow.records.RecordType;
@@ -81,6 +82,7 @@ public class CustomFieldDefinitions {
             definition.setPosition(definitions.nextPosition(definition.recordType()));
         }
         definitions.saveAndFlush(definition);
+        TransactionMemo.forget(CustomFieldValues.memoKey(definition.recordType()));
         audit.record("customfield.created", "custom_field", definition.getId(), null, definition.snapshot());
         return definition.view();
     }
@@ -94,6 +96,7 @@ public class CustomFieldDefinitions {
         DefinitionInput.apply(body, definition, false);
         checkRemovedOptionsUnused(definition, optionsBefore);
         definitions.saveAndFlush(definition);
+        TransactionMemo.forget(CustomFieldValues.memoKey(definition.recordType()));
         audit.record("customfield.changed", "custom_field", id, before, definition.snapshot());
         return definition.view();
     }
@@ -109,6 +112,7 @@ public class CustomFieldDefinitions {
         Map<String, Object> before = definition.snapshot();
         definition.setArchived(true);
         definitions.saveAndFlush(definition);
+        TransactionMemo.forget(CustomFieldValues.memoKey(definition.recordType()));
         audit.record("customfield.archived", "custom_field", id, before, definition.snapshot());
     }
 

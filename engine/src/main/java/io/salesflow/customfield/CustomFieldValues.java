@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.salesflow.identity.Caller;
 import io.salesflow.identity.Users;
+import io.salesflow.platform.database.TransactionMemo;
 import io.salesflow.platform.input.Decimals;
 import io.salesflow.platform.input.TimeRange;
 import io.salesflow.platform.problem.Problem;
@@ -61,7 +62,7 @@ class CustomFieldValues implements CustomFields {
         if (!CustomFieldDefinition.RECORD_TYPES.contains(type.name())) {
             return fields;
         }
-        for (CustomFieldDefinition d : definitions.ofType(type.name())) {
+        for (CustomFieldDefinition d : ofType(type.name())) {
             CustomFieldType t = d.type();
             String name = PREFIX + d.key();
             fields.put(name, RecordField.inJson(name, "custom_fields", d.key(), t.fieldType, t.operators, t.sortable));
@@ -108,7 +109,7 @@ class CustomFieldValues implements CustomFields {
     @Override
     public void checkRequired(RecordType type, CustomizableRecord record) {
         Map<String, JsonNode> stored = record.getCustomFields();
-        for (CustomFieldDefinition d : definitions.ofType(type.name())) {
+        for (CustomFieldDefinition d : ofType(type.name())) {
             if (d.isRequired() && !d.isArchived() && !stored.containsKey(d.key())) {
                 throw Problem.invalid(PREFIX + d.key(), "is required");
             }
@@ -116,8 +117,17 @@ class CustomFieldValues implements CustomFields {
     }
 
     private Map<String, CustomFieldDefinition> byKey(RecordType type) {
-        return definitions.ofType(type.name()).stream()
-                .collect(Collectors.toMap(CustomFieldDefinition::key, Function.identity()));
+        return ofType(type.name()).stream().collect(Collectors.toMap(CustomFieldDefinition::key, Function.identity()));
+    }
+
+    /** The definitions of the record type, read once per transaction (an import chunk checks them on every row). */
+    private List<CustomFieldDefinition> ofType(String recordType) {
+        return TransactionMemo.get(memoKey(recordType), () -> definitions.ofType(recordType));
+    }
+
+    /** What {@link #ofType} keeps the definitions of {@code recordType} under, to forget when they change. */
+    static Object memoKey(String recordType) {
+        return List.of(CustomFieldValues.class, recordType);
     }
 
     /** The value in its stored form; null for a JSON null or blank text, which clear the field. */

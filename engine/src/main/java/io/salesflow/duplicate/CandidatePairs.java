@@ -42,22 +42,31 @@ class CandidatePairs {
             Instant foundAt,
             Instant dismissedAt) {}
 
-    /** Keeps a pair unless it is known already, in either order. */
-    void add(UUID tenantId, String recordType, UUID recordId, DuplicateComparison.Match match) {
-        jdbc.update(
-                """
-                INSERT INTO duplicate_candidates (tenant_id, id, record_type, record_id, candidate_id, similarity, reasons)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
-                ON CONFLICT (tenant_id, record_type, least(record_id, candidate_id), greatest(record_id, candidate_id))
-                DO NOTHING
-                """,
+    /** Keeps the pairs of {@code recordId} with each match's candidate, one batch, except those known already. */
+    void addAll(UUID tenantId, String recordType, UUID recordId, List<DuplicateComparison.Match> matches) {
+        if (matches.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(matches.size());
+        for (DuplicateComparison.Match match : matches) {
+            rows.add(new Object[] {
                 tenantId,
                 UUID.randomUUID(),
                 recordType,
                 recordId,
                 match.candidate().id(),
                 match.similarity(),
-                json(match.reasons()));
+                json(match.reasons())
+            });
+        }
+        jdbc.batchUpdate(
+                """
+                INSERT INTO duplicate_candidates (tenant_id, id, record_type, record_id, candidate_id, similarity, reasons)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (tenant_id, record_type, least(record_id, candidate_id), greatest(record_id, candidate_id))
+                DO NOTHING
+                """,
+                rows);
     }
 
     Optional<Pair> find(UUID id) {

@@ -9,9 +9,12 @@ import io.salesflow.rules.duplicates.MatchReason;
 import io.salesflow.rules.duplicates.Phones;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,9 +37,10 @@ final class DuplicateComparison {
 
     /** The candidates at or above the candidate threshold, most similar first. */
     List<Match> matches(Profile subject, Collection<Profile> candidates) {
+        Side side = new Side(subject);
         return candidates.stream()
                 .filter(c -> !c.id().equals(subject.id()))
-                .map(c -> match(subject, c))
+                .map(c -> match(side, new Side(c)))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparingDouble(Match::similarity)
                         .reversed()
@@ -46,17 +50,30 @@ final class DuplicateComparison {
     }
 
     Optional<Match> match(Profile subject, Profile candidate) {
-        List<String> subjectEmails = emails(subject);
-        List<String> candidateEmails = emails(candidate);
-        String sharedEmail = shared(subjectEmails, candidateEmails);
-        List<String> subjectPhones = phones(subject);
-        List<String> candidatePhones = phones(candidate);
-        String sharedPhone = shared(subjectPhones, candidatePhones);
-        DuplicateCandidate a =
-                candidate(subject, pick(sharedEmail, subjectEmails), pick(sharedPhone, subjectPhones), "a");
-        DuplicateCandidate b =
-                candidate(candidate, pick(sharedEmail, candidateEmails), pick(sharedPhone, candidatePhones), "b");
-        return detector.compare(a, b).flatMap(m -> match(candidate, m, sharedEmail));
+        return match(new Side(subject), new Side(candidate));
+    }
+
+    /** A record with its emails and phones normalised once, however many records it is compared with. */
+    private final class Side {
+        final Profile profile;
+        final List<String> emails;
+        final List<String> phones;
+
+        Side(Profile profile) {
+            this.profile = profile;
+            this.emails = emails(profile);
+            this.phones = phones(profile);
+        }
+    }
+
+    private Optional<Match> match(Side subject, Side candidate) {
+        String sharedEmail = shared(subject.emails, candidate.emails);
+        String sharedPhone = shared(subject.phones, candidate.phones);
+        // Phones are compared here, in E.164: the detector sees the shared one or none (it would only parse
+        // numbers again to find them unequal).
+        DuplicateCandidate a = candidate(subject.profile, pick(sharedEmail, subject.emails), sharedPhone, "a");
+        DuplicateCandidate b = candidate(candidate.profile, pick(sharedEmail, candidate.emails), sharedPhone, "b");
+        return detector.compare(a, b).flatMap(m -> match(candidate.profile, m, sharedEmail));
     }
 
     private Optional<Match> match(Profile candidate, DuplicateMatch m, String sharedEmail) {
@@ -125,10 +142,30 @@ final class DuplicateComparison {
     /** In E.164 where they can be read (in the record's region, else the tenant's), else as written. */
     private List<String> phones(Profile p) {
         String region = p.region() != null ? p.region() : settings.defaultRegion();
-        return p.phones().stream()
-                .map(raw -> Phones.e164(raw, region).orElse(raw))
-                .distinct()
-                .toList();
+        return p.phones().stream().map(raw -> e164(raw, region)).distinct().toList();
+    }
+
+    /**
+     * Numbers read lately, by region and number as written: a new record is compared with hundreds of candidates,
+     * mostly the same ones as the record before it, and reading a number is the dearest step of a comparison.
+     */
+    private static final int READ_NUMBERS = 20_000;
+
+    private static final Map<String, String> E164 = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > READ_NUMBERS;
+        }
+    });
+
+    private static String e164(String raw, String region) {
+        String key = region + "/" + raw;
+        String read = E164.get(key);
+        if (read == null) {
+            read = Phones.e164(raw, region).orElse(raw);
+            E164.put(key, read);
+        }
+        return read;
     }
 
     private static String shared(List<String> a, List<String> b) {

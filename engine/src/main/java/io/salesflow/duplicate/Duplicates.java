@@ -10,6 +10,7 @@ import io.salesflow.records.RecordType;
 import io.salesflow.records.SqlPart;
 import io.salesflow.tenancy.TenantContext;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Duplicates {
+
+    /** Pairs a new record adds to the review queue at most ({@link #strongest}). */
+    static final int PAIRS_PER_RECORD = 20;
 
     private final Profiles profiles;
     private final CandidatePairs pairs;
@@ -167,10 +171,31 @@ public class Duplicates {
                     DuplicateSettings current = settings.current();
                     List<DuplicateComparison.Match> matches = new DuplicateComparison(current)
                             .matches(subject, profiles.candidates(kind, subject, current, null));
-                    matches.forEach(m -> pairs.add(TenantContext.require(), kind.type(), id, m));
-                    return matches.size();
+                    List<DuplicateComparison.Match> kept = strongest(matches);
+                    pairs.addAll(TenantContext.require(), kind.type(), id, kept);
+                    return kept.size();
                 })
                 .orElse(0);
+    }
+
+    /**
+     * The {@value #PAIRS_PER_RECORD} matches a new record keeps in the queue: those sharing an exact key (email,
+     * phone) first, then the most similar. However many records look alike (thousands sharing a name), a record
+     * adds at most that many pairs, so the queue grows with the number of records, never with their square.
+     */
+    static List<DuplicateComparison.Match> strongest(List<DuplicateComparison.Match> matches) {
+        return matches.stream()
+                .sorted(Comparator.comparing(Duplicates::exact)
+                        .reversed()
+                        .thenComparing(Comparator.comparingDouble(DuplicateComparison.Match::similarity)
+                                .reversed()))
+                .limit(PAIRS_PER_RECORD)
+                .toList();
+    }
+
+    private static boolean exact(DuplicateComparison.Match match) {
+        return match.reasons().stream()
+                .anyMatch(r -> r.reason().equals("same_email") || r.reason().equals("same_phone"));
     }
 
     /** Forgets the pairs of records purged for good. */

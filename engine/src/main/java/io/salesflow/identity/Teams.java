@@ -1,6 +1,7 @@
 package io.salesflow.identity;
 
 import io.salesflow.audit.AuditLog;
+import io.salesflow.platform.database.TransactionMemo;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.ETags;
 import io.salesflow.tenancy.TenantContext;
@@ -37,7 +38,13 @@ public class Teams {
 
     @Transactional(readOnly = true)
     public boolean exists(UUID id) {
-        return teams.existsById(id);
+        // Routing and assignment ask several times per lead; an import chunk asks for the same few teams on every
+        // row. Only a team found is kept for the transaction: one made later in it is then found too.
+        return TransactionMemo.get(existsKey(id), () -> teams.existsById(id) ? Boolean.TRUE : null) != null;
+    }
+
+    private static Object existsKey(UUID id) {
+        return List.of(Teams.class, id);
     }
 
     @Transactional(readOnly = true)
@@ -77,6 +84,7 @@ public class Teams {
         Team team = find(id);
         ETags.check(ifMatch, team.getVersion());
         teams.delete(team);
+        TransactionMemo.forget(existsKey(id));
         audit.record("team.deleted", "team", id, team.snapshot(), null);
         events.publishEvent(new IdentityChanged(TenantContext.require()));
     }

@@ -1,9 +1,11 @@
 package io.salesflow.routing;
 
+import io.salesflow.platform.database.TransactionMemo;
 import io.salesflow.rules.RuleSetJson;
 import io.salesflow.rules.drl.CompileResult;
 import io.salesflow.rules.routing.CompiledRoutingRuleSet;
 import io.salesflow.rules.routing.RoutingRuleSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ActiveRuleSet {
 
+    /** What {@link #current} keeps the active version under for the transaction; forgotten when one is activated. */
+    static final Object MEMO = List.of(ActiveRuleSet.class);
+
     record Active(UUID id, int number, CompileResult<CompiledRoutingRuleSet> compiled) {}
 
     private final JdbcTemplate jdbc;
@@ -29,6 +34,11 @@ class ActiveRuleSet {
 
     /** Empty when the tenant has no active rule set: routing is off. */
     Optional<Active> current() {
+        // Kept for the transaction: the leads of one import chunk are routed by the version active when it began.
+        return Optional.ofNullable(TransactionMemo.get(MEMO, () -> read().orElse(null)));
+    }
+
+    private Optional<Active> read() {
         return jdbc
                 .query("SELECT id, number, md5(data::text) FROM routing_rule_sets WHERE status = 'active'", (rs, n) ->
                         new Object[] {rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3)})

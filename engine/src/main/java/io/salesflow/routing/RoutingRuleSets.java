@@ -3,6 +3,7 @@ package io.salesflow.routing;
 import io.salesflow.audit.AuditLog;
 import io.salesflow.identity.Caller;
 import io.salesflow.identity.Teams;
+import io.salesflow.platform.database.TransactionMemo;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.ETags;
 import io.salesflow.rules.RuleSetJson;
@@ -142,6 +143,7 @@ public class RoutingRuleSets {
         Map<String, Object> before = version.snapshot();
         version.activate(callerId(), clock.instant());
         versions.saveAndFlush(version);
+        TransactionMemo.forget(ActiveRuleSet.MEMO);
         audit.record("routing.rule_set.activated", "routing_rule_set", id, before, version.snapshot());
         return RuleSetView.of(version);
     }

@@ -1,5 +1,6 @@
 package io.salesflow.scoring;
 
+import io.salesflow.platform.database.TransactionMemo;
 import io.salesflow.rules.scoring.TemperatureThresholds;
 import io.salesflow.tenancy.TenantContext;
 import java.sql.ResultSet;
@@ -67,6 +68,13 @@ class RuleSetStore {
      * predates the new active row), so it reads again.
      */
     Optional<ActiveRef> activeForScoring() {
+        // Kept for the transaction: its share lock holds the rule set active until the transaction ends, so a
+        // chunk of imported leads reads it once.
+        return Optional.ofNullable(TransactionMemo.get(
+                List.of(RuleSetStore.class), () -> lockActive().orElse(null)));
+    }
+
+    private Optional<ActiveRef> lockActive() {
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<ActiveRef> active = activeRef(" FOR KEY SHARE");
             if (active.isPresent() || !any()) {
@@ -147,6 +155,7 @@ class RuleSetStore {
     }
 
     void retire(UUID id, Instant at) {
+        TransactionMemo.forget(List.of(RuleSetStore.class));
         jdbc.update(
                 "UPDATE scoring_rule_sets SET status = 'retired', retired_at = ?, revision = revision + 1,"
                         + " updated_at = ? WHERE id = ?",
@@ -156,6 +165,7 @@ class RuleSetStore {
     }
 
     void activate(UUID id, UUID by, Instant at) {
+        TransactionMemo.forget(List.of(RuleSetStore.class));
         jdbc.update(
                 "UPDATE scoring_rule_sets SET status = 'active', activated_by = ?, activated_at = ?, retired_at = NULL,"
                         + " revision = revision + 1, updated_at = ? WHERE id = ?",

@@ -13,6 +13,7 @@ import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +143,42 @@ class DuplicateQueueTest {
     }
 
     @Test
+    void manyRecordsSharingANameKeepABoundedNumberOfPairsWithTheTrueDuplicateAmongThem() {
+        String first = uniqueWord();
+        String last = uniqueWord();
+        String company = uniqueWord() + " Consulting";
+        int alike = Duplicates.PAIRS_PER_RECORD + 10;
+        String email = unique() + "@gmail.com";
+        String twin = records.create(
+                "rep@acme.test",
+                "leads",
+                Map.of("firstName", first, "lastName", last, "company", company, "email", email, "source", "api"));
+        List<String> leads = new ArrayList<>(List.of(twin));
+        for (int i = 0; i < alike; i++) {
+            leads.add(records.create(
+                    "rep@acme.test",
+                    "leads",
+                    Map.of("firstName", first, "lastName", last, "company", company, "source", "api")));
+        }
+        String duplicate = records.create(
+                "rep@acme.test",
+                "leads",
+                Map.of("firstName", first, "lastName", last, "company", company, "email", email, "source", "api"));
+        leads.add(duplicate);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> pairsOf(duplicate).contains(twin));
+        assertThat(pairsOf(duplicate))
+                .as("the lead with the same email is kept among the strongest pairs")
+                .hasSize(Duplicates.PAIRS_PER_RECORD)
+                .contains(twin);
+        for (String lead : leads) {
+            assertThat(pairsOf(lead))
+                    .as("pairs lead %s added", lead)
+                    .hasSizeLessThanOrEqualTo(Duplicates.PAIRS_PER_RECORD);
+        }
+    }
+
+    @Test
     void theQueueNeedsARecordType() {
         assertField(api.as("acme", "rep@acme.test", "GET", "/api/v1/duplicates").send(), "type");
         assertField(
@@ -159,6 +196,17 @@ class DuplicateQueueTest {
                 "acme",
                 () -> jdbc.queryForObject(
                         "SELECT count(*) FROM duplicate_candidates WHERE id = ?::uuid", Integer.class, id));
+    }
+
+    /** The candidates of the pairs {@code record} added to the queue when it was created. */
+    private List<String> pairsOf(String record) {
+        return inTenant.call(
+                "acme",
+                () -> jdbc.queryForList(
+                        "SELECT candidate_id::text FROM duplicate_candidates WHERE record_type = 'lead'"
+                                + " AND record_id = ?::uuid",
+                        String.class,
+                        record));
     }
 
     private String lead(String user, String email) {

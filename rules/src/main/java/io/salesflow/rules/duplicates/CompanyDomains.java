@@ -3,9 +3,12 @@ package io.salesflow.rules.duplicates;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A company's internet domain, from its website or from a person's work email (never from free-mail). */
 public final class CompanyDomains {
+
+    private static final Pattern DOMAIN = Pattern.compile("[\\p{L}\\p{N}.-]+");
 
     /** Free-mail providers: their domain says nothing about a company. */
     public static final Set<String> FREE_MAIL = Set.of(
@@ -65,7 +68,7 @@ public final class CompanyDomains {
         if (s.startsWith("www.")) {
             s = s.substring(4);
         }
-        return s.contains(".") && s.matches("[\\p{L}\\p{N}.-]+") ? Optional.of(s) : Optional.empty();
+        return s.contains(".") && DOMAIN.matcher(s).matches() ? Optional.of(s) : Optional.empty();
     }
 
     /** The domain of a work email; empty for free-mail addresses and invalid ones. */

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 public final class NameSimilarity {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Set<String> LEGAL_FORMS = Set.of(
             "inc",
             "incorporated",
@@ -44,10 +45,21 @@ public final class NameSimilarity {
         if (name == null) {
             return "";
         }
-        String s =
-                MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
-        s = s.toLowerCase(Locale.ROOT).replace("ß", "ss").replaceAll("[^\\p{L}\\p{N}]+", " ");
+        // Plain ASCII has no accents to take off: decomposing it would give it back unchanged.
+        String s = ascii(name)
+                ? name
+                : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        s = NOT_WORD.matcher(s.toLowerCase(Locale.ROOT).replace("ß", "ss")).replaceAll(" ");
         return s.strip();
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** As {@link #normalise}, without legal forms and articles ({@code The Acme GmbH} → {@code acme}). */
