@@ -1,0 +1,88 @@
+package io.salesflow.bench;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+
+/**
+ * The benchmark command ({@code ./bench.sh [--size smoke|small|full]}, docs/performance.md): starts one embedded
+ * PostgreSQL, measures B8 and B1 in this JVM, then starts Salesflow in a JVM of its own on the same PostgreSQL and
+ * measures B2–B4 over HTTP; prints a table and writes {@code target/bench/results.json}.
+ */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] args) {
+        BenchSize size = BenchSize.SMALL;
+        Path out = Paths.get("target", "bench");
+        for (int i = 0; i < args.length; i++) {
+            if ("--size".equals(args[i]) && i + 1 < args.length) {
+                size = BenchSize.parse(args[++i]);
+            } else if (args[i].startsWith("--size=")) {
+                size = BenchSize.parse(args[i].substring("--size=".length()));
+            } else if ("--out".equals(args[i]) && i + 1 < args.length) {
+                out = Paths.get(args[++i]);
+            } else {
+                throw new IllegalArgumentException(
+                        "Usage: bench.sh [--size smoke|small|full] [--out DIR], not " + String.join(" ", args));
+            }
+        }
+        Report report = run(size, out);
+        report.print(System.out);
+        System.out.println("Written: " + out.resolve("results.json").toAbsolutePath());
+        System.exit(0);
+    }
+
+    /** Runs every scenario at the given size; writes {@code results.json} into {@code out}. */
+    static Report run(BenchSize size, Path out) {
+        Report report = new Report(size);
+        say("B8 Drools scoring against the hand-written scorer");
+        Scoring.run(size, report);
+        try (BenchDatabase db = BenchDatabase.start()) {
+            double straight;
+            double completions;
+            double correlations;
+            say("B1 bare Camunda engine");
+            try (BareEngine bare = BareEngine.start(db, BenchDatabase.BARE, ProcessEngineConfiguration.HISTORY_FULL)) {
+                bare.run(size, report);
+                straight = median(report, "B1", "straight-through starts");
+                completions = median(report, "B1", "task completions");
+                correlations = median(report, "B1", "message correlations");
+            }
+            try (BareEngine audit =
+                    BareEngine.start(db, BenchDatabase.BARE_AUDIT, ProcessEngineConfiguration.HISTORY_AUDIT)) {
+                audit.runStraightThrough(size, report, "history audit");
+            }
+            say("Starting Salesflow in its own JVM");
+            long started = System.nanoTime();
+            try (SalesflowApp app = SalesflowApp.start(db, out.resolve("app"))) {
+                report.note("B2", "applicationStartSeconds", Math.round((System.nanoTime() - started) / 1e8) / 10.0);
+                HttpScenarios http = new HttpScenarios(app, db.superuser(BenchDatabase.APP), size, report);
+                say("B2 lead intake through POST /api/v1/leads");
+                http.leadIntake(straight);
+                say("B3 task completion through /api/v1/tasks");
+                http.taskCompletion(completions);
+                say("B4 message correlation through /api/v1/messages");
+                http.correlation(correlations);
+            }
+        }
+        say("Done");
+        report.write(out.resolve("results.json"));
+        return report;
+    }
+
+    private static double median(Report report, String scenario, String name) {
+        return report.figures().stream()
+                .filter(f -> f.scenario.equals(scenario) && f.name.equals(name))
+                .findFirst()
+                .orElseThrow()
+                .median();
+    }
+
+    private static final long STARTED = System.nanoTime();
+
+    private static void say(String what) {
+        System.out.printf("[bench %5.1f s] %s%n", (System.nanoTime() - STARTED) / 1e9, what);
+    }
+}
