@@ -84,10 +84,14 @@ final class BareEngine implements AutoCloseable {
             straight.add(Workers.loop(THREADS, size.run, this::startStraight));
             userTaskStarts.add(Workers.loop(THREADS, size.run, this::startUserTask));
         }
-        // Completions and correlations use instances prepared beforehand, enough for a run at the start rate.
-        long prepare = Math.max(50, Math.round(userTaskStarts.median() * size.run.toMillis() / 1000.0 * 1.5));
+        // Completions work through the tasks the user-task runs left open; correlations through instances started
+        // beforehand, all runs' worth at once (a fifth more than runs at the start rate need; a run that runs out
+        // ends early and counts what it did).
+        Queue<String> tasks = openTasks();
+        long waitingNeeded = Math.max(
+                50, Math.round(userTaskStarts.median() * size.run.toMillis() / 1000.0 * 1.2 * size.repetitions));
+        Queue<String> waiting = waitingInstances(waitingNeeded);
         for (int i = 0; i < size.repetitions; i++) {
-            Queue<String> tasks = openTasks(prepare);
             completions.add(Workers.loop(THREADS, size.run, () -> {
                 String id = tasks.poll();
                 if (id == null) {
@@ -96,7 +100,6 @@ final class BareEngine implements AutoCloseable {
                 engine.getTaskService().complete(id);
                 return true;
             }));
-            Queue<String> waiting = waitingInstances(prepare);
             correlations.add(Workers.loop(THREADS, size.run, () -> {
                 String key = waiting.poll();
                 if (key == null) {
@@ -135,12 +138,9 @@ final class BareEngine implements AutoCloseable {
         return true;
     }
 
-    /** Starts {@code count} user-task instances (four threads) and returns their task ids. */
-    private Queue<String> openTasks(long count) {
-        completeLeftovers();
+    /** The ids of every open task of the user-task process. */
+    private Queue<String> openTasks() {
         Queue<String> ids = new ConcurrentLinkedQueue<>();
-        AtomicLong left = new AtomicLong(count);
-        Workers.loop(THREADS, java.time.Duration.ofHours(1), () -> left.decrementAndGet() >= 0 && startUserTask());
         int page = 0;
         List<Task> tasks;
         do {
@@ -154,18 +154,6 @@ final class BareEngine implements AutoCloseable {
             page++;
         } while (tasks.size() == 1000);
         return ids;
-    }
-
-    /** Completes what an earlier run left open, so each run's queue holds only fresh tasks. */
-    private void completeLeftovers() {
-        List<Task> open;
-        do {
-            open = engine.getTaskService()
-                    .createTaskQuery()
-                    .processDefinitionKey("user-task")
-                    .listPage(0, 1000);
-            open.forEach(t -> engine.getTaskService().complete(t.getId()));
-        } while (!open.isEmpty());
     }
 
     /** Starts {@code count} instances waiting for Ping and returns their business keys. */

@@ -2,6 +2,7 @@ package io.salesflow.bench;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 
 /**
@@ -28,15 +29,32 @@ public final class Bench {
                         "Usage: bench.sh [--size smoke|small|full] [--out DIR], not " + String.join(" ", args));
             }
         }
-        Report report = run(size, out);
-        report.print(System.out);
-        System.out.println("Written: " + out.resolve("results.json").toAbsolutePath());
+        Report report = new Report(size);
+        try {
+            run(size, out, report);
+        } finally {
+            // A failed run still shows (and has written) what it measured before it failed.
+            report.print(System.out);
+            System.out.println("Written: " + out.resolve("results.json").toAbsolutePath());
+        }
         System.exit(0);
     }
 
     /** Runs every scenario at the given size; writes {@code results.json} into {@code out}. */
     static Report run(BenchSize size, Path out) {
-        Report report = new Report(size);
+        return run(size, out, new Report(size));
+    }
+
+    private static Report run(BenchSize size, Path out, Report report) {
+        try {
+            measure(size, out, report);
+        } finally {
+            report.write(out.resolve("results.json"));
+        }
+        return report;
+    }
+
+    private static void measure(BenchSize size, Path out, Report report) {
         say("B8 Drools scoring against the hand-written scorer");
         Scoring.run(size, report);
         try (BenchDatabase db = BenchDatabase.start()) {
@@ -54,6 +72,8 @@ public final class Bench {
                     BareEngine.start(db, BenchDatabase.BARE_AUDIT, ProcessEngineConfiguration.HISTORY_AUDIT)) {
                 audit.runStraightThrough(size, report, "history audit");
             }
+            say("B9 job executor, default and tuned");
+            JobExecutorScenario.run(db, size, report);
             say("Starting Salesflow in its own JVM");
             long started = System.nanoTime();
             try (SalesflowApp app = SalesflowApp.start(db, out.resolve("app"))) {
@@ -65,11 +85,16 @@ public final class Bench {
                 http.taskCompletion(completions);
                 say("B4 message correlation through /api/v1/messages");
                 http.correlation(correlations);
+                DataScenarios data = new DataScenarios(app, db.superuser(BenchDatabase.APP), size, report);
+                String label = String.format(Locale.ROOT, "%,d", size.records);
+                say("Loading " + label + " leads and " + label + " contacts");
+                double loaded = data.load(size.records);
+                report.note("B5", "bulk load of " + label + " leads and contacts (s)", Math.round(loaded * 10) / 10.0);
+                say("B5 reads and B6 search at " + label + " leads and contacts");
+                data.readsAndSearch(label);
             }
         }
         say("Done");
-        report.write(out.resolve("results.json"));
-        return report;
     }
 
     private static double median(Report report, String scenario, String name) {

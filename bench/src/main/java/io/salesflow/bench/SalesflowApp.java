@@ -68,6 +68,8 @@ final class SalesflowApp implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
+            // An interrupted benchmark (Ctrl-C) takes its application down with it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "salesflow-stop"));
             SalesflowApp app = new SalesflowApp(process, log, new Http("http://localhost:" + port));
             app.awaitReady(Duration.ofMinutes(5));
             return app;
@@ -80,7 +82,7 @@ final class SalesflowApp implements AutoCloseable {
     static Path applicationJar() {
         String override = System.getProperty("bench.app.jar");
         if (override != null && !override.isBlank()) {
-            return Paths.get(override);
+            return Paths.get(override).toAbsolutePath();
         }
         URL launcher = SalesflowApp.class
                 .getClassLoader()
