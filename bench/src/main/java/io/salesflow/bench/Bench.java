@@ -55,13 +55,13 @@ public final class Bench {
     }
 
     private static void measure(BenchSize size, Path out, Report report) {
-        say("B8 Drools scoring against the hand-written scorer");
+        step(report, out, "B8 Drools scoring against the hand-written scorer");
         Scoring.run(size, report);
         try (BenchDatabase db = BenchDatabase.start()) {
             double straight;
             double completions;
             double correlations;
-            say("B1 bare Camunda engine");
+            step(report, out, "B1 bare Camunda engine");
             try (BareEngine bare = BareEngine.start(db, BenchDatabase.BARE, ProcessEngineConfiguration.HISTORY_FULL)) {
                 bare.run(size, report);
                 straight = median(report, "B1", "straight-through starts");
@@ -72,29 +72,29 @@ public final class Bench {
                     BareEngine.start(db, BenchDatabase.BARE_AUDIT, ProcessEngineConfiguration.HISTORY_AUDIT)) {
                 audit.runStraightThrough(size, report, "history audit");
             }
-            say("B9 job executor, default and tuned");
+            step(report, out, "B9 job executor, default and tuned");
             JobExecutorScenario.run(db, size, report);
-            say("Starting Salesflow in its own JVM");
+            step(report, out, "Starting Salesflow in its own JVM");
             long started = System.nanoTime();
             try (SalesflowApp app = SalesflowApp.start(db, out.resolve("app"))) {
                 report.note("B2", "applicationStartSeconds", Math.round((System.nanoTime() - started) / 1e8) / 10.0);
                 HttpScenarios http = new HttpScenarios(app, db.superuser(BenchDatabase.APP), size, report);
-                say("B2 lead intake through POST /api/v1/leads");
+                step(report, out, "B2 lead intake through POST /api/v1/leads");
                 http.leadIntake(straight);
-                say("B3 task completion through /api/v1/tasks");
+                step(report, out, "B3 task completion through /api/v1/tasks");
                 http.taskCompletion(completions);
-                say("B4 message correlation through /api/v1/messages");
+                step(report, out, "B4 message correlation through /api/v1/messages");
                 http.correlation(correlations);
                 DataScenarios data = new DataScenarios(app, db.superuser(BenchDatabase.APP), size, report);
                 String label = String.format(Locale.ROOT, "%,d", size.records);
-                say("Loading " + label + " leads and " + label + " contacts");
+                step(report, out, "Loading " + label + " leads and " + label + " contacts");
                 double loaded = data.load(size.records);
                 report.note("B5", "bulk load of " + label + " leads and contacts (s)", Math.round(loaded * 10) / 10.0);
-                say("B5 reads and B6 search at " + label + " leads and contacts");
+                step(report, out, "B5 reads and B6 search at " + label + " leads and contacts");
                 data.readsAndSearch(label);
             }
         }
-        say("Done");
+        step(report, out, "Done");
     }
 
     private static double median(Report report, String scenario, String name) {
@@ -106,6 +106,12 @@ public final class Bench {
     }
 
     private static final long STARTED = System.nanoTime();
+
+    /** Announces the next step and writes what was measured so far: an interrupted run keeps its figures. */
+    private static void step(Report report, Path out, String what) {
+        report.write(out.resolve("results.json"));
+        say(what);
+    }
 
     private static void say(String what) {
         System.out.printf("[bench %5.1f s] %s%n", (System.nanoTime() - STARTED) / 1e9, what);

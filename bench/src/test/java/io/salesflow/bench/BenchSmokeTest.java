@@ -20,7 +20,7 @@ class BenchSmokeTest {
 
     @Test
     void everyScenarioRunsAndProducesFigures() throws Exception {
-        Bench.run(BenchSize.SMOKE, out);
+        Bench.run(BenchSize.SMOKE, out).print(System.out);
 
         JsonNode results =
                 new ObjectMapper().readTree(out.resolve("results.json").toFile());
