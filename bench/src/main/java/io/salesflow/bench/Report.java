@@ -56,11 +56,11 @@ final class Report {
                 size.repetitions,
                 size.run.toSeconds(),
                 size.warmUp.toSeconds());
-        out.printf(Locale.ROOT, "%-4s %-52s %12s %12s %12s %10s%n", "", "figure", "median", "min", "max", "count");
+        out.printf(Locale.ROOT, "%-4s %-72s %12s %12s %12s %10s%n", "", "figure", "median", "min", "max", "count");
         for (Figure f : figures) {
             out.printf(
                     Locale.ROOT,
-                    "%-4s %-52s %12s %12s %12s %10d%n",
+                    "%-4s %-72s %12s %12s %12s %10d%n",
                     f.scenario,
                     f.name + " (" + f.unit + ")",
                     format(f.median()),
@@ -72,7 +72,7 @@ final class Report {
         for (Ratio r : ratios) {
             out.printf(
                     Locale.ROOT,
-                    "%-4s %-52s %12s   target %s%n",
+                    "%-4s %-72s %12s   target %s%n",
                     r.scenario(),
                     r.name(),
                     format(r.value()),
