@@ -110,7 +110,7 @@ public final class ScoringBenchmark {
     }
 
     /** 200 rules of every kind: field conditions of each operator and engagement windows. */
-    static ScoringRuleSet twoHundredRules() {
+    public static ScoringRuleSet twoHundredRules() {
         List<ScoringRule> rules = new ArrayList<>();
         LeadField[] text = {
             LeadField.EMAIL_DOMAIN,
