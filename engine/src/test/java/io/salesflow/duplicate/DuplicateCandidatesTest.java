@@ -189,7 +189,9 @@ class DuplicateCandidatesTest {
 
         JsonNode candidates = records.duplicates("admin@acme.test", "leads", original);
 
-        assertThat(find(candidates, copy)).as("the namesake").isNotNull();
+        assertThat(find(candidates, copy))
+                .as("the namesake %s among the candidates of %s: %s", copy, original, candidates)
+                .isNotNull();
         assertThat(candidates.get(0).get("id").asText()).isEqualTo(copy);
     }
 
