@@ -195,10 +195,10 @@ class DemoContracts {
                     .generate(deal, new Contracts.GenerateContract(template, SIGNED, signers))
                     .id();
         });
-        as(repCaller, () -> contracts.send(contract, new Contracts.SendContract(30)));
         as(
                 repCaller,
                 () -> transactions.execute(s -> {
+                    contracts.send(contract, new Contracts.SendContract(30));
                     ContractSigning.Client client = new ContractSigning.Client("203.0.113.24", "Salesflow demo data");
                     for (ContractView.ContractSigner signer :
                             contracts.get(contract).signers()) {
