@@ -17,12 +17,17 @@ import org.camunda.bpm.model.bpmn.Bpmn;
  */
 final class JobExecutorScenario {
 
-    /** The tuned settings measured against the defaults; change them here, the table and JSON name them. */
-    static final int TUNED_THREADS = 4;
+    /**
+     * The tuned settings measured against the defaults; change them here (or try others with {@code -Dbench.b9.threads}
+     * and the like), the table and JSON name them.
+     */
+    static final int TUNED_THREADS = Integer.getInteger("bench.b9.threads", 4);
 
-    static final int TUNED_JOBS_PER_ACQUISITION = 30;
-    static final int TUNED_QUEUE = 30;
-    static final int TUNED_IDLE_WAIT_MS = 1_000;
+    static final int TUNED_JOBS_PER_ACQUISITION = Integer.getInteger("bench.b9.jobsPerAcquisition", 100);
+    static final int TUNED_QUEUE = Integer.getInteger("bench.b9.queue", 200);
+    static final int TUNED_IDLE_WAIT_MS = Integer.getInteger("bench.b9.idleWaitMs", 500);
+    /** The tuned engine's connection pool: every executor thread, the acquisition and the benchmark's polling. */
+    static final int TUNED_POOL = Integer.getInteger("bench.b9.pool", 10);
 
     private JobExecutorScenario() {}
 
@@ -30,12 +35,12 @@ final class JobExecutorScenario {
         Figure defaults = report.figure("B9", "jobs drained, default job executor", "/s");
         Figure tuned = report.figure("B9", "jobs drained, tuned job executor", "/s");
         DefaultJobExecutor standard = new DefaultJobExecutor();
-        defaults.note("settings", describe(standard));
+        defaults.note("settings", describe(standard, DEFAULT_POOL));
         for (int i = 0; i < size.repetitions; i++) {
-            defaults.add(drain(db, size.jobs, new DefaultJobExecutor(), "default"));
-            tuned.add(drain(db, size.jobs, tunedExecutor(), "tuned"));
+            defaults.add(drain(db, size.jobs, new DefaultJobExecutor(), DEFAULT_POOL, "default"));
+            tuned.add(drain(db, size.jobs, tunedExecutor(), TUNED_POOL, "tuned"));
         }
-        tuned.note("settings", describe(tunedExecutor()));
+        tuned.note("settings", describe(tunedExecutor(), TUNED_POOL));
         report.ratio("B9", "tuned / default job executor", tuned.median() / defaults.median(), "≥ 1.5");
     }
 
@@ -49,13 +54,16 @@ final class JobExecutorScenario {
         return executor;
     }
 
-    private static String describe(DefaultJobExecutor e) {
+    /** The standalone engine's default pool (MyBatis {@code PooledDataSource}, 10 connections). */
+    private static final int DEFAULT_POOL = 10;
+
+    private static String describe(DefaultJobExecutor e, int pool) {
         return "threads " + e.getCorePoolSize() + "–" + e.getMaxPoolSize() + ", queue " + e.getQueueSize()
                 + ", jobs per acquisition " + e.getMaxJobsPerAcquisition() + ", idle wait " + e.getWaitTimeInMillis()
-                + " ms";
+                + " ms, pool " + pool;
     }
 
-    private static Figure.Run drain(BenchDatabase db, int jobs, JobExecutor executor, String name) {
+    private static Figure.Run drain(BenchDatabase db, int jobs, JobExecutor executor, int pool, String name) {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
                         .setJdbcDriver("org.postgresql.Driver")
@@ -65,6 +73,7 @@ final class JobExecutorScenario {
                         .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
                         .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
                         .setJobExecutorActivate(false)
+                        .setJdbcMaxActiveConnections(pool)
                         .setProcessEngineName("bench-jobs-" + name);
         configuration.setJobExecutor(executor);
         ProcessEngine engine = configuration.buildProcessEngine();

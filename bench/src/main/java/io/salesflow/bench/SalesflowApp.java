@@ -71,7 +71,8 @@ final class SalesflowApp implements AutoCloseable {
             // An interrupted benchmark (Ctrl-C) takes its application down with it.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "salesflow-stop"));
             SalesflowApp app = new SalesflowApp(process, log, new Http("http://localhost:" + port));
-            app.awaitReady(Duration.ofMinutes(5));
+            // Five minutes were not always enough on a two-core machine at a load of 20 or more.
+            app.awaitReady(Duration.ofMinutes(10));
             return app;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + jar, e);

@@ -27,7 +27,9 @@ class BenchSmokeTest {
         assertThat(results.get("size").asText()).isEqualTo("smoke");
         assertThat(results.get("machine").get("cores").asInt()).isPositive();
         JsonNode scenarios = results.get("scenarios");
-        assertThat(scenarios.fieldNames()).toIterable().containsExactly("B8", "B1", "B9", "B2", "B3", "B4", "B5", "B6");
+        assertThat(scenarios.fieldNames())
+                .toIterable()
+                .containsExactly("B8", "B1", "B9", "B2", "B3", "B4", "B5", "B6", "B10");
         scenarios.fields().forEachRemaining(scenario -> {
             assertThat(scenario.getValue().get("figures")).as(scenario.getKey()).isNotEmpty();
             for (JsonNode figure : scenario.getValue().get("figures")) {
@@ -44,7 +46,14 @@ class BenchSmokeTest {
         });
         assertThat(results.get("ratios"))
                 .extracting(r -> r.get("scenario").asText())
-                .contains("B2", "B3", "B4", "B5", "B6", "B8", "B9");
+                .contains("B2", "B3", "B4", "B5", "B6", "B8", "B9", "B10");
+        assertThat(scenarios.get("B10").get("figures"))
+                .extracting(f -> f.get("name").asText())
+                .as("B2 and B5 at both sizes")
+                .anyMatch(n -> n.endsWith("until listeners done, at 1,000 leads"))
+                .anyMatch(n -> n.endsWith("until listeners done, at 10,000 leads"))
+                .anyMatch(n -> n.endsWith("p95 at 1,000"))
+                .anyMatch(n -> n.endsWith("p95 at 10,000"));
         for (JsonNode ratio : results.get("ratios")) {
             assertThat(ratio.get("value").isNumber())
                     .as(ratio.get("name").asText())

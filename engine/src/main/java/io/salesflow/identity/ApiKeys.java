@@ -48,7 +48,7 @@ public class ApiKeys {
     private final SecurityEvents events;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final CallerFactory callers;
+    private final CallerCache callers;
 
     ApiKeys(
             JdbcTemplate jdbc,
@@ -58,7 +58,7 @@ public class ApiKeys {
             SecurityEvents events,
             Clock clock,
             PlatformTransactionManager transactionManager,
-            CallerFactory callers) {
+            CallerCache callers) {
         this.callers = callers;
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
@@ -154,8 +154,10 @@ public class ApiKeys {
     private Object verify(Tenant tenant, String prefix, String secret) {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 """
-                SELECT id, secret_hash, scopes, created_by, expires_at, revoked_at, last_used_at
-                FROM api_keys WHERE prefix = ?
+                SELECT id, secret_hash, scopes, created_by, expires_at, revoked_at, last_used_at,
+                       COALESCE((SELECT v.version FROM identity_versions v WHERE v.tenant_id = k.tenant_id), 0)
+                           AS identity_version
+                FROM api_keys k WHERE prefix = ?
                 """,
                 prefix);
         if (rows.isEmpty()
@@ -184,7 +186,13 @@ public class ApiKeys {
         // A key never does more than its creator could do now: scopes the creator lost are dropped, and each
         // record permission keeps the creator's scope (a rep's key reads what the rep reads).
         UUID creatorId = (UUID) row.get("created_by");
-        Caller creator = callers.forUser(creatorId, tenant.getSlug(), null).orElse(null);
+        Caller creator = callers.forUser(
+                        tenant.getId(),
+                        creatorId,
+                        tenant.getSlug(),
+                        null,
+                        ((Number) row.get("identity_version")).longValue())
+                .orElse(null);
         if (creator == null) {
             return Problem.unauthorized(
                     "api-key-revoked", "The API key's creator was deactivated; an admin must issue a new key");

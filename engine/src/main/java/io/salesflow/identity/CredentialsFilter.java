@@ -6,9 +6,7 @@ import io.salesflow.platform.web.ProblemResponseWriter;
 import io.salesflow.platform.web.Problems;
 import io.salesflow.ratelimit.RateLimit;
 import io.salesflow.ratelimit.RateLimiter;
-import io.salesflow.tenancy.Tenant;
 import io.salesflow.tenancy.TenantContext;
-import io.salesflow.tenancy.Tenants;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -33,29 +31,23 @@ class CredentialsFilter extends OncePerRequestFilter {
     static final String ENGINE_COOKIE = "sf_engine_session";
 
     private final AccessTokens accessTokens;
-    private final Sessions sessions;
-    private final CallerFactory callers;
+    private final SessionCallers sessionCallers;
     private final ApiKeys apiKeys;
     private final ProblemResponseWriter problems;
-    private final Tenants tenants;
     private final PlatformOperators operators;
     private final RateLimiter limiter;
 
     CredentialsFilter(
             AccessTokens accessTokens,
-            Sessions sessions,
-            CallerFactory callers,
+            SessionCallers sessionCallers,
             ApiKeys apiKeys,
             ProblemResponseWriter problems,
-            Tenants tenants,
             PlatformOperators operators,
             RateLimiter limiter) {
-        this.tenants = tenants;
         this.operators = operators;
         this.limiter = limiter;
         this.accessTokens = accessTokens;
-        this.sessions = sessions;
-        this.callers = callers;
+        this.sessionCallers = sessionCallers;
         this.apiKeys = apiKeys;
         this.problems = problems;
     }
@@ -124,18 +116,7 @@ class CredentialsFilter extends OncePerRequestFilter {
                     .orElseThrow(() -> Problem.unauthorized(
                             "invalid-token", "The token's platform operator is no longer configured"));
         }
-        if (tenants.findById(claims.tenantId()).filter(Tenant::isActive).isEmpty()) {
-            throw Problem.unauthorized("invalid-token", "The token's workspace does not exist or is suspended");
-        }
-        return TenantContext.callAs(claims.tenantId(), () -> {
-            Caller caller = callers.forUser(claims.userId(), claims.tenantSlug(), claims.sessionId())
-                    .orElseThrow(() -> Problem.unauthorized(
-                            "invalid-token", "The token's user does not exist in its workspace or is deactivated"));
-            if (!sessions.isActive(claims.sessionId())) {
-                throw Problem.unauthorized("session-revoked", "The session of this token has ended; sign in again");
-            }
-            return caller;
-        });
+        return TenantContext.callAs(claims.tenantId(), () -> sessionCallers.caller(claims));
     }
 
     /**

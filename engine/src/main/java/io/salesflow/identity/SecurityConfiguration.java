@@ -3,7 +3,6 @@ package io.salesflow.identity;
 import io.salesflow.platform.web.ProblemResponseWriter;
 import io.salesflow.platform.web.Problems;
 import io.salesflow.ratelimit.RateLimiter;
-import io.salesflow.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -40,11 +39,9 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             AccessTokens accessTokens,
-            Sessions sessions,
-            CallerFactory callers,
+            SessionCallers sessionCallers,
             ApiKeys apiKeys,
             ProblemResponseWriter problems,
-            Tenants tenants,
             PlatformOperators operators,
             RateLimiter limiter,
             @Value("${management.server.port:-1}") int managementPort)
@@ -61,8 +58,7 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .headers(SecurityHeaders::configure)
                 .addFilterBefore(
-                        new CredentialsFilter(
-                                accessTokens, sessions, callers, apiKeys, problems, tenants, operators, limiter),
+                        new CredentialsFilter(accessTokens, sessionCallers, apiKeys, problems, operators, limiter),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");

@@ -155,20 +155,6 @@ class Sessions {
                 keep);
     }
 
-    /** Whether an access token's session still stands: not revoked, not expired. */
-    @Transactional(readOnly = true)
-    boolean isActive(UUID sessionId) {
-        Boolean active = jdbc
-                .query(
-                        "SELECT revoked_at IS NULL AND expires_at > now() FROM auth_sessions WHERE id = ?",
-                        (rs, i) -> rs.getBoolean(1),
-                        sessionId)
-                .stream()
-                .findFirst()
-                .orElse(false);
-        return active;
-    }
-
     static String hash(String token) {
         try {
             return HexFormat.of()
