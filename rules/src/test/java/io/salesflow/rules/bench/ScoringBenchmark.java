@@ -15,10 +15,15 @@ import io.salesflow.rules.scoring.ScoringFacts;
 import io.salesflow.rules.scoring.ScoringRule;
 import io.salesflow.rules.scoring.ScoringRuleSet;
 import io.salesflow.rules.scoring.TemperatureThresholds;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scoring throughput of the default rule set in Drools, one session per lead and {@code scoreAll} over chunks,
@@ -31,10 +36,14 @@ public final class ScoringBenchmark {
     public static final int CHUNK = 500;
 
     private static final int LEADS = 2_000;
-    private static final Duration MEASURE = Duration.ofSeconds(5);
+    private static final Duration MEASURE = Duration.ofSeconds(1);
+    private static final int ROUNDS = 9;
 
-    /** One measured run: leads scored per second, how many, in how long. */
-    public record Run(double perSecond, long scored, double seconds) {}
+    /**
+     * One measured run: leads scored per second, how many, in how long, and the CPU time the scoring thread used per
+     * lead (steadier than the rate on a loaded machine).
+     */
+    public record Run(double perSecond, long scored, double seconds, double cpuMicrosPerLead) {}
 
     /** The ways B8 scores the same leads; each pass scores every lead once and answers the sum of raw totals. */
     public enum Scorer {
@@ -94,9 +103,16 @@ public final class ScoringBenchmark {
         }
 
         warmUp(rules, leads, Duration.ofSeconds(15));
-        double perLead = measure(Scorer.DROOLS_PER_LEAD, rules, leads, MEASURE).perSecond();
-        double batched = measure(Scorer.DROOLS_BATCHED, rules, leads, MEASURE).perSecond();
-        double java = measure(Scorer.JAVA, rules, leads, MEASURE).perSecond();
+        // the scorers take turns, so that a change in the machine's load falls on all three alike
+        Map<Scorer, List<Run>> runs = new EnumMap<>(Scorer.class);
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Scorer scorer : Scorer.values()) {
+                runs.computeIfAbsent(scorer, s -> new ArrayList<>()).add(measure(scorer, rules, leads, MEASURE));
+            }
+        }
+        Run perLead = median(runs.get(Scorer.DROOLS_PER_LEAD));
+        Run batched = median(runs.get(Scorer.DROOLS_BATCHED));
+        Run java = median(runs.get(Scorer.JAVA));
 
         ScoringRuleSet big = twoHundredRules();
         buildMillis(big);
@@ -114,14 +130,30 @@ public final class ScoringBenchmark {
         System.out.printf("default rule set: %d rules, first compile %.0f ms%n", rules.ruleCount(), defaultBuildMs);
         System.out.printf(
                 "leads: %d distinct, same leads for both; rules fired differently on %d%n", LEADS, mismatches);
-        System.out.printf("Drools, one session per lead:        %,.0f leads/s%n", perLead);
-        System.out.printf("Drools, scoreAll by %d:             %,.0f leads/s%n", CHUNK, batched);
-        System.out.printf("hand-written Java scorer:            %,.0f leads/s%n", java);
+        for (Run run : List.of(perLead, batched, java)) {
+            String name = run == perLead
+                    ? "Drools, one session per lead"
+                    : run == batched ? "Drools, scoreAll by " + CHUNK : "hand-written Java scorer";
+            System.out.printf(
+                    "%-30s %,10.0f leads/s, %6.2f us CPU per lead%n", name, run.perSecond(), run.cpuMicrosPerLead());
+        }
         System.out.printf(
-                "Drools cost / Java cost:             %.1fx per lead, %.1fx batched%n", java / perLead, java / batched);
+                "Drools cost / Java cost:       %.1fx per lead, %.1fx scoreAll (CPU: %.1fx, %.1fx; median of %d turns)%n",
+                java.perSecond() / perLead.perSecond(),
+                java.perSecond() / batched.perSecond(),
+                perLead.cpuMicrosPerLead() / java.cpuMicrosPerLead(),
+                batched.cpuMicrosPerLead() / java.cpuMicrosPerLead(),
+                ROUNDS);
         System.out.printf(
                 "KieBase of 200 rules: median %.0f ms, min %.0f ms, max %.0f ms (5 builds)%n",
                 build200[2], build200[0], build200[4]);
+    }
+
+    /** The run of median CPU per lead. */
+    private static Run median(List<Run> runs) {
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(Run::cpuMicrosPerLead));
+        return sorted.get(sorted.size() / 2);
     }
 
     /** Runs every scorer over the leads until {@code length} has passed, for the JIT to settle. */
@@ -136,8 +168,10 @@ public final class ScoringBenchmark {
 
     /** Scores the leads with one scorer, pass after pass, for at least {@code length}. */
     public static Run measure(Scorer scorer, CompiledScoringRuleSet rules, List<ScoringFacts> leads, Duration length) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sink = 0;
         long scored = 0;
+        long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long elapsed;
         do {
@@ -148,8 +182,9 @@ public final class ScoringBenchmark {
         if (sink == Long.MIN_VALUE) {
             System.out.print("");
         }
+        double cpuMicros = (threads.getCurrentThreadCpuTime() - cpu) / 1e3;
         double seconds = elapsed / 1e9;
-        return new Run(scored / seconds, scored, seconds);
+        return new Run(scored / seconds, scored, seconds, cpuMicros / scored);
     }
 
     /** Compiles the rule set once, in milliseconds. */
