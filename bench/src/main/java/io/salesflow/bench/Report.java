@@ -48,6 +48,10 @@ final class Report {
         return figures;
     }
 
+    List<Ratio> ratios() {
+        return ratios;
+    }
+
     void print(PrintStream out) {
         out.printf(
                 Locale.ROOT,

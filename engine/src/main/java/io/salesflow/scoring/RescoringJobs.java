@@ -225,9 +225,7 @@ public class RescoringJobs implements PooledThreads {
         List<LeadFactsView> batch = leads.lockNextForScoring(job.lastLeadId(), chunkSize);
         Map<UUID, List<EngagementEvent>> events =
                 engagements.forLeads(batch.stream().map(LeadFactsView::id).toList());
-        List<ScoredLead> scored = batch.stream()
-                .map(lead -> scoring.score(ruleSet, lead, events.getOrDefault(lead.id(), List.of()), now))
-                .toList();
+        List<ScoredLead> scored = scoring.scoreAll(ruleSet, batch, events, now);
         int changed = scoring.write(scored, reason);
         UUID last =
                 batch.isEmpty() ? job.lastLeadId() : batch.get(batch.size() - 1).id();

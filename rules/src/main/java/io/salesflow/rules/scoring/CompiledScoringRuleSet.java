@@ -10,8 +10,7 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * One version of a scoring rule set, compiled. Immutable: many threads may score with it at once, each run in a
- * stateless session of its own, so swapping the reference to it swaps
- * the whole rule set at once.
+ * session of its own, so swapping the reference to it swaps the whole rule set at once.
  */
 public final class CompiledScoringRuleSet {
 
@@ -22,18 +21,22 @@ public final class CompiledScoringRuleSet {
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
     private final String drl;
+    /** Every rule starts with the lead's pattern (generated DRL), so leads may share a session one after another. */
+    private final boolean leadScoped;
 
     CompiledScoringRuleSet(
             String version,
             TemperatureThresholds thresholds,
             KieBase kieBase,
             Map<String, RuleInfo> rules,
-            String drl) {
+            String drl,
+            boolean leadScoped) {
         this.version = version;
         this.thresholds = thresholds;
         this.kieBase = kieBase;
         this.rules = Map.copyOf(rules);
         this.drl = drl;
+        this.leadScoped = leadScoped;
     }
 
     public String version() {
@@ -54,6 +57,28 @@ public final class CompiledScoringRuleSet {
     }
 
     public ScoreResult score(ScoringFacts facts) {
+        return result(facts, Firings.fire(kieBase, facts(facts)));
+    }
+
+    /**
+     * Scores many leads, each exactly as {@link #score} would, in one session one lead after another when the rules
+     * allow it (rule sets compiled from data: a session per lead for uploaded DRL, whose rules may match without the
+     * lead). Answers the results in the leads' order.
+     */
+    public List<ScoreResult> scoreAll(List<ScoringFacts> leads) {
+        if (!leadScoped) {
+            return leads.stream().map(this::score).toList();
+        }
+        List<List<Rule>> firings = Firings.fireEach(
+                kieBase, leads.stream().map(CompiledScoringRuleSet::facts).toList());
+        List<ScoreResult> results = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            results.add(result(leads.get(i), firings.get(i)));
+        }
+        return results;
+    }
+
+    private static List<Object> facts(ScoringFacts facts) {
         List<Object> objects = new ArrayList<>(facts.events().size() + 1);
         objects.add(facts.lead());
         for (EngagementEvent event : facts.events()) {
@@ -62,7 +87,10 @@ public final class CompiledScoringRuleSet {
                 objects.add(fact);
             }
         }
-        List<Rule> firings = Firings.fire(kieBase, objects);
+        return objects;
+    }
+
+    private ScoreResult result(ScoringFacts facts, List<Rule> firings) {
         List<FiredRule> fired = new ArrayList<>(firings.size());
         long raw = 0;
         for (Rule rule : firings) {

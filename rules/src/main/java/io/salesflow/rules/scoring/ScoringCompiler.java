@@ -42,7 +42,7 @@ public final class ScoringCompiler {
             return CompileResult.failure(problems);
         }
         String drl = ScoringDrl.of(set);
-        return build(set.version(), set.thresholds(), drl);
+        return build(set.version(), set.thresholds(), drl, true);
     }
 
     /**
@@ -62,11 +62,11 @@ public final class ScoringCompiler {
         if (!problems.isEmpty()) {
             return CompileResult.failure(problems);
         }
-        return build(version, t, drl);
+        return build(version, t, drl, false);
     }
 
     private static CompileResult<CompiledScoringRuleSet> build(
-            String version, TemperatureThresholds thresholds, String drl) {
+            String version, TemperatureThresholds thresholds, String drl, boolean leadScoped) {
         CompileResult<KieBase> kieBase = DrlCompiler.compile(drl);
         if (!kieBase.succeeded()) {
             return CompileResult.failure(kieBase.problems());
@@ -101,7 +101,8 @@ public final class ScoringCompiler {
         if (!problems.isEmpty()) {
             return CompileResult.failure(problems);
         }
-        return CompileResult.success(new CompiledScoringRuleSet(version, thresholds, kieBase.compiled(), rules, drl));
+        return CompileResult.success(
+                new CompiledScoringRuleSet(version, thresholds, kieBase.compiled(), rules, drl, leadScoped));
     }
 
     static List<CompileProblem> validate(ScoringRuleSet set) {

@@ -15,18 +15,73 @@ import io.salesflow.rules.scoring.ScoringFacts;
 import io.salesflow.rules.scoring.ScoringRule;
 import io.salesflow.rules.scoring.ScoringRuleSet;
 import io.salesflow.rules.scoring.TemperatureThresholds;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Prints scoring throughput of the default rule set in Drools against {@link HandWrittenScorer} on the same leads,
- * and the time to build a KieBase of 200 rules. Run: {@code ./mvnw -q -pl rules test-compile exec:java}.
+ * Scoring throughput of the default rule set in Drools, one session per lead and {@code scoreAll} over chunks,
+ * against {@link HandWrittenScorer} on the same leads, and the time to build a KieBase of 200 rules: the loop the
+ * benchmark command's B8 runs, and a report of its own. Run: {@code ./mvnw -q -pl rules test-compile exec:java}.
  */
 public final class ScoringBenchmark {
 
+    /** Leads per {@code scoreAll} call, as a rescoring job or an import chunk hands them over. */
+    public static final int CHUNK = 500;
+
     private static final int LEADS = 2_000;
-    private static final long MEASURE_NANOS = 5_000_000_000L;
+    private static final Duration MEASURE = Duration.ofSeconds(1);
+    private static final int ROUNDS = 9;
+
+    /**
+     * One measured run: leads scored per second, how many, in how long, and the CPU time the scoring thread used per
+     * lead (steadier than the rate on a loaded machine).
+     */
+    public record Run(double perSecond, long scored, double seconds, double cpuMicrosPerLead) {}
+
+    /** The ways B8 scores the same leads; each pass scores every lead once and answers the sum of raw totals. */
+    public enum Scorer {
+        DROOLS_PER_LEAD {
+            @Override
+            long pass(CompiledScoringRuleSet rules, List<ScoringFacts> leads) {
+                long sum = 0;
+                for (ScoringFacts lead : leads) {
+                    sum += rules.score(lead).rawTotal();
+                }
+                return sum;
+            }
+        },
+        DROOLS_BATCHED {
+            @Override
+            long pass(CompiledScoringRuleSet rules, List<ScoringFacts> leads) {
+                long sum = 0;
+                for (int from = 0; from < leads.size(); from += CHUNK) {
+                    for (ScoreResult r : rules.scoreAll(leads.subList(from, Math.min(leads.size(), from + CHUNK)))) {
+                        sum += r.rawTotal();
+                    }
+                }
+                return sum;
+            }
+        },
+        JAVA {
+            @Override
+            long pass(CompiledScoringRuleSet rules, List<ScoringFacts> leads) {
+                long sum = 0;
+                for (ScoringFacts lead : leads) {
+                    sum += HandWrittenScorer.score(lead).rawTotal();
+                }
+                return sum;
+            }
+        };
+
+        abstract long pass(CompiledScoringRuleSet rules, List<ScoringFacts> leads);
+    }
 
     private ScoringBenchmark() {}
 
@@ -47,17 +102,23 @@ public final class ScoringBenchmark {
             }
         }
 
-        warmUp(rules, leads);
-        double drools = perSecond(leads, lead -> rules.score(lead).rawTotal());
-        double java = perSecond(leads, lead -> HandWrittenScorer.score(lead).rawTotal());
+        warmUp(rules, leads, Duration.ofSeconds(15));
+        // the scorers take turns, so that a change in the machine's load falls on all three alike
+        Map<Scorer, List<Run>> runs = new EnumMap<>(Scorer.class);
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Scorer scorer : Scorer.values()) {
+                runs.computeIfAbsent(scorer, s -> new ArrayList<>()).add(measure(scorer, rules, leads, MEASURE));
+            }
+        }
+        Run perLead = median(runs.get(Scorer.DROOLS_PER_LEAD));
+        Run batched = median(runs.get(Scorer.DROOLS_BATCHED));
+        Run java = median(runs.get(Scorer.JAVA));
 
-        double[] build200 = new double[5];
         ScoringRuleSet big = twoHundredRules();
-        ScoringCompiler.compile(big).orElseThrow();
+        buildMillis(big);
+        double[] build200 = new double[5];
         for (int i = 0; i < build200.length; i++) {
-            long s = System.nanoTime();
-            ScoringCompiler.compile(big.withVersion("bench-" + i)).orElseThrow();
-            build200[i] = (System.nanoTime() - s) / 1e6;
+            build200[i] = buildMillis(big.withVersion("bench-" + i));
         }
         Arrays.sort(build200);
 
@@ -69,44 +130,68 @@ public final class ScoringBenchmark {
         System.out.printf("default rule set: %d rules, first compile %.0f ms%n", rules.ruleCount(), defaultBuildMs);
         System.out.printf(
                 "leads: %d distinct, same leads for both; rules fired differently on %d%n", LEADS, mismatches);
-        System.out.printf("Drools (one session per lead):      %,.0f leads/s%n", drools);
-        System.out.printf("hand-written Java scorer:            %,.0f leads/s%n", java);
-        System.out.printf("ratio Java / Drools:                 %.1fx%n", java / drools);
+        for (Run run : List.of(perLead, batched, java)) {
+            String name = run == perLead
+                    ? "Drools, one session per lead"
+                    : run == batched ? "Drools, scoreAll by " + CHUNK : "hand-written Java scorer";
+            System.out.printf(
+                    "%-30s %,10.0f leads/s, %6.2f us CPU per lead%n", name, run.perSecond(), run.cpuMicrosPerLead());
+        }
+        System.out.printf(
+                "Drools cost / Java cost:       %.1fx per lead, %.1fx scoreAll (CPU: %.1fx, %.1fx; median of %d turns)%n",
+                java.perSecond() / perLead.perSecond(),
+                java.perSecond() / batched.perSecond(),
+                perLead.cpuMicrosPerLead() / java.cpuMicrosPerLead(),
+                batched.cpuMicrosPerLead() / java.cpuMicrosPerLead(),
+                ROUNDS);
         System.out.printf(
                 "KieBase of 200 rules: median %.0f ms, min %.0f ms, max %.0f ms (5 builds)%n",
                 build200[2], build200[0], build200[4]);
     }
 
-    private interface Run {
-        long score(ScoringFacts lead);
+    /** The run of median CPU per lead. */
+    private static Run median(List<Run> runs) {
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(Run::cpuMicrosPerLead));
+        return sorted.get(sorted.size() / 2);
     }
 
-    private static void warmUp(CompiledScoringRuleSet rules, List<ScoringFacts> leads) {
-        long end = System.nanoTime() + 15_000_000_000L;
+    /** Runs every scorer over the leads until {@code length} has passed, for the JIT to settle. */
+    public static void warmUp(CompiledScoringRuleSet rules, List<ScoringFacts> leads, Duration length) {
+        long end = System.nanoTime() + length.toNanos();
         while (System.nanoTime() < end) {
-            for (ScoringFacts lead : leads) {
-                rules.score(lead);
-                HandWrittenScorer.score(lead);
+            for (Scorer scorer : Scorer.values()) {
+                scorer.pass(rules, leads);
             }
         }
     }
 
-    private static double perSecond(List<ScoringFacts> leads, Run run) {
+    /** Scores the leads with one scorer, pass after pass, for at least {@code length}. */
+    public static Run measure(Scorer scorer, CompiledScoringRuleSet rules, List<ScoringFacts> leads, Duration length) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sink = 0;
         long scored = 0;
+        long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long elapsed;
         do {
-            for (ScoringFacts lead : leads) {
-                sink += run.score(lead);
-            }
+            sink += scorer.pass(rules, leads);
             scored += leads.size();
             elapsed = System.nanoTime() - start;
-        } while (elapsed < MEASURE_NANOS);
-        if (sink == 42) {
+        } while (elapsed < length.toNanos());
+        if (sink == Long.MIN_VALUE) {
             System.out.print("");
         }
-        return scored / (elapsed / 1e9);
+        double cpuMicros = (threads.getCurrentThreadCpuTime() - cpu) / 1e3;
+        double seconds = elapsed / 1e9;
+        return new Run(scored / seconds, scored, seconds, cpuMicros / scored);
+    }
+
+    /** Compiles the rule set once, in milliseconds. */
+    public static double buildMillis(ScoringRuleSet set) {
+        long start = System.nanoTime();
+        ScoringCompiler.compile(set).orElseThrow();
+        return (System.nanoTime() - start) / 1e6;
     }
 
     /** 200 rules of every kind: field conditions of each operator and engagement windows. */
