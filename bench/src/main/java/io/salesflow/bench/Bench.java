@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 /**
  * The benchmark command ({@code ./bench.sh [--size smoke|small|full]}, docs/performance.md): starts one embedded
  * PostgreSQL, measures B8 and B1 in this JVM, then starts Salesflow in a JVM of its own on the same PostgreSQL and
- * measures B2–B4 over HTTP; prints a table and writes {@code target/bench/results.json}.
+ * measures B2–B7 over HTTP; prints a table and writes {@code target/bench/results.json}.
  */
 public final class Bench {
 
@@ -17,21 +17,29 @@ public final class Bench {
     public static void main(String[] args) {
         BenchSize size = BenchSize.SMALL;
         Path out = Paths.get("target", "bench");
+        boolean importOnly = false;
         for (int i = 0; i < args.length; i++) {
             if ("--size".equals(args[i]) && i + 1 < args.length) {
                 size = BenchSize.parse(args[++i]);
             } else if (args[i].startsWith("--size=")) {
                 size = BenchSize.parse(args[i].substring("--size=".length()));
+            } else if ("--only=B7".equals(args[i])) {
+                importOnly = true;
             } else if ("--out".equals(args[i]) && i + 1 < args.length) {
                 out = Paths.get(args[++i]);
             } else {
                 throw new IllegalArgumentException(
-                        "Usage: bench.sh [--size smoke|small|full] [--out DIR], not " + String.join(" ", args));
+                        "Usage: bench.sh [--size smoke|small|full] [--only=B7] [--out DIR], not "
+                                + String.join(" ", args));
             }
         }
         Report report = new Report(size);
         try {
-            run(size, out, report);
+            if (importOnly) {
+                importOnly(size, out, report);
+            } else {
+                run(size, out, report);
+            }
         } finally {
             // A failed run still shows (and has written) what it measured before it failed.
             report.print(System.out);
@@ -92,9 +100,22 @@ public final class Bench {
                 report.note("B5", "bulk load of " + label + " leads and contacts (s)", Math.round(loaded * 10) / 10.0);
                 step(report, out, "B5 reads and B6 search at " + label + " leads and contacts");
                 data.readsAndSearch(label);
+                step(report, out, String.format(Locale.ROOT, "B7 import of %,d contacts from CSV", size.importRows));
+                new ImportScenario(app, db.superuser(BenchDatabase.APP), size, report).run();
             }
         }
         step(report, out, "Done");
+    }
+
+    /** B7 alone, for tuning imports: Salesflow on its own PostgreSQL and the import, nothing else. */
+    private static void importOnly(BenchSize size, Path out, Report report) {
+        try (BenchDatabase db = BenchDatabase.start();
+                SalesflowApp app = SalesflowApp.start(db, out.resolve("app"))) {
+            step(report, out, String.format(Locale.ROOT, "B7 import of %,d contacts from CSV", size.importRows));
+            new ImportScenario(app, db.superuser(BenchDatabase.APP), size, report).run();
+        } finally {
+            report.write(out.resolve("results.json"));
+        }
     }
 
     private static double median(Report report, String scenario, String name) {

@@ -27,7 +27,9 @@ class BenchSmokeTest {
         assertThat(results.get("size").asText()).isEqualTo("smoke");
         assertThat(results.get("machine").get("cores").asInt()).isPositive();
         JsonNode scenarios = results.get("scenarios");
-        assertThat(scenarios.fieldNames()).toIterable().containsExactly("B8", "B1", "B9", "B2", "B3", "B4", "B5", "B6");
+        assertThat(scenarios.fieldNames())
+                .toIterable()
+                .containsExactly("B8", "B1", "B9", "B2", "B3", "B4", "B5", "B6", "B7");
         scenarios.fields().forEachRemaining(scenario -> {
             assertThat(scenario.getValue().get("figures")).as(scenario.getKey()).isNotEmpty();
             for (JsonNode figure : scenario.getValue().get("figures")) {
@@ -44,7 +46,7 @@ class BenchSmokeTest {
         });
         assertThat(results.get("ratios"))
                 .extracting(r -> r.get("scenario").asText())
-                .contains("B2", "B3", "B4", "B5", "B6", "B8", "B9");
+                .contains("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9");
         for (JsonNode ratio : results.get("ratios")) {
             assertThat(ratio.get("value").isNumber())
                     .as(ratio.get("name").asText())
