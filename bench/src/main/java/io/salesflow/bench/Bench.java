@@ -28,9 +28,9 @@ public final class Bench {
             } else if (args[i].startsWith("--size=")) {
                 size = BenchSize.parse(args[i].substring("--size=".length()));
             } else if ("--only".equals(args[i]) && i + 1 < args.length) {
-                only = Arrays.stream(args[++i].toUpperCase(Locale.ROOT).split(","))
-                        .map(String::trim)
-                        .collect(Collectors.toSet());
+                only = scenarios(args[++i]);
+            } else if (args[i].startsWith("--only=")) {
+                only = scenarios(args[i].substring("--only=".length()));
             } else if ("--out".equals(args[i]) && i + 1 < args.length) {
                 out = Paths.get(args[++i]);
             } else {
@@ -53,6 +53,12 @@ public final class Bench {
     /** Runs every scenario at the given size; writes {@code results.json} into {@code out}. */
     static Report run(BenchSize size, Path out) {
         return run(size, out, new Report(size), Set.of());
+    }
+
+    private static Set<String> scenarios(String list) {
+        return Arrays.stream(list.toUpperCase(Locale.ROOT).split(","))
+                .map(String::trim)
+                .collect(Collectors.toSet());
     }
 
     /** {@code only}: the scenarios to run (B1 … B10), or empty for all; a ratio whose baseline was skipped is NaN. */
@@ -98,7 +104,7 @@ public final class Bench {
                 step(report, out, "B9 job executor, default and tuned");
                 JobExecutorScenario.run(db, size, report);
             }
-            if (!selected.wants("B2", "B3", "B4", "B5", "B6", "B10")) {
+            if (!selected.wants("B2", "B3", "B4", "B5", "B6", "B7", "B10")) {
                 step(report, out, "Done");
                 return;
             }
@@ -120,6 +126,13 @@ public final class Bench {
                     http.correlation(correlations);
                 }
                 loadAndRead(size, out, report, selected, app, db, http);
+                if (selected.wants("B7")) {
+                    step(
+                            report,
+                            out,
+                            String.format(Locale.ROOT, "B7 import of %,d contacts from CSV", size.importRows));
+                    new ImportScenario(app, db.superuser(BenchDatabase.APP), size, report).run();
+                }
             }
         }
         step(report, out, "Done");

@@ -8,9 +8,18 @@ import java.util.Locale;
  * build's smoke test); {@code small} is the everyday run; {@code full} is the one to quote.
  */
 public enum BenchSize {
-    SMOKE(Duration.ofMillis(200), Duration.ofMillis(500), 1, 200, Duration.ofMillis(200), 1, 40, 1_000),
-    SMALL(Duration.ofSeconds(5), Duration.ofSeconds(10), 3, 2_000, Duration.ofSeconds(5), 3, 1_000, 100_000),
-    FULL(Duration.ofSeconds(15), Duration.ofSeconds(30), 5, 2_000, Duration.ofSeconds(15), 5, 50_000, 1_000_000);
+    SMOKE(Duration.ofMillis(200), Duration.ofMillis(500), 1, 200, Duration.ofMillis(200), 1, 40, 1_000, 1_000),
+    SMALL(Duration.ofSeconds(5), Duration.ofSeconds(10), 3, 2_000, Duration.ofSeconds(5), 3, 1_000, 100_000, 20_000),
+    FULL(
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(30),
+            5,
+            2_000,
+            Duration.ofSeconds(15),
+            5,
+            50_000,
+            1_000_000,
+            1_000_000);
 
     /** Before each scenario's measured runs: the JIT, the caches and the connection pools settle. */
     final Duration warmUp;
@@ -28,6 +37,8 @@ public enum BenchSize {
     final int jobs;
     /** Leads and contacts (each) bulk-loaded for B5 and B6. */
     final int records;
+    /** Rows of each contacts file B7 imports (one file per measured run). */
+    final int importRows;
 
     BenchSize(
             Duration warmUp,
@@ -37,7 +48,8 @@ public enum BenchSize {
             Duration scoringWarmUp,
             int ruleBuilds,
             int jobs,
-            int records) {
+            int records,
+            int importRows) {
         this.warmUp = warmUp;
         this.run = run;
         this.repetitions = repetitions;
@@ -46,6 +58,7 @@ public enum BenchSize {
         this.ruleBuilds = ruleBuilds;
         this.jobs = jobs;
         this.records = records;
+        this.importRows = importRows;
     }
 
     static BenchSize parse(String value) {

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ final class HttpScenarios {
     private final BenchSize size;
     private final Report report;
     private final LoadGenerator load;
+    private final Backlog backlog;
 
     HttpScenarios(SalesflowApp app, DataSource db, BenchSize size, Report report) {
         this.app = app;
@@ -40,6 +40,7 @@ final class HttpScenarios {
         this.size = size;
         this.report = report;
         this.load = new LoadGenerator(app.http);
+        this.backlog = new Backlog(db);
     }
 
     void leadIntake(double bareStraightThrough) {
@@ -168,29 +169,9 @@ final class HttpScenarios {
         report.ratio("B4", "API correlation / B1 correlation", delivered.median() / bareCorrelations, "≥ 0.8");
     }
 
-    /**
-     * Waits until every event publication of Salesflow's listeners has completed and no job is due (nurture starts,
-     * search indexing, audit): the work the requests left behind is part of their cost. Returns the seconds waited.
-     */
+    /** Waits until the listeners and jobs the requests left behind are done; returns the seconds waited. */
     private double drain() {
-        long start = System.nanoTime();
-        long deadline = start + Duration.ofMinutes(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            long pending = count("SELECT (SELECT count(*) FROM event_publication WHERE completion_date IS NULL)"
-                    + " + (SELECT count(*) FROM act_ru_job WHERE retries_ > 0 AND suspension_state_ = 1"
-                    + " AND (duedate_ IS NULL OR duedate_ <= now()))");
-            if (pending == 0) {
-                return (System.nanoTime() - start) / 1e9;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        System.err.println("Salesflow's listeners and jobs did not finish within 10 minutes; measuring on");
-        return (System.nanoTime() - start) / 1e9;
+        return backlog.drain();
     }
 
     /** The leads acme holds now (bulk-loaded, the demo's and those the benchmark created). */

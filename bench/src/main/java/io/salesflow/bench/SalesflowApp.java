@@ -45,6 +45,11 @@ final class SalesflowApp implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
+        // Extra options for the application's JVM, e.g. a flight recording while profiling a scenario.
+        String jvmOptions = System.getenv().getOrDefault("BENCH_APP_JVM_OPTIONS", "");
+        if (!jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
@@ -60,6 +65,8 @@ final class SalesflowApp implements AutoCloseable {
         // Sign-ins are tried while the demo users are still being created: those failures must not throttle them.
         command.add("--salesflow.auth.failed-logins-before-delay=1000000");
         command.add("--salesflow.auth.failed-logins-per-account=1000000");
+        // B7's full file (1,000,000 contacts) is larger than the 50 MB an installation accepts by default.
+        command.add("--salesflow.imports.max-size=512MB");
         command.add("--salesflow.public-url=http://localhost:" + port);
         try {
             Files.createDirectories(workDir);

@@ -29,7 +29,7 @@ class BenchSmokeTest {
         JsonNode scenarios = results.get("scenarios");
         assertThat(scenarios.fieldNames())
                 .toIterable()
-                .containsExactly("B8", "B1", "B9", "B2", "B3", "B4", "B5", "B6", "B10");
+                .containsExactly("B8", "B1", "B9", "B2", "B3", "B4", "B5", "B6", "B10", "B7");
         scenarios.fields().forEachRemaining(scenario -> {
             assertThat(scenario.getValue().get("figures")).as(scenario.getKey()).isNotEmpty();
             for (JsonNode figure : scenario.getValue().get("figures")) {
@@ -46,7 +46,7 @@ class BenchSmokeTest {
         });
         assertThat(results.get("ratios"))
                 .extracting(r -> r.get("scenario").asText())
-                .contains("B2", "B3", "B4", "B5", "B6", "B8", "B9", "B10");
+                .contains("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10");
         assertThat(scenarios.get("B10").get("figures"))
                 .extracting(f -> f.get("name").asText())
                 .as("B2 and B5 at both sizes")

@@ -41,11 +41,22 @@ public class Accounts extends RecordServiceBase<Account> {
     @Override
     @Transactional
     public Map<String, Object> create(ObjectNode body) {
-        Account account = new Account(TenantContext.require(), Caller.require().userId());
-        apply(body, account, true);
+        Account account = prepared(body);
         Map<String, Object> created = records.created(AccountRecord.ACCOUNT, accounts, account);
         events.publishEvent(new AccountCreated(account.getTenantId(), account.getId(), account.getOwnerId()));
         return created;
+    }
+
+    @Override
+    @Transactional
+    public void checkNew(ObjectNode body) {
+        records.checkCreatable(AccountRecord.ACCOUNT, prepared(body.deepCopy()));
+    }
+
+    private Account prepared(ObjectNode body) {
+        Account account = new Account(TenantContext.require(), Caller.require().userId());
+        apply(body, account, true);
+        return account;
     }
 
     @Override

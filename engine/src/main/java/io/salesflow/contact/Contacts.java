@@ -43,12 +43,23 @@ public class Contacts extends RecordServiceBase<Contact> {
     @Override
     @Transactional
     public Map<String, Object> create(ObjectNode body) {
-        Contact contact = new Contact(TenantContext.require(), Caller.require().userId());
-        apply(body, contact);
+        Contact contact = prepared(body);
         Map<String, Object> created = records.created(ContactRecord.CONTACT, contacts, contact);
         events.publishEvent(new ContactCreated(
                 contact.getTenantId(), contact.getId(), contact.getAccountId(), contact.getOwnerId()));
         return created;
+    }
+
+    @Override
+    @Transactional
+    public void checkNew(ObjectNode body) {
+        records.checkCreatable(ContactRecord.CONTACT, prepared(body.deepCopy()));
+    }
+
+    private Contact prepared(ObjectNode body) {
+        Contact contact = new Contact(TenantContext.require(), Caller.require().userId());
+        apply(body, contact);
+        return contact;
     }
 
     @Override

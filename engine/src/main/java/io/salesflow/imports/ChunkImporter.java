@@ -27,12 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports one chunk of rows, each row through the record service's own create (or, for a duplicate to merge,
  * change) use case, so every row gets the API's validation, access checks, history, audit and events.
  *
- * <p>Rows run together in one transaction. A row the service refuses spoils that transaction (the service's own
- * transaction boundary marks it rollback-only), so it is rolled back, the rows before the bad one run again in a
- * transaction that commits, and the rows after it continue in the next one. Each commit carries the progress
- * and row errors of exactly the rows it settles, always a prefix of the file, so an interrupted job resumes after
- * its last commit. A clean chunk costs one transaction; a bad row costs one rollback and the re-run of the rows
- * before it. A dry run rolls every transaction back and keeps only the counts and errors.
+ * <p>The chunk's rows are first run through the service's checks for a new record, writing nothing; the rows they
+ * refuse are reported and left out of the writes. The rest run together in one transaction. A row the service
+ * still refuses (a conflict only the write finds) spoils that transaction (the service's own transaction boundary
+ * marks it rollback-only), so it is rolled back, the rows before the bad one run again in a transaction that
+ * commits, and the rows after it continue in the next one. Each commit carries the progress and row errors of
+ * exactly the rows it settles, always a prefix of the file, so an interrupted job resumes after its last commit.
+ * A chunk costs the check and one transaction; a row refused only by the write costs one rollback and the re-run
+ * of the rows before it. A dry run rolls every transaction back and keeps only the counts and errors.
  */
 @Component
 class ChunkImporter {
@@ -83,6 +85,8 @@ class ChunkImporter {
         int merged;
         int skipped;
         final List<RowError> errors = new ArrayList<>();
+        /** Rows the service's checks refused before any write, by row number: they are errors if created. */
+        final Map<Integer, RowError> refusedBeforehand = new HashMap<>();
 
         Chunk(ImportJob job, UUID worker, JobMemory memory, Map<String, UUID> existing) {
             this.job = job;
@@ -113,6 +117,7 @@ class ChunkImporter {
                 ? Map.of()
                 : ExistingRecords.byKey(services.get(job.type().collection), job.type(), keys(inputs));
         Chunk chunk = new Chunk(job, worker, memory, existing);
+        check(chunk, inputs);
         if (job.dryRun()) {
             tryOut(chunk, inputs);
         } else {
@@ -120,6 +125,29 @@ class ChunkImporter {
         }
         memory.chunkDone();
         return new ChunkResult(chunk.rows, chunk.imported, chunk.merged, chunk.skipped, chunk.errors);
+    }
+
+    /**
+     * Runs every row through the service's checks for a new record in one transaction that is rolled back, so the
+     * rows it refuses are set aside before the writes instead of each spoiling the chunk's transaction (and costing
+     * the re-run of the rows before it). Rows refused only by the write (a conflict) still take that path.
+     */
+    private void check(Chunk chunk, List<RowInput> inputs) {
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            for (RowInput input : inputs) {
+                if (resolveOwner(input, chunk.memory).isPresent()) {
+                    continue;
+                }
+                try {
+                    chunk.service.checkNew(input.body());
+                } catch (Problem p) {
+                    chunk.refusedBeforehand.put(
+                            input.row().number(), RowError.of(input.row(), fieldOf(p), messageOf(p)));
+                }
+            }
+            entityManager.clear();
+        });
     }
 
     /** Commits {@code inputs} with whatever earlier rows wait to be recorded, setting refused rows aside. */
@@ -217,6 +245,11 @@ class ChunkImporter {
             }
             if (duplicate == JobMemory.WOULD_EXIST) {
                 merged++;
+                continue;
+            }
+            if (duplicate == null
+                    && chunk.refusedBeforehand.containsKey(input.row().number())) {
+                errors.add(chunk.refusedBeforehand.get(input.row().number()));
                 continue;
             }
             String context = duplicate == null ? "" : "merging into " + type.recordName + " " + duplicate + ": ";

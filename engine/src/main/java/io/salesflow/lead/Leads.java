@@ -41,14 +41,8 @@ public class Leads extends RecordServiceBase<Lead> {
     @Override
     @Transactional
     public Map<String, Object> create(ObjectNode body) {
-        Lead lead = new Lead(TenantContext.require(), Caller.require().userId());
         RecordInput.Assignment assignment = new RecordInput.Assignment();
-        LeadInput.StatusChange change = LeadInput.apply(body, lead, assignment, true);
-        lead.checkIdentified();
-        if (change.status() != null && change.status() != LeadStatus.NEW) {
-            throw io.salesflow.platform.problem.Problem.invalid("status", "a new lead starts as new");
-        }
-        records.assign(LeadRecord.LEAD, lead, assignment);
+        Lead lead = prepared(body, assignment);
         Map<String, Object> created = records.created(LeadRecord.LEAD, leads, lead);
         NewLead intake = new NewLead(lead, assignment.ownerGiven());
         intakeSteps.orderedStream().forEach(step -> step.apply(intake));
@@ -60,6 +54,23 @@ public class Leads extends RecordServiceBase<Lead> {
         }
         events.publishEvent(new LeadCreated(lead.getTenantId(), lead.getId(), lead.getOwnerId(), lead.getSource()));
         return created;
+    }
+
+    @Override
+    @Transactional
+    public void checkNew(ObjectNode body) {
+        records.checkCreatable(LeadRecord.LEAD, prepared(body.deepCopy(), new RecordInput.Assignment()));
+    }
+
+    private Lead prepared(ObjectNode body, RecordInput.Assignment assignment) {
+        Lead lead = new Lead(TenantContext.require(), Caller.require().userId());
+        LeadInput.StatusChange change = LeadInput.apply(body, lead, assignment, true);
+        lead.checkIdentified();
+        if (change.status() != null && change.status() != LeadStatus.NEW) {
+            throw io.salesflow.platform.problem.Problem.invalid("status", "a new lead starts as new");
+        }
+        records.assign(LeadRecord.LEAD, lead, assignment);
+        return lead;
     }
 
     @Override

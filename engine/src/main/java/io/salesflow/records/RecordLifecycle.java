@@ -185,16 +185,25 @@ public class RecordLifecycle {
         }
     }
 
-    /** Saves a new record and keeps its first state in the field history and the audit log. */
+    /**
+     * The checks a new record passes before it is saved, whatever its type: its required custom fields are set, and
+     * the caller may create it for its owner and team.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public <T extends CrmRecord> Map<String, Object> created(
-            RecordType type, JpaRepository<T, UUID> repository, T record) {
+    public void checkCreatable(RecordType type, CrmRecord record) {
         if (record instanceof CustomizableRecord customizable) {
             customFields.checkRequired(type, customizable);
         }
         if (!queries.mayAssign(type, record.getOwnerId(), record.getTeamId(), Caller.require())) {
             throw Problem.forbidden("Your role does not allow creating this " + type.name() + " for its owner");
         }
+    }
+
+    /** Saves a new record and keeps its first state in the field history and the audit log. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T extends CrmRecord> Map<String, Object> created(
+            RecordType type, JpaRepository<T, UUID> repository, T record) {
+        checkCreatable(type, record);
         repository.saveAndFlush(record);
         history.record(type.name(), record.getId(), null, record.snapshot());
         audit.record(type.name() + ".created", type.name(), record.getId(), null, record.snapshot());

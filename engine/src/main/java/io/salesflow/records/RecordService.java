@@ -22,6 +22,13 @@ public interface RecordService {
 
     Map<String, Object> create(ObjectNode body);
 
+    /**
+     * Checks a body with every rule {@link #create} applies before it writes, throwing the {@code Problem} create
+     * would, and writes nothing: an import sets refused rows aside before its writes. A type without it (the
+     * default) refuses such a body only when creating.
+     */
+    default void checkNew(ObjectNode body) {}
+
     Map<String, Object> change(UUID id, ObjectNode body, String ifMatch);
 
     void delete(UUID id, String ifMatch);

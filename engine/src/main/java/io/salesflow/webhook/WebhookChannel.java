@@ -232,6 +232,7 @@ class WebhookChannel implements OutboxChannel {
                 Timestamp.from(clock.instant()),
                 subscriptionId);
         if (changed == 1) {
+            WebhookDeliveries.subscriptionsChanged();
             log.warn("Webhook subscription {} disabled: {}", subscriptionId, reason);
             audit.record(
                     "webhook-subscription.disabled",

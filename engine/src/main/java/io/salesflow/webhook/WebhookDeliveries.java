@@ -5,6 +5,7 @@ import static io.salesflow.webhook.WebhookSubscriptions.instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesflow.outbox.Outbox;
+import io.salesflow.platform.database.TransactionMemo;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.platform.web.CursorPage;
 import io.salesflow.tenancy.TenantContext;
@@ -58,10 +59,12 @@ public class WebhookDeliveries {
             TenantContext.runAs(tenantId, () -> publish(tenantId, type, data));
             return;
         }
-        List<UUID> subscriptions = jdbc.queryForList(
-                "SELECT id FROM webhook_subscriptions WHERE enabled AND ? = ANY (event_types)",
-                UUID.class,
-                type.publicName());
+        List<UUID> subscriptions = TransactionMemo.get(
+                new Wanted(tenantId, type),
+                () -> jdbc.queryForList(
+                        "SELECT id FROM webhook_subscriptions WHERE enabled AND ? = ANY (event_types)",
+                        UUID.class,
+                        type.publicName()));
         if (subscriptions.isEmpty()) {
             return;
         }
@@ -73,6 +76,18 @@ public class WebhookDeliveries {
         for (UUID subscription : subscriptions) {
             insert(tenantId, subscription, type.publicName(), payload);
         }
+    }
+
+    /** Which subscriptions want a type, kept for the transaction: an import chunk publishes an event per row. */
+    private record Wanted(UUID tenantId, WebhookEventType type) {}
+
+    /** Forgets the subscriptions kept for this transaction: one was added, changed, disabled or deleted. */
+    static void subscriptionsChanged() {
+        TenantContext.current().ifPresent(tenant -> {
+            for (WebhookEventType type : WebhookEventType.values()) {
+                TransactionMemo.forget(new Wanted(tenant, type));
+            }
+        });
     }
 
     private UUID insert(UUID tenantId, UUID subscription, String eventType, String payload) {

@@ -102,6 +102,7 @@ public class WebhookSubscriptions {
                 secretBox.seal(secret, context(id)),
                 now,
                 now);
+        WebhookDeliveries.subscriptionsChanged();
         WebhookSubscriptionView view = find(id);
         audit.record("webhook-subscription.created", "webhook-subscription", id, null, view);
         return new WebhookSubscriptionCreated(view, secret);
@@ -127,6 +128,7 @@ public class WebhookSubscriptions {
                 settings.enabled(),
                 Timestamp.from(clock.instant()),
                 id);
+        WebhookDeliveries.subscriptionsChanged();
         WebhookSubscriptionView after = find(id);
         audit.record("webhook-subscription.updated", "webhook-subscription", id, before, after);
         return after;
@@ -137,6 +139,7 @@ public class WebhookSubscriptions {
     public void delete(UUID id) {
         WebhookSubscriptionView before = find(id);
         jdbc.update("DELETE FROM webhook_subscriptions WHERE id = ?", id);
+        WebhookDeliveries.subscriptionsChanged();
         audit.record("webhook-subscription.deleted", "webhook-subscription", id, before, null);
     }
 
