@@ -44,6 +44,19 @@ final class ImportCalls {
                 .json();
     }
 
+    /** The row errors of an acme job, as its admin reads them. */
+    JsonNode errors(JsonNode job) {
+        return api.as(
+                        "acme",
+                        "admin@acme.test",
+                        "GET",
+                        "/api/v1/imports/" + job.get("id").asText() + "/errors")
+                .send()
+                .expect(200)
+                .json()
+                .get("items");
+    }
+
     /** Waits for the job to finish (a stuck job fails the test). */
     JsonNode finished(String email, String id) {
         return await("import " + id + " finished")

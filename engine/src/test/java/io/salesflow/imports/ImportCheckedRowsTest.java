@@ -80,15 +80,7 @@ class ImportCheckedRowsTest {
                 .as("a row repeating an earlier one, a row an existing contact has")
                 .isEqualTo(2);
         assertThat(job.get("failed").asInt()).isEqualTo(3);
-        JsonNode errors = api.as(
-                        "acme",
-                        "admin@acme.test",
-                        "GET",
-                        "/api/v1/imports/" + job.get("id").asText() + "/errors")
-                .send()
-                .expect(200)
-                .json()
-                .get("items");
+        JsonNode errors = calls.errors(job);
         assertThat(errors.findValuesAsText("row")).containsExactly("3", "5", "8");
         assertThat(errors.findValuesAsText("field")).containsExactly("email", "phone", "source");
         assertThat(errors.get(0).get("message").asText()).isEqualTo("is not an email address like name@example.com");

@@ -91,7 +91,7 @@ class ImportDuplicatesTest {
                 .as("merged into the row made earlier")
                 .isEqualTo("CTO");
 
-        JsonNode error = errors(job).get(0);
+        JsonNode error = calls.errors(job).get(0);
         assertThat(error.get("row").asInt()).isEqualTo(5);
         assertThat(error.get("field").asText()).isEqualTo("status");
         assertThat(error.get("message").asText()).startsWith("merging into lead " + existing + ": ");
@@ -138,7 +138,7 @@ class ImportDuplicatesTest {
         assertThat(job.get("imported").asInt())
                 .as("a record the importer cannot read is not theirs to match")
                 .isEqualTo(1);
-        assertThat(errors(job).get(0).get("message").asText())
+        assertThat(calls.errors(job).get(0).get("message").asText())
                 .startsWith("merging into lead " + colleagues + ": ")
                 .contains("does not allow changing");
         assertThat(get("leads", colleagues).get("lastName").asText()).isEqualTo("Theirs");
@@ -232,17 +232,5 @@ class ImportDuplicatesTest {
                 .get("items")
                 .forEach(found::add);
         return found;
-    }
-
-    private JsonNode errors(JsonNode job) {
-        return api.as(
-                        "acme",
-                        "admin@acme.test",
-                        "GET",
-                        "/api/v1/imports/" + job.get("id").asText() + "/errors")
-                .send()
-                .expect(200)
-                .json()
-                .get("items");
     }
 }
