@@ -27,14 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports one chunk of rows, each row through the record service's own create (or, for a duplicate to merge,
  * change) use case, so every row gets the API's validation, access checks, history, audit and events.
  *
- * <p>The chunk's rows are first run through the service's checks for a new record, writing nothing; the rows they
- * refuse are reported and left out of the writes. The rest run together in one transaction. A row the service
- * still refuses (a conflict only the write finds) spoils that transaction (the service's own transaction boundary
- * marks it rollback-only), so it is rolled back, the rows before the bad one run again in a transaction that
- * commits, and the rows after it continue in the next one. Each commit carries the progress and row errors of
- * exactly the rows it settles, always a prefix of the file, so an interrupted job resumes after its last commit.
- * A chunk costs the check and one transaction; a row refused only by the write costs one rollback and the re-run
- * of the rows before it. A dry run rolls every transaction back and keeps only the counts and errors.
+ * <p>The chunk's rows run together in one transaction. The first row the service refuses spoils it (the service's
+ * own transaction boundary marks it rollback-only), so it is rolled back and the chunk's rows are run through the
+ * service's checks for a new record, writing nothing; the rows they refuse are reported and left out, and the rest
+ * run again. A row the service still refuses (a conflict only the write finds) is rolled back likewise: the rows
+ * before it run again in a transaction that commits, and the rows after it continue in the next one. Each commit
+ * carries the progress and row errors of exactly the rows it settles, always a prefix of the file, so an
+ * interrupted job resumes after its last commit. A clean chunk costs one transaction; a chunk with bad rows one
+ * rollback and the check, however many they are. A dry run checks first, rolls every transaction back and keeps
+ * only the counts and errors.
  */
 @Component
 class ChunkImporter {
@@ -87,6 +88,8 @@ class ChunkImporter {
         final List<RowError> errors = new ArrayList<>();
         /** Rows the service's checks refused before any write, by row number: they are errors if created. */
         final Map<Integer, RowError> refusedBeforehand = new HashMap<>();
+        /** Whether the rows were checked: only once a row was refused, so a clean chunk pays no check. */
+        boolean checked;
 
         Chunk(ImportJob job, UUID worker, JobMemory memory, Map<String, UUID> existing) {
             this.job = job;
@@ -117,8 +120,8 @@ class ChunkImporter {
                 ? Map.of()
                 : ExistingRecords.byKey(services.get(job.type().collection), job.type(), keys(inputs));
         Chunk chunk = new Chunk(job, worker, memory, existing);
-        check(chunk, inputs);
         if (job.dryRun()) {
+            check(chunk, inputs);
             tryOut(chunk, inputs);
         } else {
             settle(chunk, inputs);
@@ -129,10 +132,12 @@ class ChunkImporter {
 
     /**
      * Runs every row through the service's checks for a new record in one transaction that is rolled back, so the
-     * rows it refuses are set aside before the writes instead of each spoiling the chunk's transaction (and costing
-     * the re-run of the rows before it). Rows refused only by the write (a conflict) still take that path.
+     * rows it refuses are set aside before the writes run again instead of each spoiling the chunk's transaction
+     * (and costing the re-run of the rows before it). Rows refused only by the write (a conflict) still take that
+     * path.
      */
     private void check(Chunk chunk, List<RowInput> inputs) {
+        chunk.checked = true;
         transactions.executeWithoutResult(status -> {
             status.setRollbackOnly();
             for (RowInput input : inputs) {
@@ -165,6 +170,11 @@ class ChunkImporter {
             return a;
         });
         if (attempt.refusal() == null) {
+            return;
+        }
+        if (!chunk.checked) {
+            check(chunk, inputs);
+            settle(chunk, inputs);
             return;
         }
         settle(chunk, inputs.subList(0, attempt.ran()));
