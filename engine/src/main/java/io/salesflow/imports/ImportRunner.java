@@ -43,7 +43,6 @@ class ImportRunner implements DisposableBean, PooledThreads {
 
     private final ImportJobStore store;
     private final ChunkImporter chunks;
-    private final PlannerStatistics statistics;
     private final OnBehalf onBehalf;
     private final Tenants tenants;
     private final AuditLog audit;
@@ -57,7 +56,6 @@ class ImportRunner implements DisposableBean, PooledThreads {
     ImportRunner(
             ImportJobStore store,
             ChunkImporter chunks,
-            PlannerStatistics statistics,
             OnBehalf onBehalf,
             Tenants tenants,
             AuditLog audit,
@@ -65,7 +63,6 @@ class ImportRunner implements DisposableBean, PooledThreads {
             PlatformTransactionManager transactionManager) {
         this.store = store;
         this.chunks = chunks;
-        this.statistics = statistics;
         this.onBehalf = onBehalf;
         this.tenants = tenants;
         this.audit = audit;
@@ -153,10 +150,8 @@ class ImportRunner implements DisposableBean, PooledThreads {
                 }
                 JobMemory memory = new JobMemory(job.dryRun());
                 List<SourceRow> rows;
-                int chunk = 0;
                 while (!(rows = nextChunk(reader)).isEmpty()) {
                     chunks.run(job, worker, mapping, rows, memory);
-                    statistics.afterChunk(job, ++chunk);
                 }
             }
             finish(job, ImportJob.Status.COMPLETED, null);
