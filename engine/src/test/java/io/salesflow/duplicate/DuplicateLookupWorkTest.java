@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * what a change that leaves its search text alone reads, stays the same however many leads are there. The reads are
  * the index entries and rows PostgreSQL counts for the transaction ({@code pg_stat_get_xact_*}), not times. A
  * workspace newer than the planner's statistics is where it went wrong: every index beginning with the workspace
- * looked as cheap as the key's, and the planner walked all the workspace's keys and postings.
+ * looked as cheap as the key's, and the planner walked all the workspace's keys, postings or live leads.
  */
 @IntegrationTest
 class DuplicateLookupWorkTest {
@@ -59,8 +59,7 @@ class DuplicateLookupWorkTest {
     @Test
     void aNewLeadsDuplicateSearchAndAScoreChangeReadTheirOwnEntriesNotTheWorkspaces() {
         addLeads(1, 4_000);
-        // What an import does after its first, fourth, sixteenth... chunk (PlannerStatistics).
-        inTenant.run(slug, () -> jdbc.queryForObject("SELECT app_analyze_records('leads')::text", String.class));
+        // No ANALYZE: the planner knows nothing of this workspace, as for a new customer's first import.
         UUID lead = subject(2);
 
         long duplicateSearch = readsOf(() -> duplicates.findForNew("lead", lead));
@@ -71,10 +70,11 @@ class DuplicateLookupWorkTest {
                 duplicateSearch,
                 scoreChange);
         // The workspace has 4,000 leads, about 12,000 duplicate keys and 40,000 search postings. The search reads
-        // the new lead's keys and words and at most RECORDS_PER_KEY records for each; the score change at most the
-        // lead's own dozen or so postings (2 to 12 seen).
+        // the new lead's keys and words and at most RECORDS_PER_KEY records for each (32 seen; 8,032 when the
+        // planner walked the workspace's live leads); the score change leaves the postings alone (2 seen; 12 when
+        // the search trigger looked at the lead's postings).
         assertThat(duplicateSearch).isLessThan(300);
-        assertThat(scoreChange).as("a change that leaves the search text alone").isLessThan(100);
+        assertThat(scoreChange).as("a change that leaves the search text alone").isLessThan(20);
         assertThat(inTenant.call(
                         slug,
                         () -> jdbc.queryForObject(
