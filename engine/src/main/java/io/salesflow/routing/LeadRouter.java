@@ -89,11 +89,10 @@ class LeadRouter {
             String why = decided.why() + ", but that team no longer exists";
             return Optional.of(unassigned(leadId, creator, null, decided.rule(), version, List.of(), why, now));
         }
-        List<UUID> members = team.get().members().stream()
-                .map(m -> UUID.fromString(m.repId()))
-                .toList();
-        Assignment assignment =
-                distributor.assign(team.get(), now, new TeamDistributionState(jdbc, load, members, leadId));
+        Assignment assignment = distributor.assign(
+                team.get(),
+                now,
+                new TeamDistributionState(jdbc, load, team.get().members(), leadId));
         List<AssignmentView.Candidate> candidates =
                 assignment.candidates().stream().map(LeadRouter::candidate).toList();
         String why = decided.why() + "; " + assignment.reason();

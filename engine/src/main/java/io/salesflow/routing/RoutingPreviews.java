@@ -136,10 +136,8 @@ public class RoutingPreviews {
                     List.of(),
                     decided.why() + ", but that team no longer exists");
         }
-        List<UUID> members = team.get().members().stream()
-                .map(m -> UUID.fromString(m.repId()))
-                .toList();
-        TeamDistributionState state = new TeamDistributionState(jdbc, load, members, leadId);
+        TeamDistributionState state =
+                new TeamDistributionState(jdbc, load, team.get().members(), leadId);
         Assignment assignment =
                 distributor.decide(team.get(), state.peek(team.get().teamId()), now);
         List<RoutingPreview.RoutingPreviewCandidate> candidates = assignment.candidates().stream()

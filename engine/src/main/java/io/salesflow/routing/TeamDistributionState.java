@@ -4,6 +4,7 @@ import io.salesflow.lead.LeadLoad;
 import io.salesflow.rules.routing.Assignment;
 import io.salesflow.rules.routing.DistributionState;
 import io.salesflow.rules.routing.RepState;
+import io.salesflow.rules.routing.TeamMember;
 import io.salesflow.tenancy.TenantContext;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -20,20 +21,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The distributor's state of one team in {@code rep_distribution_state}, for one lead: creates the members'
  * rows if missing, locks the team's rows ({@code FOR UPDATE}, in id order) until the lead's transaction ends,
- * counts each member's open leads from the leads themselves, lets the distributor decide and writes the states
- * back. Concurrent leads for a team therefore take turns, and each sees the lead the one before it assigned.
+ * counts the open leads of each member with an open-lead cap from the leads themselves, as far as the cap (the
+ * distributor compares them with it and nothing else), lets the distributor decide and writes the states back.
+ * Concurrent leads for a team therefore take turns, and each sees the lead the one before it assigned.
  */
 final class TeamDistributionState implements DistributionState {
 
     private final JdbcTemplate jdbc;
     private final LeadLoad load;
     private final List<UUID> members;
+    private final Map<UUID, Integer> caps = new HashMap<>();
     private final UUID lead;
 
-    TeamDistributionState(JdbcTemplate jdbc, LeadLoad load, List<UUID> members, UUID lead) {
+    TeamDistributionState(JdbcTemplate jdbc, LeadLoad load, List<TeamMember> members, UUID lead) {
         this.jdbc = jdbc;
         this.load = load;
-        this.members = members.stream().sorted().toList();
+        members.forEach(m -> caps.put(UUID.fromString(m.repId()), m.maxOpenLoad()));
+        this.members = caps.keySet().stream().sorted().toList();
         this.lead = lead;
     }
 
@@ -50,7 +54,7 @@ final class TeamDistributionState implements DistributionState {
                 "SELECT * FROM rep_distribution_state WHERE team_id = ? ORDER BY user_id FOR UPDATE",
                 (rs, n) -> state(rs),
                 team);
-        Map<UUID, Integer> open = load.openByOwner(members, lead);
+        Map<UUID, Integer> open = load.openUpToCap(caps, lead);
         List<RepState> current = locked.stream()
                 .filter(s -> open.containsKey(UUID.fromString(s.repId())))
                 .map(s -> withOpenLoad(s, open.get(UUID.fromString(s.repId()))))
@@ -84,7 +88,7 @@ final class TeamDistributionState implements DistributionState {
         for (RepState s : states(teamId)) {
             stored.put(s.repId(), s);
         }
-        Map<UUID, Integer> open = load.openByOwner(members, lead);
+        Map<UUID, Integer> open = load.openUpToCap(caps, lead);
         List<RepState> current = new ArrayList<>();
         for (UUID member : members) {
             RepState s = stored.getOrDefault(member.toString(), RepState.fresh(member.toString()));
