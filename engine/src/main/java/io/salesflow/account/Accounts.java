@@ -40,9 +40,9 @@ public class Accounts extends RecordServiceBase<Account> {
 
     @Override
     @Transactional
-    public Map<String, Object> create(ObjectNode body) {
+    public UUID add(ObjectNode body) {
         Account account = prepared(body);
-        Map<String, Object> created = records.created(AccountRecord.ACCOUNT, accounts, account);
+        UUID created = records.created(AccountRecord.ACCOUNT, accounts, account);
         events.publishEvent(new AccountCreated(account.getTenantId(), account.getId(), account.getOwnerId()));
         return created;
     }

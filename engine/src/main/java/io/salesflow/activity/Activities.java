@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,11 +44,11 @@ public class Activities extends RecordServiceBase<Activity> {
 
     @Override
     @Transactional
-    public Map<String, Object> create(ObjectNode body) {
+    public UUID add(ObjectNode body) {
         Activity activity =
                 new Activity(TenantContext.require(), Caller.require().userId());
         boolean completed = apply(body, activity, true);
-        Map<String, Object> created = records.created(ActivityRecord.ACTIVITY, activities, activity);
+        UUID created = records.created(ActivityRecord.ACTIVITY, activities, activity);
         MeetingBooked meeting = activity.meetingBooked();
         if (meeting != null) {
             events.publishEvent(meeting);

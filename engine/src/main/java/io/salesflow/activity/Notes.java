@@ -41,10 +41,10 @@ public class Notes extends RecordServiceBase<Note> {
 
     @Override
     @Transactional
-    public Map<String, Object> create(ObjectNode body) {
+    public UUID add(ObjectNode body) {
         Note note = new Note(TenantContext.require(), Caller.require().userId());
         apply(body, note, true);
-        Map<String, Object> created = records.created(NoteRecord.NOTE, notes, note);
+        UUID created = records.created(NoteRecord.NOTE, notes, note);
         announce(note, List.of());
         return created;
     }

@@ -11,6 +11,7 @@ import io.salesflow.tenancy.TenantContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +43,9 @@ public class Contacts extends RecordServiceBase<Contact> {
 
     @Override
     @Transactional
-    public Map<String, Object> create(ObjectNode body) {
+    public UUID add(ObjectNode body) {
         Contact contact = prepared(body);
-        Map<String, Object> created = records.created(ContactRecord.CONTACT, contacts, contact);
+        UUID created = records.created(ContactRecord.CONTACT, contacts, contact);
         events.publishEvent(new ContactCreated(
                 contact.getTenantId(), contact.getId(), contact.getAccountId(), contact.getOwnerId()));
         return created;

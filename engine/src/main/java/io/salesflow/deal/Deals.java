@@ -64,10 +64,10 @@ public class Deals extends RecordServiceBase<Deal> {
 
     @Override
     @Transactional
-    public Map<String, Object> create(ObjectNode body) {
+    public UUID add(ObjectNode body) {
         Deal deal = new Deal(TenantContext.require(), Caller.require().userId());
         apply(body, deal, true);
-        Map<String, Object> created = records.created(DealRecord.DEAL, deals, deal);
+        UUID created = records.created(DealRecord.DEAL, deals, deal);
         events.publish(new DealCreated(
                 deal.getTenantId(), deal.getId(), deal.getPipelineId(), deal.getStageId(), deal.getOwnerId()));
         events.publish(deal);

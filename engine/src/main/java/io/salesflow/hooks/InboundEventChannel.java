@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -144,8 +143,7 @@ class InboundEventChannel implements OutboxChannel {
         try {
             if (InboundEndpoint.CREATE_LEAD.equals(endpoint.action())) {
                 InboundLeadMapping lead = json.treeToValue(mapping.get("lead"), InboundLeadMapping.class);
-                Map<String, Object> created = leads.create(InboundMappings.leadBody(lead, payload, json));
-                result = "lead:" + created.get("id");
+                result = "lead:" + leads.add(InboundMappings.leadBody(lead, payload, json));
             } else {
                 InboundMessageMapping message = json.treeToValue(mapping.get("message"), InboundMessageMapping.class);
                 Messages.Outcome outcome =

@@ -267,7 +267,7 @@ class ChunkImporter {
             try {
                 UUID record;
                 if (duplicate == null) {
-                    record = (UUID) chunk.service.create(input.body()).get("id");
+                    record = chunk.service.add(input.body());
                 } else {
                     chunk.service.change(duplicate, input.mergeBody(type), null);
                     record = duplicate;

@@ -102,7 +102,7 @@ public class LeadConversion {
         putIfAbsent(account, "website", lead.getWebsite());
         putIfAbsent(account, "industry", lead.getIndustry());
         putIfAbsent(account, "size", lead.getCompanySize());
-        return created("account", () -> accounts.create(account));
+        return created("account", () -> accounts.add(account));
     }
 
     private UUID contact(Lead lead, ObjectNode body, UUID accountId) {
@@ -129,7 +129,7 @@ public class LeadConversion {
         if (accountId != null) {
             putIfAbsent(contact, "accountId", accountId.toString());
         }
-        return created("contact", () -> contacts.create(contact));
+        return created("contact", () -> contacts.add(contact));
     }
 
     private UUID deal(ObjectNode body, UUID accountId) {
@@ -140,7 +140,7 @@ public class LeadConversion {
         if (accountId != null) {
             putIfAbsent(deal, "accountId", accountId.toString());
         }
-        return created("deal", () -> deals.create(deal));
+        return created("deal", () -> deals.add(deal));
     }
 
     private ObjectNode part(ObjectNode body, String name) {
@@ -161,9 +161,9 @@ public class LeadConversion {
     }
 
     /** Creates a part, naming its field errors after the part ({@code contact.email}). */
-    private static UUID created(String part, java.util.function.Supplier<Map<String, Object>> create) {
+    private static UUID created(String part, java.util.function.Supplier<UUID> create) {
         try {
-            return (UUID) create.get().get("id");
+            return create.get();
         } catch (Problem p) {
             if (p.fieldErrors().isEmpty()) {
                 throw p;

@@ -133,7 +133,7 @@ public class LeadScores {
     /** The facts of a lead being created, with its account and contact found as for a stored lead. */
     @Transactional(readOnly = true)
     public LeadFactsView factsOf(NewLead lead) {
-        return LeadFactsView.of(lead, relatedOf(lead));
+        return LeadFactsView.of(lead, lead.related(() -> relatedOf(lead)));
     }
 
     private LeadFactsView.Related relatedOf(NewLead lead) {

@@ -38,22 +38,36 @@ public class Leads extends RecordServiceBase<Lead> {
         this.intakeSteps = intakeSteps;
     }
 
+    /** The lead as saved; one that routing handed to a rep the caller cannot see is answered all the same. */
     @Override
     @Transactional
     public Map<String, Object> create(ObjectNode body) {
+        NewLead intake = intake(body);
+        return intake.routed()
+                ? records.saved(LeadRecord.LEAD, intake.id())
+                : records.get(LeadRecord.LEAD, intake.id(), List.of());
+    }
+
+    @Override
+    @Transactional
+    public UUID add(ObjectNode body) {
+        return intake(body).id();
+    }
+
+    /** Saves the lead, runs the intake steps (scoring, routing) on it and keeps what they decided. */
+    private NewLead intake(ObjectNode body) {
         RecordInput.Assignment assignment = new RecordInput.Assignment();
         Lead lead = prepared(body, assignment);
-        Map<String, Object> created = records.created(LeadRecord.LEAD, leads, lead);
+        records.created(LeadRecord.LEAD, leads, lead);
         NewLead intake = new NewLead(lead, assignment.ownerGiven());
         intakeSteps.orderedStream().forEach(step -> step.apply(intake));
         if (intake.routed()) {
-            created = records.handedOver(LeadRecord.LEAD, leads, lead, intake.routedOwner(), intake.routedTeam());
+            records.handedOver(LeadRecord.LEAD, leads, lead, intake.routedOwner(), intake.routedTeam());
         } else if (intake.scored()) {
             leads.saveAndFlush(lead);
-            created = records.get(LeadRecord.LEAD, lead.getId(), List.of());
         }
         events.publishEvent(new LeadCreated(lead.getTenantId(), lead.getId(), lead.getOwnerId(), lead.getSource()));
-        return created;
+        return intake;
     }
 
     @Override

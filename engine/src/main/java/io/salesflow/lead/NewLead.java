@@ -3,6 +3,7 @@ package io.salesflow.lead;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A lead being created, as {@link LeadIntakeStep}s see it: its fields by their API names, how it came in,
@@ -16,6 +17,7 @@ public final class NewLead {
     private UUID routedTeam;
     private boolean routed;
     private boolean scored;
+    private LeadFactsView.Related related;
 
     NewLead(Lead lead, boolean ownerGiven) {
         this.lead = lead;
@@ -33,6 +35,14 @@ public final class NewLead {
     /** The lead's fields as the API names them (custom fields under {@code customFields.<key>}). */
     public Map<String, Object> fields() {
         return lead.snapshot();
+    }
+
+    /** The lead's account and contact, found once for all steps: creating the lead changes neither. */
+    LeadFactsView.Related related(Supplier<LeadFactsView.Related> find) {
+        if (related == null) {
+            related = find.get();
+        }
+        return related;
     }
 
     /** Whether whoever created the lead named its owner (routing then leaves it alone). */

@@ -11,7 +11,6 @@ import io.salesflow.platform.request.RequestMetadata;
 import io.salesflow.tenancy.TenantScope;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -156,8 +155,7 @@ class CapturedLeads {
             body.put("website", "https://" + domain);
         }
         body.put("source", "inbound_email");
-        Map<String, Object> created = leads.create(body);
-        UUID leadId = (UUID) created.get("id");
+        UUID leadId = leads.add(body);
         logEmail(mail, "lead", leadId);
         mails.handled(mail.id(), "LEAD_CREATED", "lead", leadId, null);
     }
@@ -172,7 +170,7 @@ class CapturedLeads {
         }
         activity.put("status", "completed");
         activity.put("lead".equals(recordType) ? "leadId" : "contactId", recordId.toString());
-        activities.create(activity);
+        activities.add(activity);
     }
 
     private Optional<UUID> first(String sql, String email) {

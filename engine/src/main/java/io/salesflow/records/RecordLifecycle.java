@@ -199,24 +199,26 @@ public class RecordLifecycle {
         }
     }
 
-    /** Saves a new record and keeps its first state in the field history and the audit log. */
+    /**
+     * Saves a new record and keeps its first state in the field history and the audit log. Answers its id: the
+     * service reads the record back once, when its own steps are done, and only if its caller shows it.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public <T extends CrmRecord> Map<String, Object> created(
-            RecordType type, JpaRepository<T, UUID> repository, T record) {
+    public <T extends CrmRecord> UUID created(RecordType type, JpaRepository<T, UUID> repository, T record) {
         checkCreatable(type, record);
         repository.saveAndFlush(record);
         history.record(type.name(), record.getId(), null, record.snapshot());
         audit.record(type.name() + ".created", type.name(), record.getId(), null, record.snapshot());
-        return get(type, record.getId(), List.of());
+        return record.getId();
     }
 
     /**
      * Hands a just-created record to the owner and team routing chose, on the system's authority rather than
      * the caller's reach (a web form's API key, say, may create leads but not pick reps); keeps the change in
-     * history and audit. Answers the record as saved even when the caller may not read it any more.
+     * history and audit. {@link #saved} answers it even when the caller may not read it any more.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public <T extends CrmRecord> Map<String, Object> handedOver(
+    public <T extends CrmRecord> void handedOver(
             RecordType type, JpaRepository<T, UUID> repository, T record, UUID ownerId, UUID teamId) {
         if (!users.isActive(ownerId)) {
             throw new IllegalStateException("Routing chose " + ownerId + ", who is not an active user");
@@ -230,7 +232,12 @@ public class RecordLifecycle {
         repository.saveAndFlush(record);
         history.record(type.name(), record.getId(), before, record.snapshot());
         audit.record(type.name() + ".routed", type.name(), record.getId(), before, record.snapshot());
-        return queries.read(type, record.getId()).orElseThrow();
+    }
+
+    /** A record as saved, whoever may read it: what a caller who handed it over is answered. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, Object> saved(RecordType type, UUID id) {
+        return queries.read(type, id).orElseThrow(() -> notFound(type, id));
     }
 
     /** Saves a change and keeps what changed. */

@@ -20,7 +20,14 @@ public interface RecordService {
 
     Map<String, Object> get(UUID id, List<String> embed);
 
+    /** Creates a record from a body and answers it as the caller now sees it. */
     Map<String, Object> create(ObjectNode body);
+
+    /**
+     * Creates a record as {@link #create} does, with the same checks, history, audit and events, and answers only
+     * its id: for callers that do not show the record (an import), which so skip reading it back.
+     */
+    UUID add(ObjectNode body);
 
     /**
      * Checks a body with every rule {@link #create} applies before it writes, throwing the {@code Problem} create

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The use cases every record type serves the same way (list, read, change, delete, restore, history); a record
@@ -41,6 +42,12 @@ public abstract class RecordServiceBase<T extends CrmRecord> implements RecordSe
     @Override
     public Map<String, Object> get(UUID id, List<String> embed) {
         return records.get(type, id, embed);
+    }
+
+    @Override
+    @Transactional
+    public Map<String, Object> create(ObjectNode body) {
+        return records.get(type, add(body), List.of());
     }
 
     /** Finds the record for the caller and applies the change, in a transaction of its own; see {@link RecordLifecycle#retrying}. */

@@ -55,7 +55,7 @@ class NurtureRecordFirstContact implements JavaDelegate {
                 .put("leadId", leadId.toString())
                 .put("status", "completed")
                 .put("outcome", note == null || note.isBlank() ? said : said + ": " + note);
-        activities.create(call);
+        activities.add(call);
         boolean isNew = states.find(leadId).map(l -> l.status().equals("new")).orElse(false);
         if (isNew && !"wrong_number".equals(outcome)) {
             leads.change(leadId, json.createObjectNode().put("status", "contacted"), null);
