@@ -182,7 +182,14 @@ class LargeImportTest {
         assertEveryRowOnce(job, run, ROWS);
         assertEveryRowOnce(finished(more), second, MORE_ROWS);
         assertEveryRowOnce(finished(evenMore), third, MORE_ROWS);
-        log.info("LARGE IMPORT API traffic meanwhile: {} requests", traffic.requests.get());
+        List<Long> creates = traffic.createMillis.stream().sorted().toList();
+        log.info(
+                "LARGE IMPORT API traffic meanwhile: {} requests; a rep's lead create took {} ms at the median, {} ms at"
+                        + " p95, {} ms at most",
+                traffic.requests.get(),
+                creates.get(creates.size() / 2),
+                creates.get(creates.size() * 95 / 100),
+                creates.get(creates.size() - 1));
         assertThat(traffic.requests.get()).isPositive();
         assertThat(traffic.failures).isEmpty();
         awaitNoIncompletePublicationsSince(since, job);
@@ -193,6 +200,8 @@ class LargeImportTest {
         final AtomicInteger rounds = new AtomicInteger();
         final AtomicInteger requests = new AtomicInteger();
         final List<String> failures = new CopyOnWriteArrayList<>();
+        /** How long each lead create took, in milliseconds: logged, never asserted. */
+        final List<Long> createMillis = new CopyOnWriteArrayList<>();
 
         /** An exception would end the schedule without a word, so it becomes a failure the test reports. */
         @Override
@@ -205,9 +214,11 @@ class LargeImportTest {
         }
 
         private void round(int i) {
+            long began = System.nanoTime();
             Api.Response created = as("rep", "POST", "/api/v1/leads")
                     .json(Map.of("lastName", "Traffic " + i, "company", "Walk-in " + i, "source", "api"))
                     .send();
+            createMillis.add(Duration.ofNanos(System.nanoTime() - began).toMillis());
             check("create", created, 201);
             if (created.status() == 201) {
                 String id = created.json().get("id").asText();
