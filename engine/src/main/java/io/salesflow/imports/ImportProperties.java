@@ -20,6 +20,6 @@ public record ImportProperties(
         @DefaultValue("50MB") DataSize maxSize,
         @DefaultValue("1000000") int maxRows,
         @DefaultValue("1GB") DataSize maxUncompressedSize,
-        @DefaultValue("500") int chunkSize,
+        @DefaultValue("100") int chunkSize,
         @DefaultValue("2") int workers,
         @DefaultValue("2m") Duration lease) {}

@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * connection pool (20; the test profile keeps it) and listener executor. Every row arrives once, and every
  * after-commit listener the leads set off (duplicate detection, tasks for leads routing could not place, the
  * probe) completes, also while two more imports and API traffic run. Logs the rate, rows per second between the
- * job's start and finish ({@code LARGE IMPORT} lines); tests never assert times. Tagged {@code large}: they take
+ * job's start and finish, and how long the traffic's lead creates took beside the imports: a rep's, and a web
+ * form's that routing gives to the team the imports fill ({@code LARGE IMPORT} lines); tests never assert times. Tagged {@code large}: they take
  * minutes: {@code -Dsurefire.excludedGroups=benchmark,large} leaves them out of a quick run, and
  * {@code -Dlarge.import.rows=N} makes them smaller.
  */
@@ -160,7 +161,14 @@ class LargeImportTest {
         String third = ImportApiTest.marker();
         api.token(slug, email("admin"));
         api.token(slug, email("rep"));
-        Traffic traffic = new Traffic();
+        String formKey = as("admin", "POST", "/api/v1/api-keys")
+                .json(Map.of("name", "Web form", "scopes", List.of("leads:write")))
+                .send()
+                .expect(201)
+                .json()
+                .get("key")
+                .asText();
+        Traffic traffic = new Traffic(formKey);
         ScheduledExecutorService client = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "api-traffic"));
 
         String main = start(run, ROWS);
@@ -182,26 +190,44 @@ class LargeImportTest {
         assertEveryRowOnce(job, run, ROWS);
         assertEveryRowOnce(finished(more), second, MORE_ROWS);
         assertEveryRowOnce(finished(evenMore), third, MORE_ROWS);
-        List<Long> creates = traffic.createMillis.stream().sorted().toList();
         log.info(
-                "LARGE IMPORT API traffic meanwhile: {} requests; a rep's lead create took {} ms at the median, {} ms at"
-                        + " p95, {} ms at most",
+                "LARGE IMPORT API traffic meanwhile: {} requests; a rep's lead create took {}; a web form's lead for the"
+                        + " importing team took {}",
                 traffic.requests.get(),
-                creates.get(creates.size() / 2),
-                creates.get(creates.size() * 95 / 100),
-                creates.get(creates.size() - 1));
+                spread(traffic.createMillis),
+                spread(traffic.formMillis));
         assertThat(traffic.requests.get()).isPositive();
         assertThat(traffic.failures).isEmpty();
         awaitNoIncompletePublicationsSince(since, job);
     }
 
-    /** One round of a sales rep's work: creates, reads and lists leads. */
+    private static String spread(List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        return String.format(
+                Locale.ROOT,
+                "%d ms at the median, %d ms at p95, %d ms at most",
+                sorted.get(sorted.size() / 2),
+                sorted.get(sorted.size() * 95 / 100),
+                sorted.get(sorted.size() - 1));
+    }
+
+    /**
+     * One round of a sales rep's work (creates, reads and lists leads) and a lead from a web form's API key, which
+     * routing gives to the team the imports fill.
+     */
     private final class Traffic implements Runnable {
+        final String formKey;
         final AtomicInteger rounds = new AtomicInteger();
         final AtomicInteger requests = new AtomicInteger();
         final List<String> failures = new CopyOnWriteArrayList<>();
         /** How long each lead create took, in milliseconds: logged, never asserted. */
         final List<Long> createMillis = new CopyOnWriteArrayList<>();
+
+        final List<Long> formMillis = new CopyOnWriteArrayList<>();
+
+        Traffic(String formKey) {
+            this.formKey = formKey;
+        }
 
         /** An exception would end the schedule without a word, so it becomes a failure the test reports. */
         @Override
@@ -225,6 +251,14 @@ class LargeImportTest {
                 check("read", as("rep", "GET", "/api/v1/leads/" + id).send(), 200);
             }
             check("list", as("rep", "GET", "/api/v1/leads?limit=20").send(), 200);
+            long sent = System.nanoTime();
+            Api.Response form = api.post("/api/v1/leads")
+                    .bearer(formKey)
+                    .json(Map.of(
+                            "lastName", "Form " + i, "company", "Inbound " + i, "country", "DE", "source", "web_form"))
+                    .send();
+            formMillis.add(Duration.ofNanos(System.nanoTime() - sent).toMillis());
+            check("web form create", form, 201);
         }
 
         void check(String what, Api.Response response, int expected) {
