@@ -7,6 +7,7 @@ import io.salesflow.platform.database.EmbeddedPostgresServer;
 import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
+import io.salesflow.support.TableReads;
 import io.salesflow.tenancy.Tenants;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +29,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DuplicateLookupWorkTest {
 
     private static final Logger log = LoggerFactory.getLogger(DuplicateLookupWorkTest.class);
-    private static final String TABLES = "'duplicate_keys', 'search_postings', 'leads'";
 
     @Autowired
     Tenants tenants;
@@ -135,11 +135,6 @@ class DuplicateLookupWorkTest {
     }
 
     private long reads() {
-        Long reads = jdbc.queryForObject(
-                "SELECT sum(pg_stat_get_xact_tuples_returned(c.oid) + pg_stat_get_xact_tuples_fetched(c.oid))"
-                        + " FROM pg_class c WHERE c.relname IN (" + TABLES + ") OR c.oid IN (SELECT indexrelid FROM"
-                        + " pg_index WHERE indrelid IN (SELECT oid FROM pg_class WHERE relname IN (" + TABLES + ")))",
-                Long.class);
-        return reads == null ? 0 : reads;
+        return TableReads.sum(jdbc, "duplicate_keys", "search_postings", "leads");
     }
 }

@@ -7,6 +7,7 @@ import io.salesflow.platform.database.EmbeddedPostgresServer;
 import io.salesflow.support.Api;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
+import io.salesflow.support.TableReads;
 import io.salesflow.tenancy.Tenants;
 import java.util.HashMap;
 import java.util.List;
@@ -114,11 +115,6 @@ class OpenLeadCountWorkTest {
     }
 
     private long reads() {
-        Long reads = jdbc.queryForObject(
-                "SELECT sum(pg_stat_get_xact_tuples_returned(c.oid) + pg_stat_get_xact_tuples_fetched(c.oid))"
-                        + " FROM pg_class c WHERE c.relname = 'leads' OR c.oid IN"
-                        + " (SELECT indexrelid FROM pg_index WHERE indrelid = 'leads'::regclass)",
-                Long.class);
-        return reads == null ? 0 : reads;
+        return TableReads.sum(jdbc, "leads");
     }
 }
