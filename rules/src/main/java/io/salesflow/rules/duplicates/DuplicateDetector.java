@@ -59,7 +59,7 @@ public final class DuplicateDetector {
             reasons.add(new MatchReason(MatchReason.Kind.SAME_COMPANY_DOMAIN, domainA.get(), 1));
         }
         if (a.personName() != null && b.personName() != null) {
-            double s = NameSimilarity.personNames(a.personName(), b.personName());
+            double s = NameSimilarity.people(a.firstName(), a.lastName(), b.firstName(), b.lastName());
             if (s >= thresholds.personName()) {
                 reasons.add(new MatchReason(
                         MatchReason.Kind.SIMILAR_NAME, a.personName() + " ~ " + b.personName(), round(s)));

@@ -77,6 +77,26 @@ public final class NameSimilarity {
         return jaroWinkler(normalise(a), normalise(b));
     }
 
+    /**
+     * How alike two people's names are: the better of the whole names compared as one text and, when both people
+     * have a first and a last name, the mean of the first names' and the last names' similarity. Jaro-Winkler over
+     * the whole text undervalues a letter dropped early on when the rest repeats its letters: "Annika Oaneenhnlo"
+     * and "Anika Oaneenhnlo" are 0.89 as one text (under the usual 0.9), but 0.96 and 1.0 part by part.
+     */
+    public static double people(String firstA, String lastA, String firstB, String lastB) {
+        double whole = personNames(joined(firstA, lastA), joined(firstB, lastB));
+        String[] a = {normalise(firstA), normalise(lastA)};
+        String[] b = {normalise(firstB), normalise(lastB)};
+        if (a[0].isEmpty() || a[1].isEmpty() || b[0].isEmpty() || b[1].isEmpty()) {
+            return whole;
+        }
+        return Math.max(whole, (jaroWinkler(a[0], b[0]) + jaroWinkler(a[1], b[1])) / 2);
+    }
+
+    private static String joined(String first, String last) {
+        return (first == null ? "" : first) + " " + (last == null ? "" : last);
+    }
+
     public static double companyNames(String a, String b) {
         return jaroWinkler(normaliseCompany(a), normaliseCompany(b));
     }

@@ -79,6 +79,32 @@ class DuplicateHelpersTest {
     }
 
     @Test
+    void aFirstNameOneLetterOffIsSimilarWhateverTheSurnameRepeats() {
+        // as one text 0.893: the dropped "n" pairs the first name's letters with the surname's, out of order
+        assertThat(NameSimilarity.people("Annika", "Oaneenhnlo", "Anika", "Oaneenhnlo"))
+                .isGreaterThanOrEqualTo(0.9);
+        DuplicateCandidate annika = new DuplicateCandidate("1", "Annika", "Oaneenhnlo", "Cpackgpfhm", null, null, null);
+        DuplicateCandidate anika = new DuplicateCandidate("2", "Anika", "Oaneenhnlo", "Cpackgpfhm", null, null, null);
+
+        assertThat(detector.compare(annika, anika))
+                .as("the same person at the same company")
+                .get()
+                .satisfies(m -> assertThat(m.reasons())
+                        .extracting(MatchReason::kind)
+                        .containsExactly(Kind.SIMILAR_NAME, Kind.SIMILAR_COMPANY_NAME));
+    }
+
+    @Test
+    void namePartsNeverMakeStrangersWithOneSurnameAlike() {
+        assertThat(NameSimilarity.people("Kim", "Nguyen", "Annika", "Nguyen")).isLessThan(0.9);
+        assertThat(NameSimilarity.people("Kim", "Nguyen", "Tim", "Nguyen"))
+                .as("never below the whole names' similarity")
+                .isEqualTo(NameSimilarity.personNames("Kim Nguyen", "Tim Nguyen"));
+        assertThat(NameSimilarity.people(null, "Nguyen", "Kim", "Nguyen"))
+                .isEqualTo(NameSimilarity.personNames("Nguyen", "Kim Nguyen"));
+    }
+
+    @Test
     void sameEmailWrittenDifferentlyIsACandidate() {
         Optional<DuplicateMatch> m = detector.compare(
                 person("1", "Jo", "Doe", "j.o.doe+x@gmail.com", null),
