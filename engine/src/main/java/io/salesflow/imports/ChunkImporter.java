@@ -5,6 +5,7 @@ import io.salesflow.identity.Users;
 import io.salesflow.platform.database.TransactionBatch;
 import io.salesflow.platform.problem.Problem;
 import io.salesflow.records.RecordService;
+import io.salesflow.records.SearchWords;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -16,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,12 +44,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ChunkImporter {
 
+    private static final Logger log = LoggerFactory.getLogger(ChunkImporter.class);
+
     private final Map<String, RecordService> services = new HashMap<>();
     private final Users users;
     private final ImportJobStore store;
     private final ImportProperties properties;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
+    private final SearchWords searchWords;
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -56,13 +63,15 @@ class ChunkImporter {
             ImportJobStore store,
             ImportProperties properties,
             PlatformTransactionManager transactionManager,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            SearchWords searchWords) {
         services.forEach(s -> this.services.put(s.type().table(), s));
         this.users = users;
         this.store = store;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
+        this.searchWords = searchWords;
     }
 
     /** Thrown when the job was cancelled or taken over while the chunk ran: the uncommitted rows are dropped. */
@@ -124,7 +133,11 @@ class ChunkImporter {
             check(chunk, inputs);
             tryOut(chunk, inputs);
         } else {
-            settle(chunk, inputs);
+            try {
+                settle(chunk, inputs);
+            } finally {
+                moveSearchWords();
+            }
         }
         memory.chunkDone();
         return new ChunkResult(chunk.rows, chunk.imported, chunk.merged, chunk.skipped, chunk.errors);
@@ -231,9 +244,23 @@ class ChunkImporter {
         chunk.carriedRows = 0;
     }
 
+    /**
+     * The chunk's committed words into the search dictionary. Failing here loses nothing: the words stay pending for
+     * the next chunk, of this job or another, and only prefix and typo search miss a word new to the workspace.
+     */
+    private void moveSearchWords() {
+        try {
+            searchWords.movePending();
+        } catch (DataAccessException e) {
+            log.warn("Search words of an import chunk stay pending until the next chunk: {}", e.getMessage());
+        }
+    }
+
     /** Runs rows in the current transaction until the service refuses one. */
     private Attempt attempt(Chunk chunk, List<RowInput> inputs) {
         TransactionBatch.collect(jdbc);
+        // held to commit by the chunk, a new word's dictionary key would hold up every other record with the word
+        searchWords.deferInThisTransaction();
         ImportableType type = chunk.job.type();
         ImportJob.Duplicates policy = chunk.job.duplicates();
         Map<String, UUID> keys = new HashMap<>();
