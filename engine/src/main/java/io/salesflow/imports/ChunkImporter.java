@@ -31,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports one chunk of rows, each row through the record service's own create (or, for a duplicate to merge,
  * change) use case, so every row gets the API's validation, access checks, history, audit and events.
  *
- * <p>The chunk's rows run together in one transaction. The first row the service refuses spoils it (the service's
+ * <p>The chunk's rows run together in one transaction, until it has run for {@link ImportProperties#transactionTime}:
+ * then the rows so far commit and the rest run in the next one, so what a row locks (a team's routing state, which a
+ * web form's lead for the team waits for) is held that long at most, not for the whole chunk. The first row the service refuses spoils it (the service's
  * own transaction boundary marks it rollback-only), so it is rolled back and the chunk's rows are run through the
  * service's checks for a new record, writing nothing; the rows they refuse are reported and left out, and the rest
  * run again. A row the service still refuses (a conflict only the write finds) is rolled back likewise: the rows
@@ -179,10 +181,13 @@ class ChunkImporter {
                 status.setRollbackOnly();
                 return a;
             }
-            record(chunk, inputs.size(), a);
+            record(chunk, a.ran(), a);
             return a;
         });
         if (attempt.refusal() == null) {
+            if (attempt.ran() < inputs.size()) {
+                settle(chunk, inputs.subList(attempt.ran(), inputs.size()));
+            }
             return;
         }
         if (!chunk.checked) {
@@ -215,7 +220,7 @@ class ChunkImporter {
             Attempt tried = new Attempt(
                     settled, null, attempt.imported(), attempt.merged(), attempt.skipped(), errors, attempt.keys());
             transactions.executeWithoutResult(s -> record(chunk, tried.ran(), tried));
-            if (attempt.refusal() == null) {
+            if (attempt.refusal() == null && settled == batch.size()) {
                 return;
             }
             rest = rest.subList(settled, rest.size());
@@ -256,8 +261,13 @@ class ChunkImporter {
         }
     }
 
-    /** Runs rows in the current transaction until the service refuses one. */
+    /**
+     * Runs rows in the current transaction until the service refuses one or the transaction has run for the
+     * configured time ({@link ImportProperties#transactionTime}); then {@code ran} is less than the rows given, without
+     * a refusal.
+     */
     private Attempt attempt(Chunk chunk, List<RowInput> inputs) {
+        long deadline = System.nanoTime() + properties.transactionTime().toNanos();
         TransactionBatch.collect(jdbc);
         // held to commit by the chunk, a new word's dictionary key would hold up every other record with the word
         searchWords.deferInThisTransaction();
@@ -269,6 +279,9 @@ class ChunkImporter {
         int merged = 0;
         int skipped = 0;
         for (int i = 0; i < inputs.size(); i++) {
+            if (i > 0 && System.nanoTime() - deadline > 0) {
+                return new Attempt(i, null, imported, merged, skipped, errors, keys);
+            }
             RowInput input = inputs.get(i);
             Optional<RowError> ownerError = resolveOwner(input, chunk.memory);
             if (ownerError.isPresent()) {

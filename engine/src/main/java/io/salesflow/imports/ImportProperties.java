@@ -11,7 +11,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxSize largest file accepted (the upload's request body)
  * @param maxRows most data rows in one file
  * @param maxUncompressedSize most bytes an XLSX file may expand to (guards against zip bombs)
- * @param chunkSize rows committed together; progress moves by this step
+ * @param chunkSize rows read, checked and committed together, unless {@code transactionTime} commits them sooner
+ * @param transactionTime longest a chunk's transaction runs on: once a row ends after it, the rows so far commit and
+ *     the rest go on in a transaction of their own. Everything a row locks (the routing state of the team it went
+ *     to, say) stays locked until the commit, so this bounds how long any other write waits for an import
  * @param workers jobs running at once per replica
  * @param lease how long a worker holds a job without progress before another replica may resume it
  */
@@ -21,5 +24,6 @@ public record ImportProperties(
         @DefaultValue("1000000") int maxRows,
         @DefaultValue("1GB") DataSize maxUncompressedSize,
         @DefaultValue("100") int chunkSize,
+        @DefaultValue("300ms") Duration transactionTime,
         @DefaultValue("2") int workers,
         @DefaultValue("2m") Duration lease) {}

@@ -138,6 +138,52 @@ class ImportProgressTest {
         assertThat(count("r3." + run) + count("r4." + run)).isEqualTo(2);
     }
 
+    /**
+     * A chunk's transaction that has run for {@code transaction-time} commits the rows it has: everything its rows
+     * locked (a team's routing state) is let go then, not at the chunk's end. The second row waits for a locked
+     * owner until its transaction is older than that time; the third waits for another, and the first two are
+     * committed meanwhile.
+     */
+    @Test
+    void aChunkCommitsItsRowsSoFarOnceItsTransactionHasRunItsTime() throws InterruptedException {
+        String csv = "Last Name,Email,Owner\n"
+                + "First,first." + run + "@progress.test,\n"
+                + "Second,second." + run + "@progress.test,rep2@acme.test\n"
+                + "Third,third." + run + "@progress.test,rep@acme.test\n";
+        try (UserLock third = new UserLock("rep@acme.test")) {
+            String id;
+            try (UserLock second = new UserLock("rep2@acme.test")) {
+                id = calls.leads("admin@acme.test", csv)
+                        .expect(202)
+                        .json()
+                        .get("id")
+                        .asText();
+                await("the second row waiting in a transaction older than " + properties.transactionTime())
+                        .atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> waitingInATransactionOlderThan(properties.transactionTime()));
+                assertThat(calls.job("admin@acme.test", id).get("processedRows").asInt())
+                        .isZero();
+            }
+
+            JsonNode job = awaitProcessed(id, 2);
+            assertThat(job.get("processedRows").asInt()).isEqualTo(2);
+            assertThat(job.get("status").asText()).isEqualTo("running");
+            assertThat(count("second." + run)).isEqualTo(1);
+            assertThat(count("third." + run)).isZero();
+            third.release();
+            assertThat(calls.finished("admin@acme.test", id).get("imported").asInt())
+                    .isEqualTo(3);
+        }
+    }
+
+    private boolean waitingInATransactionOlderThan(Duration age) {
+        return jdbc.queryForObject(
+                "SELECT EXISTS (SELECT FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND query LIKE 'insert into leads%' AND now() - xact_start > ?::interval)",
+                Boolean.class, age.toMillis() + " milliseconds");
+    }
+
     private ImportJob job(UUID id, UUID admin) {
         return new ImportJob(
                 id,
