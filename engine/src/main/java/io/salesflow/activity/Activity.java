@@ -49,6 +49,9 @@ class Activity extends LinkedRecord {
     @Column(nullable = false)
     private String priority = "normal";
 
+    /** The web app's page where the work is, for a task Salesflow raises about a queue rather than a record. */
+    private String page;
+
     protected Activity() {}
 
     Activity(UUID tenantId, UUID ownerId) {
@@ -69,6 +72,9 @@ class Activity extends LinkedRecord {
         s.put("completedAt", completedAt);
         s.put("outcome", outcome);
         s.put("priority", priority);
+        if (page != null) {
+            s.put("page", page);
+        }
         putLinks(s);
         return withCommonFields(s);
     }
@@ -183,5 +189,9 @@ class Activity extends LinkedRecord {
 
     void setPriority(String priority) {
         this.priority = priority;
+    }
+
+    void setPage(String page) {
+        this.page = page;
     }
 }

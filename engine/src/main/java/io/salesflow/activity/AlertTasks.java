@@ -64,8 +64,37 @@ public class AlertTasks {
         return Optional.of(raise(tenant, owner, subject, description, type, type == null ? null : recordId));
     }
 
+    /**
+     * Raises the task for {@code owner} about the web app's {@code page}, unless the task raised for that page is
+     * still open: work that arrives as a stream (each lead routing could not place) then makes one task to see to,
+     * not one per item. Answers whether a task was raised.
+     */
+    boolean raiseOnPage(UUID tenant, UUID owner, String subject, String description, String page) {
+        // Two listeners raising for the same person and page at once would each find none open.
+        jdbc.query(
+                "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
+                rs -> null,
+                "alert_task:" + tenant + ":" + owner + ":" + page);
+        Boolean open = jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM activities WHERE owner_id = ? AND page = ?"
+                        + " AND status IN ('pending', 'overdue') AND deleted_at IS NULL)",
+                Boolean.class,
+                owner,
+                page);
+        if (Boolean.TRUE.equals(open)) {
+            return false;
+        }
+        raise(tenant, owner, subject, description, null, null, page);
+        return true;
+    }
+
     /** Raises the task for {@code owner}, linked to the record when {@code link} is given. */
     Activity raise(UUID tenant, UUID owner, String subject, String description, Link link, UUID recordId) {
+        return raise(tenant, owner, subject, description, link, recordId, null);
+    }
+
+    private Activity raise(
+            UUID tenant, UUID owner, String subject, String description, Link link, UUID recordId, String page) {
         Activity task = new Activity(tenant, owner);
         task.setType("task");
         task.setSubject(truncate(subject, 200));
@@ -75,6 +104,7 @@ public class AlertTasks {
         if (link != null) {
             task.link(link, recordId);
         }
+        task.setPage(page);
         activities.saveAndFlush(task);
         history.record("activity", task.getId(), null, task.snapshot());
         audit.record("activity.created", "activity", task.getId(), null, task.snapshot());

@@ -162,7 +162,8 @@ class LeadRouter {
                     teamOf(decision.queue()),
                     null,
                     List.of(),
-                    "no rule of " + version + " matched; the lead goes to the unassigned queue " + decision.queue());
+                    "no rule of " + version + " matched; the lead goes to the unassigned queue "
+                            + label(decision.queue()));
         }
         List<String> others =
                 decision.matches().stream().skip(1).map(RuleMatch::rule).toList();

@@ -1,6 +1,7 @@
 package io.salesflow.routing;
 
 import static io.salesflow.routing.RoutingWorkspace.setting;
+import static io.salesflow.support.ApiAssertions.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,12 +12,18 @@ import io.salesflow.support.IntegrationTest;
 import io.salesflow.support.PublishedEvents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** New leads from marketing, admins and API keys are routed to a rep of the chosen team, with the reason kept. */
 @IntegrationTest
@@ -33,6 +40,9 @@ class LeadRoutingTest {
 
     @Autowired
     UnassignedLeadProbe probe;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     RoutingWorkspace ws;
 
@@ -184,7 +194,7 @@ class LeadRoutingTest {
             assertThat(e.managerId()).isNull();
         });
         await().atMost(DurableEventProbe.PATIENCE).until(() -> probe.handled(UUID.fromString(id)));
-        JsonNode task = awaitTask("marketing", id);
+        JsonNode task = awaitQueueTask("marketing");
         assertThat(task.get("ownerId").asText())
                 .as("without a team, the creator is asked to place it")
                 .isEqualTo(ws.id("marketing").toString());
@@ -199,25 +209,21 @@ class LeadRoutingTest {
 
     @Test
     void aLeadNoRulePlacesGoesToTheUnassignedQueueTeamAndItsManagerGetsTheTask() {
-        JsonNode created = ws.as("admin", "POST", "/api/v1/routing/rule-sets")
-                .json(Map.of("unassignedQueue", ws.team.toString(), "rules", List.of(ws.countriesRule("DACH", "DE"))))
-                .send()
-                .expect(201)
-                .json();
-        ws.as("admin", "POST", "/api/v1/routing/rule-sets/" + created.get("id").asText() + "/activate")
-                .send()
-                .expect(200);
+        useTheTeamAsUnassignedQueue();
 
         String id = ws.leadFrom("marketing", "BR").get("id").asText();
 
         JsonNode assignment = ws.assignments("marketing", id).get(0);
         assertThat(assignment.get("kind").asText()).isEqualTo("unassigned");
+        assertThat(assignment.get("reason").asText())
+                .as("the queue's team by its name")
+                .endsWith("the lead goes to the unassigned queue \"Inside\"");
         assertThat(events.of(LeadUnassigned.class)).anySatisfy(e -> {
             assertThat(e.leadId().toString()).isEqualTo(id);
             assertThat(e.teamId()).isEqualTo(ws.team);
             assertThat(e.managerId()).isEqualTo(ws.id("manager"));
         });
-        JsonNode task = awaitTask("manager", id);
+        JsonNode task = awaitQueueTask("manager");
         assertThat(task.get("ownerId").asText())
                 .as("the manager of the queue's team is asked to place it")
                 .isEqualTo(ws.id("manager").toString());
@@ -255,7 +261,7 @@ class LeadRoutingTest {
         assertThat(queue.findValuesAsText("leadId"))
                 .as("the team's manager sees it")
                 .contains(id);
-        JsonNode task = awaitTask("manager", id);
+        JsonNode task = awaitQueueTask("manager");
         assertThat(task.get("ownerId").asText()).isEqualTo(ws.id("manager").toString());
         assertThat(task.get("priority").asText()).isEqualTo("high");
         assertThat(task.get("status").asText()).isEqualTo("pending");
@@ -273,11 +279,92 @@ class LeadRoutingTest {
                 .doesNotContain(id);
     }
 
-    /** The task raised for an unplaced lead, as the given user lists it. */
-    private JsonNode awaitTask(String user, String leadId) {
+    @Test
+    void manyLeadsNoRulePlacesAskTheManagerOnceUntilTheTaskIsDone() throws Exception {
+        useTheTeamAsUnassignedQueue();
+        List<String> leads = createConcurrently(
+                6, () -> ws.leadFrom("marketing", "BR").get("id").asText());
+        awaitTaskListenersDone(leads);
+
+        JsonNode task = awaitQueueTask("manager");
+        assertThat(task.get("subject").asText()).isEqualTo("Assign the leads routing could not place");
+        assertThat(task.get("page").asText()).isEqualTo("/leads/unassigned");
+        assertThat(task.get("leadId").isNull())
+                .as("the task is about the queue, not one of its leads")
+                .isTrue();
+        assertThat(ws.as("manager", "GET", "/api/v1/routing/unassigned?limit=10")
+                        .send()
+                        .expect(200)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("leadId"))
+                .as("the page the task names lists every lead")
+                .containsAll(leads);
+
+        ws.as("manager", "PATCH", "/api/v1/activities/" + task.get("id").asText())
+                .json(Map.of("status", "completed"))
+                .send()
+                .expect(200);
+        String later = ws.leadFrom("marketing", "BR").get("id").asText();
+        awaitTaskListenersDone(List.of(later));
+        JsonNode next = awaitQueueTask("manager");
+        assertThat(next.get("id").asText())
+                .as("a lead arriving after the task was done asks again")
+                .isNotEqualTo(task.get("id").asText());
+    }
+
+    @Test
+    void aTaskCannotBePointedAtAPageByItsOwner() {
+        assertField(
+                ws.as("manager", "POST", "/api/v1/activities")
+                        .json(Map.of("type", "task", "subject", "Look", "page", "/leads/unassigned"))
+                        .send(),
+                "page");
+    }
+
+    private void useTheTeamAsUnassignedQueue() {
+        JsonNode created = ws.as("admin", "POST", "/api/v1/routing/rule-sets")
+                .json(Map.of("unassignedQueue", ws.team.toString(), "rules", List.of(ws.countriesRule("DACH", "DE"))))
+                .send()
+                .expect(201)
+                .json();
+        ws.as("admin", "POST", "/api/v1/routing/rule-sets/" + created.get("id").asText() + "/activate")
+                .send()
+                .expect(200);
+    }
+
+    private static <T> List<T> createConcurrently(int count, Callable<T> create) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(create));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Until the activities module has handled the {@link LeadUnassigned} of each lead. */
+    private void awaitTaskListenersDone(List<String> leadIds) {
+        await().atMost(DurableEventProbe.PATIENCE).until(() -> leadIds.stream()
+                .allMatch(id -> jdbc.queryForObject(
+                                "SELECT count(*) FROM event_publication WHERE serialized_event LIKE ?"
+                                        + " AND listener_id LIKE '%UnassignedLeadTasks%' AND completion_date IS NOT NULL",
+                                Integer.class, "%" + id + "%")
+                        == 1));
+    }
+
+    /** The one open task about the unassigned leads page, as the given user lists it. */
+    private JsonNode awaitQueueTask(String user) {
         return await().atMost(DurableEventProbe.PATIENCE)
                 .until(
-                        () -> ws.as(user, "GET", "/api/v1/activities?type=task&leadId=" + leadId)
+                        () -> ws.as(user, "GET", "/api/v1/activities?type=task&status=pending&page=/leads/unassigned")
                                 .send()
                                 .expect(200)
                                 .json()
