@@ -55,6 +55,14 @@ export const PAGES: Page[] = [
     component: page(() => import('../records/RecordListPage'), 'LeadListPage'),
   },
   {
+    // React Router ranks this static path above '/leads/:id' wherever it stands; it is listed first for the reader.
+    path: '/leads/unassigned',
+    label: 'Unassigned leads',
+    nav: true,
+    allowed: can('leads:read'),
+    component: page(() => import('../records/UnassignedLeadsPage'), 'UnassignedLeadsPage'),
+  },
+  {
     path: '/contacts',
     label: 'Contacts',
     nav: true,

@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../auth/SessionProvider';
+import { appPath } from '../common/appPath';
 import { formatDateTime, formatMoment } from '../common/format';
 import { EmptyState, ErrorState, LoadingRows } from '../common/states';
 import { ScoreBadge } from '../records/config';
@@ -70,6 +71,23 @@ export function RecordLink({ record }: { record: RecentItem['record'] }) {
   );
 }
 
+/** An activity's subject: a link to the page of this app where its work is, when it names one (`page`). */
+export function ActivitySubject({ subject, page }: { subject: string; page: string | undefined }) {
+  const to = appPath(page);
+  if (!to) {
+    return (
+      <Text size="sm" truncate>
+        {subject}
+      </Text>
+    );
+  }
+  return (
+    <Anchor component={Link} to={to} size="sm" truncate style={{ minWidth: 0 }}>
+      {subject}
+    </Anchor>
+  );
+}
+
 export function HotLeads() {
   const me = useMe();
   const leads = useMyHotLeads(me.id);
@@ -128,11 +146,9 @@ export function RecentActivity() {
               <Group component="li" key={`${item.kind}-${item.id}`} wrap="nowrap" gap="xs" align="flex-start">
                 <TypeBadge type={item.type} />
                 <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
-                  <Text size="sm" truncate>
-                    {item.subject}
-                  </Text>
+                  <ActivitySubject subject={item.subject} page={item.page} />
                   <Group gap={6} wrap="wrap">
-                    <RecordLink record={item.record} />
+                    {(item.record || !item.page) && <RecordLink record={item.record} />}
                     {item.at && (
                       <Text component="time" dateTime={item.at} size="xs" c="dimmed">
                         {formatMoment(new Date(item.at))}
@@ -168,9 +184,7 @@ export function UpcomingMeetings() {
           <Stack gap="xs" component="ul" style={LIST_STYLE} aria-label="Meetings in the next 7 days, soonest first">
             {items.map((m) => (
               <Stack component="li" key={m.id} gap={0}>
-                <Text size="sm" truncate>
-                  {m.subject ?? 'Meeting'}
-                </Text>
+                <ActivitySubject subject={m.subject ?? 'Meeting'} page={m.page ?? undefined} />
                 <Group gap={6} wrap="wrap">
                   <Text component="time" dateTime={meetingTime(m)} size="xs" fw={600}>
                     {formatDateTime(meetingTime(m))}

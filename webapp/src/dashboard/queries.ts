@@ -1,8 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '../api/problem';
 import type { Me, RecordBody, Schemas } from '../api/types';
 import { useApi } from '../app/ApiContext';
+import { appPath } from '../common/appPath';
 import { recordTitle, type RecordType } from '../records/queries';
+import { POLL_MS } from '../tasks/queries';
 
 /** How many open deals the pipeline chart looks at; more than this and the chart says so. */
 export const DEAL_SAMPLE = 200;
@@ -77,6 +79,7 @@ export function useMyHotLeads(ownerId: string | undefined) {
   });
 }
 
+/** An activity; `page`, set on a task Salesflow raises about a queue, is the path in this app where the work is. */
 export type Activity = Schemas['Activity'];
 export type Note = Schemas['Note'];
 
@@ -88,6 +91,8 @@ export interface RecentItem {
   subject: string;
   at: string | undefined;
   record: { type: RecordType; id: string; title: string } | undefined;
+  /** Where in this app the work is (a task about a queue rather than a record); a safe path or undefined. */
+  page?: string;
 }
 
 type Linked = Pick<Activity, 'lead' | 'contact' | 'account' | 'deal' | 'leadId' | 'contactId' | 'accountId' | 'dealId'>;
@@ -136,6 +141,7 @@ export function useRecentActivity(ownerId: string | undefined) {
           subject: a.subject ?? 'Untitled',
           at: a.updatedAt ?? a.createdAt ?? undefined,
           record: linkedRecord(a),
+          page: appPath(a.page),
         })),
         ...(notes.items ?? []).map((n) => ({
           kind: 'note' as const,
@@ -149,6 +155,64 @@ export function useRecentActivity(ownerId: string | undefined) {
       items.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
       return items.slice(0, RECENT_ITEMS);
     },
+  });
+}
+
+/** The activity types that are something to do, rather than a record of something done or a meeting. */
+export const TODO_TYPES = 'task,call,deadline';
+/** How many of my open to-dos the card counts (one page); more and the count says "+". */
+export const TODO_SAMPLE = 50;
+
+/**
+ * My open to-dos (tasks, calls and deadlines, pending or overdue), most urgent first, then soonest due: those
+ * people set themselves and those Salesflow raises (such as the task about the leads routing could not place, which
+ * names its page rather than a record). Polled like my open tasks, since Salesflow raises them by itself.
+ */
+const toDosKey = (ownerId: string | undefined) => ['activities', 'dashboard', 'todos', ownerId] as const;
+
+export function useMyToDos(ownerId: string | undefined) {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: toDosKey(ownerId),
+    enabled: ownerId !== undefined,
+    queryFn: () =>
+      unwrap(
+        client.GET('/api/v1/activities', {
+          querySerializer: () =>
+            new URLSearchParams({
+              ownerId: ownerId ?? '',
+              'type[in]': TODO_TYPES,
+              'status[in]': 'pending,overdue',
+              sort: '-priorityRank,dueAt',
+              embed: LINKS,
+              limit: String(TODO_SAMPLE),
+            }).toString(),
+        }),
+      ) as Promise<Page<Activity>>,
+    refetchInterval: POLL_MS,
+  });
+}
+
+/**
+ * Marks one of my to-dos done: PATCH `status: completed` with `If-Match`, its version (a 412 says someone changed it
+ * meanwhile). Whatever the answer, my to-dos are read again before the mutation settles, so the row leaves (or shows
+ * as it is now) before its button can be pressed again.
+ */
+export function useCompleteToDo(ownerId: string | undefined) {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (activity: Activity) =>
+      unwrap(
+        client.PATCH('/api/v1/activities/{id}', {
+          params: {
+            path: { id: activity.id },
+            header: typeof activity.version === 'number' ? { 'If-Match': `"${activity.version}"` } : undefined,
+          },
+          body: { status: 'completed' },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: toDosKey(ownerId) }),
   });
 }
 

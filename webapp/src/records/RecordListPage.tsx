@@ -17,7 +17,7 @@ import {
 import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../api/problem';
 import type { Me, RecordBody } from '../api/types';
 import { useMe } from '../auth/SessionProvider';
@@ -395,6 +395,11 @@ export function RecordListPage({ type }: { type: RecordType }) {
           {config.plural}
         </Title>
         <Group gap="xs" wrap="wrap">
+          {type === 'lead' && (
+            <Button component={Link} to="/leads/unassigned" variant="default" size="sm">
+              Unassigned leads
+            </Button>
+          )}
           <SavedViews type={type} config={config} me={me} state={state} search={pageSearch} apply={applyView} />
           <ColumnChooser config={config} columns={state.columns} onChange={(cols) => update({ ...state, columns: cols })} />
           <Menu position="bottom-end">

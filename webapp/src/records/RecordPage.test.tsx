@@ -107,4 +107,17 @@ describe('record page', () => {
       fields: { firstName: LEAD_A.id, lastName: LEAD_A.id, company: LEAD_B.id, status: LEAD_B.id },
     });
   });
+
+  it('links a timeline task to the app page where its work is, never to another site', async () => {
+    const task = (id: string, subject: string, page: string) => ({ kind: 'activity', id, at: '2026-01-05T09:30:00Z', type: 'task', subject, status: 'pending', page });
+    renderRecords(`/leads/${LEAD_A.id}`, {
+      ...base,
+      [`GET ${A}`]: [json(200, LEAD_A, { ETag: '"3"' })],
+      [`GET ${A}/timeline`]: [json(200, { items: [task('t-1', 'Assign the leads', '/leads/unassigned'), task('t-2', 'Elsewhere', '//evil.example')], nextCursor: null })],
+    });
+    const timeline = await screen.findByRole('list', { name: 'Timeline' });
+    expect(within(timeline).getByRole('link', { name: 'Assign the leads' }).getAttribute('href')).toBe('/leads/unassigned');
+    expect(within(timeline).getByText(/Elsewhere · pending/)).toBeTruthy();
+    expect(within(timeline).getAllByRole('link')).toHaveLength(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, type InfiniteData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '../api/problem';
 import type { RecordBody, Schemas } from '../api/types';
 import { useApi } from '../app/ApiContext';
@@ -563,16 +563,45 @@ export function useConvertLead(id: string) {
   });
 }
 
-/** Gives the lead to `ownerId` with a reason; the lead and its assignments are fetched again. */
-export function useReassignLead(id: string) {
+// Leads routing could not place -----------------------------------------------------------------------------------
+
+export type UnassignedLead = Schemas['UnassignedLead'];
+export type UnassignedPage = Schemas['CursorPageUnassignedLead'];
+export const UNASSIGNED_PAGE_SIZE = 50;
+/** The queue of leads routing could not place; every reassignment refreshes it. */
+export const unassignedKey = ['routing', 'unassigned'] as const;
+
+/** The leads routing could not place and nobody has taken since, newest first, page by page. */
+export function useUnassignedLeads() {
+  const { client } = useApi();
+  return useInfiniteQuery({
+    queryKey: unassignedKey,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap(client.GET('/api/v1/routing/unassigned', { params: { query: { limit: UNASSIGNED_PAGE_SIZE, cursor: pageParam } } })),
+    getNextPageParam: (page: UnassignedPage) => page.nextCursor ?? undefined,
+  });
+}
+
+export type ReassignBody = Schemas['ReassignRequest'];
+
+/**
+ * Gives the lead `leadId` to `ownerId` (in `teamId`, when given) with a reason; the lead, its assignments, the lead
+ * lists and the queue of unassigned leads are fetched again (the lead leaves the queue at once).
+ */
+export function useReassignLead() {
   const { client } = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { ownerId: string; reason: string }) =>
-      unwrap(client.POST('/api/v1/leads/{id}/reassign', { params: { path: { id } }, body })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['records', 'lead', id] });
+    mutationFn: ({ leadId, ...body }: ReassignBody & { leadId: string }) =>
+      unwrap(client.POST('/api/v1/leads/{id}/reassign', { params: { path: { id: leadId } }, body })),
+    onSuccess: (_assignment, { leadId }) => {
+      queryClient.setQueryData<InfiniteData<UnassignedPage, string | undefined>>(unassignedKey, (queue) =>
+        queue && { ...queue, pages: queue.pages.map((page) => ({ ...page, items: (page.items ?? []).filter((l) => l.leadId !== leadId) })) },
+      );
+      void queryClient.invalidateQueries({ queryKey: ['records', 'lead', leadId] });
       void queryClient.invalidateQueries({ queryKey: ['records', 'lead', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: unassignedKey });
     },
   });
 }

@@ -33,10 +33,21 @@ function dueRange(due: Due, now = new Date()): Pick<TaskListQuery, 'dueBefore' |
   }
 }
 
-export function DueBadge({ due }: { due: string | undefined }) {
-  const level = urgency(due);
+/**
+ * When work is due, red once overdue. `overdue` when the server already counts it overdue (an activity's status),
+ * whatever this browser's clock says.
+ */
+export function DueBadge({ due, overdue = false }: { due: string | undefined; overdue?: boolean }) {
+  const level = overdue ? 'overdue' : urgency(due);
   if (level === 'none') return <Text size="sm" c="dimmed">No due date</Text>;
   const color = level === 'overdue' ? 'red' : level === 'today' ? 'orange' : 'gray';
+  if (!due) {
+    return (
+      <Badge color={color} variant="light">
+        Overdue
+      </Badge>
+    );
+  }
   return (
     <Badge color={color} variant="light" title={formatDateTime(due)}>
       {level === 'overdue' ? 'Overdue · ' : ''}

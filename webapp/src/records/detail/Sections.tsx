@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Card, FileButton, Group, List, Stack, Table, Tex
 import { Link } from 'react-router';
 import { describeError } from '../../api/problem';
 import type { RecordBody } from '../../api/types';
+import { appPath } from '../../common/appPath';
 import { formatDateTime, formatMoney } from '../../common/format';
 import { EmptyState, ErrorState, LoadingRows } from '../../common/states';
 import { ScoreBadge } from '../config';
@@ -44,6 +45,8 @@ export function Timeline({ type, id }: { type: RecordType; id: string }) {
         {entries.map((entry) => {
           const kind = text(entry.kind);
           const at = formatDateTime(text(entry.at));
+          // A task about work elsewhere in the app names its page there.
+          const page = kind === 'activity' ? appPath(entry.page) : undefined;
           return (
             <List.Item key={`${kind}-${String(entry.id)}`}>
               <Text size="xs" c="dimmed">
@@ -54,7 +57,14 @@ export function Timeline({ type, id }: { type: RecordType; id: string }) {
                   <Badge size="xs" variant="light" mr={6}>
                     {display(entry.type)}
                   </Badge>
-                  {display(entry.subject)} · {display(entry.status)}
+                  {page ? (
+                    <Anchor component={Link} to={page} inherit>
+                      {display(entry.subject)}
+                    </Anchor>
+                  ) : (
+                    display(entry.subject)
+                  )}{' '}
+                  · {display(entry.status)}
                   {text(entry.outcome) ? ` · ${text(entry.outcome)}` : ''}
                 </Text>
               )}
