@@ -106,7 +106,8 @@ class DemoData {
             routing.load(
                     east,
                     users.get("rep@acme.test").id(),
-                    users.get("rep2@acme.test").id());
+                    users.get("rep2@acme.test").id(),
+                    users.get("marketing@acme.test").id());
             processes.load(
                     acme.getId(),
                     users.get("rep@acme.test").id(),

@@ -1,9 +1,11 @@
 package io.salesflow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
+import io.salesflow.support.DurableEventProbe;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.tenancy.Tenants;
@@ -167,7 +169,39 @@ class DemoDataTest {
     }
 
     @Test
+    void theManagerOfEastHasLeadsRoutingCouldNotPlaceAndOneTaskAboutThem() {
+        JsonNode task = managersQueueTask();
+        assertThat(task.get("subject").asText()).isEqualTo("Assign the leads routing could not place");
+        assertThat(task.get("priority").asText()).isEqualTo("high");
+        List<String> queue = api.as("acme", "manager@acme.test", "GET", "/api/v1/routing/unassigned?limit=200")
+                .send()
+                .expect(200)
+                .json()
+                .get("items")
+                .findValuesAsText("name");
+        assertThat(queue).contains("Camila Duarte", "Haruto Sato", "Grace Okafor");
+    }
+
+    /** The manager's open task about the unassigned leads page, once routing's event has reached the activities. */
+    private JsonNode managersQueueTask() {
+        return await().atMost(DurableEventProbe.PATIENCE)
+                .until(
+                        () -> api.as(
+                                        "acme",
+                                        "manager@acme.test",
+                                        "GET",
+                                        "/api/v1/activities?type=task&status=pending&page=/leads/unassigned")
+                                .send()
+                                .expect(200)
+                                .json()
+                                .get("items"),
+                        items -> items.size() == 1)
+                .get(0);
+    }
+
+    @Test
     void loadingTheDemoDataAgainChangesNothing() {
+        managersQueueTask(); // the demo's last asynchronous write, not to be counted half done
         int acmeUsers = userCount("acme");
         int globexUsers = userCount("globex");
         int teams = api.as("acme", "admin@acme.test", "GET", "/api/v1/teams")
