@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rescores every live lead of a tenant after a rule set is activated, in the background: chunks of leads in
  * id order, each chunk one transaction that writes the scores, explanations and history and moves the job's
- * position on. A job left queued or running (a restart, a node gone) resumes from its position at the next
+ * position on. A chunk ends at {@link ScoringProperties#chunkSize} leads or once its transaction has run
+ * {@link ScoringProperties#transactionTime}, as its leads stay locked against a rep's edit until it commits. A job left queued or running (a restart, a node gone) resumes from its position at the next
  * start; one whose rule set was replaced meanwhile is cancelled, since the newer activation's job rescores
  * everything.
  */
@@ -56,6 +57,7 @@ public class RescoringJobs implements PooledThreads {
     private final TransactionTemplate transactions;
     private final TransactionTemplate readOnly;
     private final int chunkSize;
+    private final java.time.Duration transactionTime;
     private final ThreadPoolTaskExecutor executor;
     private final int threads;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
@@ -84,6 +86,7 @@ public class RescoringJobs implements PooledThreads {
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.chunkSize = properties.chunkSize();
+        this.transactionTime = properties.transactionTime();
         this.threads = properties.rescoringThreads();
         this.executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(properties.rescoringThreads());
@@ -190,7 +193,7 @@ public class RescoringJobs implements PooledThreads {
                     ? "time_passed"
                     : "rule_set_activated:" + job.ruleSetVersion();
             while (!stopping && Boolean.TRUE.equals(transactions.execute(s -> chunk(jobId, ruleSet.get(), reason)))) {
-                log.debug("Rescoring job {} moved on", jobId);
+                // the next chunk, in a transaction of its own
             }
         } catch (RuntimeException e) {
             if (stopping) {
@@ -222,15 +225,34 @@ public class RescoringJobs implements PooledThreads {
         if (RescoringJobStore.QUEUED.equals(job.status())) {
             store.start(jobId, leads.countLive(), now);
         }
-        List<LeadFactsView> batch = leads.lockNextForScoring(job.lastLeadId(), chunkSize);
-        Map<UUID, List<EngagementEvent>> events =
-                engagements.forLeads(batch.stream().map(LeadFactsView::id).toList());
-        List<ScoredLead> scored = scoring.scoreAll(ruleSet, batch, events, now);
-        int changed = scoring.write(scored, reason);
-        UUID last =
-                batch.isEmpty() ? job.lastLeadId() : batch.get(batch.size() - 1).id();
-        store.progress(jobId, batch.size(), changed, last);
-        if (batch.size() < chunkSize) {
+        long started = System.nanoTime();
+        long deadline = started + transactionTime.toNanos();
+        UUID last = job.lastLeadId();
+        int processed = 0;
+        int changed = 0;
+        boolean more = true;
+        while (more && processed < chunkSize) {
+            int step = Math.min(ScoringProperties.STEP, chunkSize - processed);
+            List<LeadFactsView> batch = leads.lockNextForScoring(last, step);
+            Map<UUID, List<EngagementEvent>> events =
+                    engagements.forLeads(batch.stream().map(LeadFactsView::id).toList());
+            changed += scoring.write(scoring.scoreAll(ruleSet, batch, events, now), reason);
+            processed += batch.size();
+            if (!batch.isEmpty()) {
+                last = batch.get(batch.size() - 1).id();
+            }
+            more = batch.size() == step;
+            if (System.nanoTime() - deadline > 0) {
+                break;
+            }
+        }
+        store.progress(jobId, processed, changed, last);
+        log.debug(
+                "Rescoring job {} scored {} leads in {} ms",
+                jobId,
+                processed,
+                (System.nanoTime() - started) / 1_000_000);
+        if (!more) {
             store.finish(jobId, RescoringJobStore.COMPLETED, null, clock.instant());
             return false;
         }

@@ -5,7 +5,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param chunkSize leads a rescoring job scores per transaction
+ * @param chunkSize most leads a rescoring job scores per transaction
+ * @param transactionTime longest a rescoring transaction goes on locking more leads: the leads it scored stay locked
+ *     against a rep's edit until it commits, so once it has run this long it commits what it has (at least one
+ *     step of {@link #STEP} leads) and the job goes on in a new transaction
  * @param rescoringThreads rescoring jobs run at once on this node
  * @param maxConcurrentCompiles rule set compilations for editing (validate, preview, activate) at once; each
  *     takes seconds of CPU and adds classes to the metaspace
@@ -16,11 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("salesflow.scoring")
 public record ScoringProperties(
         @DefaultValue("500") int chunkSize,
+        @DefaultValue("300ms") Duration transactionTime,
         @DefaultValue("1") int rescoringThreads,
         @DefaultValue("2") int maxConcurrentCompiles,
         @DefaultValue("30s") Duration compileWait,
         @DefaultValue("32") int compiledCacheSize,
         @DefaultValue("1000") int maxEngagementsPerLead) {
+
+    /** Leads a rescoring transaction locks and scores together, between its looks at the time. */
+    static final int STEP = 50;
 
     public ScoringProperties {
         if (chunkSize < 1 || rescoringThreads < 1 || maxConcurrentCompiles < 1 || maxEngagementsPerLead < 1) {

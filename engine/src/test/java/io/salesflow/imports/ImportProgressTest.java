@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
+import io.salesflow.support.HeldTransaction;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import java.time.Duration;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +56,7 @@ class ImportProgressTest {
     @Test
     void progressIsReadableWhileTheImportRuns() throws InterruptedException {
         int chunk = properties.chunkSize();
-        try (UserLock lock = new UserLock("rep2@acme.test")) {
+        try (HeldTransaction lock = userLock("rep2@acme.test")) {
             String id = calls.leads("admin@acme.test", rows(chunk, 5))
                     .expect(202)
                     .json()
@@ -80,7 +79,7 @@ class ImportProgressTest {
     @Test
     void aCancelledJobStopsAfterTheChunksItCommitted() throws InterruptedException {
         int chunk = properties.chunkSize();
-        try (UserLock lock = new UserLock("rep2@acme.test")) {
+        try (HeldTransaction lock = userLock("rep2@acme.test")) {
             String id = calls.leads("admin@acme.test", rows(chunk, 5))
                     .expect(202)
                     .json()
@@ -150,9 +149,9 @@ class ImportProgressTest {
                 + "First,first." + run + "@progress.test,\n"
                 + "Second,second." + run + "@progress.test,rep2@acme.test\n"
                 + "Third,third." + run + "@progress.test,rep@acme.test\n";
-        try (UserLock third = new UserLock("rep@acme.test")) {
+        try (HeldTransaction third = userLock("rep@acme.test")) {
             String id;
-            try (UserLock second = new UserLock("rep2@acme.test")) {
+            try (HeldTransaction second = userLock("rep2@acme.test")) {
                 id = calls.leads("admin@acme.test", csv)
                         .expect(202)
                         .json()
@@ -252,33 +251,9 @@ class ImportProgressTest {
     }
 
     /** Holds a user's row locked (FOR UPDATE) in a transaction of its own until released or closed. */
-    private final class UserLock implements AutoCloseable {
-        private final CountDownLatch locked = new CountDownLatch(1);
-        private final CountDownLatch released = new CountDownLatch(1);
-        private final Thread holder;
-
-        UserLock(String email) throws InterruptedException {
-            holder = new Thread(() -> inTenant.run("acme", () -> {
-                jdbc.queryForList("SELECT id FROM users WHERE email = ? FOR UPDATE", email);
-                locked.countDown();
-                try {
-                    released.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            holder.start();
-            assertThat(locked.await(60, TimeUnit.SECONDS)).isTrue();
-        }
-
-        void release() {
-            released.countDown();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            release();
-            holder.join();
-        }
+    /** The user's row locked by another transaction (as an admin editing them would), until closed. */
+    private HeldTransaction userLock(String email) throws InterruptedException {
+        return new HeldTransaction(
+                inTenant, "acme", () -> jdbc.queryForList("SELECT id FROM users WHERE email = ? FOR UPDATE", email));
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.identity.Users;
+import io.salesflow.support.HeldTransaction;
 import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.tenancy.Tenants;
@@ -42,6 +43,9 @@ class RescoringJobsTest {
 
     @Autowired
     DefaultRuleSetProvisioner provisioner;
+
+    @Autowired
+    ScoringProperties properties;
 
     @Test
     void aJobLeftRunningResumesAfterItsLastLeadAndAnotherNodesActivationIsNoticed() {
@@ -92,26 +96,10 @@ class RescoringJobsTest {
     void aJobScoresManyLeadsInChunksAndItsProgressMovesByChunks() {
         ScoringWorkspace ws = workspaces.create();
         int leads = 1_100; // over two chunks of the default 500, and a part of one
-        inTenant.run(
-                ws.slug,
-                () -> jdbc.update(
-                        """
-                        INSERT INTO leads (tenant_id, id, last_name, company, email, source, country, owner_id)
-                        SELECT ?, gen_random_uuid(), 'Bulk ' || n, 'Bulk Co', 'bulk' || n || '@bulk.example',
-                               'referral', 'DE', (SELECT id FROM users LIMIT 1)
-                        FROM generate_series(1, ?) AS n
-                        """,
-                        ws.tenantId,
-                        leads));
+        bulkLeads(ws, leads);
         String v2 = ws.createRuleSet(ScoringWorkspace.flatRules("Chunked", 10, "Chunked ten"));
 
-        String job = ws.call("POST", "/api/v1/scoring/rule-sets/" + v2 + "/activate")
-                .send()
-                .expect(200)
-                .json()
-                .get("rescoringJob")
-                .get("id")
-                .asText();
+        String job = activate(ws, v2);
         Set<Integer> seen = new TreeSet<>();
         JsonNode done = await().atMost(Duration.ofSeconds(120))
                 .until(
@@ -125,7 +113,9 @@ class RescoringJobsTest {
         assertThat(done.get("total").asInt()).isEqualTo(leads);
         assertThat(done.get("processed").asInt()).isEqualTo(leads);
         assertThat(done.get("changed").asInt()).isEqualTo(leads);
-        assertThat(seen).as("progress is written once per chunk").isSubsetOf(0, 500, 1000, leads);
+        assertThat(seen)
+                .as("progress is written once per transaction, which ends after whole steps")
+                .allMatch(p -> p % ScoringProperties.STEP == 0 || p == leads);
         Map<String, Object> scored = inTenant.call(
                 ws.slug,
                 () -> jdbc.queryForMap(
@@ -136,6 +126,88 @@ class RescoringJobsTest {
                         """));
         assertThat(scored.get("rescored")).isEqualTo((long) leads);
         assertThat(scored.get("all_leads")).isEqualTo((long) leads);
+    }
+
+    @Test
+    void aRescoringTransactionCommitsWhatItHasOnceItHasRunItsTime() throws InterruptedException {
+        ScoringWorkspace ws = workspaces.create();
+        int leads = 120; // three steps: the first and the third each hold a lead a rep is editing
+        bulkLeads(ws, leads);
+        List<UUID> ids =
+                inTenant.call(ws.slug, () -> jdbc.queryForList("SELECT id FROM leads ORDER BY id", UUID.class));
+        String v2 = ws.createRuleSet(ScoringWorkspace.flatRules("Bounded", 10, "Bounded ten"));
+
+        String job;
+        try (HeldTransaction later = edit(ws, ids.get(100))) {
+            try (HeldTransaction early = edit(ws, ids.get(10))) {
+                job = activate(ws, v2);
+                await("the first step waiting in a transaction older than " + properties.transactionTime())
+                        .atMost(Duration.ofMinutes(1))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> rescoringWaitsInATransactionOlderThan(properties.transactionTime()));
+                assertThat(ws.job(job).get("processed").asInt()).isZero();
+            }
+
+            JsonNode running = await("the leads before the later edit committed")
+                    .atMost(Duration.ofMinutes(1))
+                    .until(() -> ws.job(job), j -> j.get("processed").asInt() > 0);
+            assertThat(running.get("status").asText()).isEqualTo("running");
+            int processed = running.get("processed").asInt();
+            assertThat(processed)
+                    .as("whole steps before the lead still being edited")
+                    .isIn(ScoringProperties.STEP, 2 * ScoringProperties.STEP);
+            assertThat(rescored(ws)).isEqualTo(processed);
+        }
+
+        JsonNode done = ws.awaitJob(job);
+        assertThat(done.get("status").asText()).isEqualTo("completed");
+        assertThat(done.get("processed").asInt()).isEqualTo(leads);
+        assertThat(rescored(ws)).isEqualTo(leads);
+    }
+
+    /** Activates the version; answers its rescoring job's id. */
+    private static String activate(ScoringWorkspace ws, String ruleSetId) {
+        return ws.call("POST", "/api/v1/scoring/rule-sets/" + ruleSetId + "/activate")
+                .send()
+                .expect(200)
+                .json()
+                .get("rescoringJob")
+                .get("id")
+                .asText();
+    }
+
+    private int rescored(ScoringWorkspace ws) {
+        return inTenant.call(
+                ws.slug,
+                () -> jdbc.queryForObject(
+                        "SELECT count(*) FROM lead_score_explanations WHERE rule_set_version = 2", Integer.class));
+    }
+
+    private boolean rescoringWaitsInATransactionOlderThan(Duration age) {
+        return jdbc.queryForObject(
+                "SELECT EXISTS (SELECT FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND query LIKE 'SELECT l.id, l.email, l.title%' AND now() - xact_start > ?::interval)",
+                Boolean.class, age.toMillis() + " milliseconds");
+    }
+
+    private void bulkLeads(ScoringWorkspace ws, int count) {
+        inTenant.run(
+                ws.slug,
+                () -> jdbc.update(
+                        """
+                        INSERT INTO leads (tenant_id, id, last_name, company, email, source, country, owner_id)
+                        SELECT ?, gen_random_uuid(), 'Bulk ' || n, 'Bulk Co', 'bulk' || n || '@bulk.example',
+                               'referral', 'DE', (SELECT id FROM users LIMIT 1)
+                        FROM generate_series(1, ?) AS n
+                        """,
+                        ws.tenantId,
+                        count));
+    }
+
+    /** A rep's edit of the lead, its transaction open (the lead locked) until closed. */
+    private HeldTransaction edit(ScoringWorkspace ws, UUID lead) throws InterruptedException {
+        return new HeldTransaction(
+                inTenant, ws.slug, () -> jdbc.update("UPDATE leads SET updated_at = now() WHERE id = ?", lead));
     }
 
     @Test
