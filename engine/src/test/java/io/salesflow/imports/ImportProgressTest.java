@@ -177,10 +177,7 @@ class ImportProgressTest {
     }
 
     private boolean waitingInATransactionOlderThan(Duration age) {
-        return jdbc.queryForObject(
-                "SELECT EXISTS (SELECT FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND query LIKE 'insert into leads%' AND now() - xact_start > ?::interval)",
-                Boolean.class, age.toMillis() + " milliseconds");
+        return HeldTransaction.waitsInATransactionOlderThan(jdbc, "insert into leads", age);
     }
 
     private ImportJob job(UUID id, UUID admin) {

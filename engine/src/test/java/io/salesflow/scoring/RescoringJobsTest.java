@@ -184,10 +184,7 @@ class RescoringJobsTest {
     }
 
     private boolean rescoringWaitsInATransactionOlderThan(Duration age) {
-        return jdbc.queryForObject(
-                "SELECT EXISTS (SELECT FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND query LIKE 'SELECT l.id, l.email, l.title%' AND now() - xact_start > ?::interval)",
-                Boolean.class, age.toMillis() + " milliseconds");
+        return HeldTransaction.waitsInATransactionOlderThan(jdbc, "SELECT l.id, l.email, l.title", age);
     }
 
     private void bulkLeads(ScoringWorkspace ws, int count) {

@@ -2,8 +2,10 @@ package io.salesflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Work done in a tenant's transaction on a thread of its own, the transaction kept open (and what it locked held)
@@ -41,5 +43,16 @@ public final class HeldTransaction implements AutoCloseable {
     public void close() throws InterruptedException {
         release();
         holder.join();
+    }
+
+    /**
+     * Whether a statement starting with {@code statementStart} waits for a lock (one a held transaction has, say) in a
+     * transaction that has run longer than {@code age}.
+     */
+    public static boolean waitsInATransactionOlderThan(JdbcTemplate jdbc, String statementStart, Duration age) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND query LIKE ? || '%' AND now() - xact_start > ?::interval)",
+                Boolean.class, statementStart, age.toMillis() + " milliseconds"));
     }
 }
