@@ -58,7 +58,8 @@ export const PAGES: Page[] = [
     // React Router ranks this static path above '/leads/:id' wherever it stands; it is listed first for the reader.
     path: '/leads/unassigned',
     label: 'Unassigned leads',
-    nav: true,
+    // Reached from the lead list and the task about the queue; "Leads" in the navigation stays one link.
+    nav: false,
     allowed: can('leads:read'),
     component: page(() => import('../records/UnassignedLeadsPage'), 'UnassignedLeadsPage'),
   },

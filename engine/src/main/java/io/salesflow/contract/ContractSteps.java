@@ -78,23 +78,24 @@ public class ContractSteps {
     SigningLink handOver(UUID contractId, UUID signerId, UUID by) {
         ContractStore.Contract contract =
                 store.lock(contractId).orElseThrow(() -> Problem.notFound("Contract", contractId));
-        if (!"sent".equals(contract.status())) {
-            throw new Problem(
-                    409,
-                    "contract-not-out",
-                    "Not out for signature",
-                    "The contract is " + contract.status() + ": only a contract out for signature has links");
-        }
         ContractStore.Signer signer = store.signers(contractId).stream()
                 .filter(s -> s.id().equals(signerId))
                 .findFirst()
                 .orElseThrow(() -> Problem.notFound("Signer", signerId));
+        // The signer's own state first: once the last signer signs, the contract leaves "sent" moments later.
         if ("signed".equals(signer.status()) || "declined".equals(signer.status())) {
             throw new Problem(
                     409,
                     "signer-done",
                     "The signer is done",
                     signer.name() + " has " + signer.status() + " already: there is nothing left to sign");
+        }
+        if (!"sent".equals(contract.status())) {
+            throw new Problem(
+                    409,
+                    "contract-not-out",
+                    "Not out for signature",
+                    "The contract is " + contract.status() + ": only a contract out for signature has links");
         }
         boolean first = "pending".equals(signer.status());
         String token = tokens.issue(TenantContext.require(), signer.id());

@@ -107,7 +107,7 @@ class DemoData {
                     east,
                     users.get("rep@acme.test").id(),
                     users.get("rep2@acme.test").id(),
-                    users.get("marketing@acme.test").id());
+                    users.get("manager@acme.test").id());
             processes.load(
                     acme.getId(),
                     users.get("rep@acme.test").id(),

@@ -23,9 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lead routing for the demo workspace: German-speaking and other EU countries go to team East, where Rita (weight
- * 2) and Ron share the leads within daily and open-lead caps; leads from elsewhere wait unassigned in team East for
- * its manager to place. Loaded once: a workspace that has any rule set or member settings keeps its own. With the
- * rules, marketing's web form brings three leads from outside the EU, so the manager has a queue to work.
+ * 2) and Ron share the leads within daily and open-lead caps; leads from elsewhere stay unassigned with whoever
+ * brought them in. Loaded once: a workspace that has any rule set or member settings keeps its own. With the rules,
+ * the manager enters three leads met at a trade fair outside the EU, which routing cannot place, so the manager has
+ * a queue to work.
  */
 @Component
 class DemoRouting {
@@ -35,7 +36,7 @@ class DemoRouting {
             "BE", "BG", "CZ", "DK", "EE", "IE", "GR", "ES", "FR", "HR", "IT", "CY", "LV", "LT", "LU", "HU", "MT", "NL",
             "PL", "PT", "RO", "SI", "SK", "FI", "SE");
 
-    /** Web form leads from outside the EU: first name, last name, company, country. */
+    /** Trade fair leads from outside the EU: first name, last name, company, country. */
     static final List<List<String>> UNPLACED = List.of(
             List.of("Camila", "Duarte", "Verde Logística", "BR"),
             List.of("Haruto", "Sato", "Kitsune Robotics", "JP"),
@@ -63,12 +64,12 @@ class DemoRouting {
         this.json = json;
     }
 
-    void load(UUID east, UUID rep, UUID rep2, UUID marketing) {
+    void load(UUID east, UUID rep, UUID rep2, UUID manager) {
         boolean first = ruleSets.list().isEmpty();
         if (first) {
             RoutingRuleSet rules = new RoutingRuleSet(
                     null,
-                    east.toString(),
+                    RoutingRuleSet.DEFAULT_UNASSIGNED_QUEUE,
                     List.of(
                             rule("DACH", "Germany, Austria and Switzerland", DACH, east, 20),
                             rule("EU", "The rest of the European Union", OTHER_EU, east, 10)));
@@ -82,13 +83,13 @@ class DemoRouting {
                             new RoutingMembers.Setting(rep2, 1, 20, 80, true)));
         }
         if (first) {
-            unplacedLeadsFrom(marketing);
+            unplacedLeadsFrom(manager);
         }
     }
 
-    private void unplacedLeadsFrom(UUID marketing) {
+    private void unplacedLeadsFrom(UUID manager) {
         Caller caller = transactions
-                .execute(s -> onBehalf.caller(marketing, Set.of("leads:read", "leads:write")))
+                .execute(s -> onBehalf.caller(manager, Set.of("leads:read", "leads:write")))
                 .orElseThrow();
         RequestContext.Actor actor =
                 new RequestContext.Actor(RequestContext.Actor.Type.USER, caller.userId(), caller.name());
@@ -98,7 +99,7 @@ class DemoRouting {
                     .put("lastName", lead.get(1))
                     .put("company", lead.get(2))
                     .put("country", lead.get(3))
-                    .put("source", "web_form");
+                    .put("source", "event");
             onBehalf.call(caller, actor, new RequestMetadata("demo", null, null), () -> leads.create(body));
         }
     }

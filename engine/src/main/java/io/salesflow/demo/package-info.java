@@ -6,6 +6,7 @@
             "duplicate",
             "email",
             "identity",
+            "lead",
             "payment",
             "platform",
             "process",

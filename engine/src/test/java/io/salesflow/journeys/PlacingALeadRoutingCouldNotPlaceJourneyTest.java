@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A lead from outside every territory waits in team East; its manager follows the one task about the queue from the
- * dashboard to the unassigned leads page and gives the lead to Rita with a reason.
+ * A lead the manager met at a trade fair, from outside every territory, stays unassigned with them; they follow the one
+ * task about the queue from the dashboard to the unassigned leads page and give the lead to Rita with a reason.
  */
 @BrowserJourney
 class PlacingALeadRoutingCouldNotPlaceJourneyTest {
@@ -34,13 +34,13 @@ class PlacingALeadRoutingCouldNotPlaceJourneyTest {
     @Test
     void theManagerGivesAnUnplacedLeadToARepFromTheQueue(Page page) {
         String surname = "Unplaced" + UUID.randomUUID().toString().substring(0, 6);
-        String leadId = api.as("acme", "marketing@acme.test", "POST", "/api/v1/leads")
+        String leadId = api.as("acme", MANAGER, "POST", "/api/v1/leads")
                 .json(Map.of(
                         "firstName", "Ana",
                         "lastName", surname,
                         "company", "Cordillera Foods",
                         "country", "CL",
-                        "source", "web_form"))
+                        "source", "event"))
                 .send()
                 .expect(201)
                 .json()
