@@ -43,14 +43,14 @@ const hotLeadsKey = (ownerId: string) =>
   })}`;
 const recentQuery = (ownerId: string) => q({ ownerId, sort: '-updatedAt', embed: LINKS, limit: '8' });
 /** My open to-dos: the query the "My to-dos" card sends. */
-const TODOS = {
+const TO_DO_QUERY = {
   'type[in]': 'task,call,deadline',
   'status[in]': 'pending,overdue',
   sort: '-priorityRank,dueAt',
   embed: LINKS,
   limit: '50',
 };
-const todosKey = (ownerId: string) => `GET /api/v1/activities${q({ ownerId, ...TODOS })}`;
+const toDosKey = (ownerId: string) => `GET /api/v1/activities${q({ ownerId, ...TO_DO_QUERY })}`;
 
 /** Replies every dashboard card of a rep needs, empty unless given. */
 function repRoutes(ownerId: string, routes: Parameters<typeof renderApp>[1] = {}) {
@@ -62,7 +62,7 @@ function repRoutes(ownerId: string, routes: Parameters<typeof renderApp>[1] = {}
     [hotLeadsKey(ownerId)]: [json(200, EMPTY)],
     [`GET /api/v1/activities${recentQuery(ownerId)}`]: [json(200, EMPTY)],
     [`GET /api/v1/notes${recentQuery(ownerId)}`]: [json(200, EMPTY)],
-    [todosKey(ownerId)]: [json(200, EMPTY)],
+    [toDosKey(ownerId)]: [json(200, EMPTY)],
     // The meetings queries (by start, and by due time without a start) hold the time of day: answered by path.
     'GET /api/v1/activities': [json(200, EMPTY), json(200, EMPTY)],
     ...routes,
@@ -373,7 +373,7 @@ describe('dashboard', () => {
           [`GET /api/v1/notes${recentQuery(manager.id)}`]: [json(200, EMPTY)],
           [`GET /api/v1/activities${recentQuery(manager.id)}`]: [json(200, EMPTY)],
           'GET /api/v1/activities': [json(200, EMPTY), json(200, EMPTY)],
-          [todosKey(manager.id)]: [
+          [toDosKey(manager.id)]: [
             todos([
               todo('a-1', 'Assign the leads routing could not place', {
                 priority: 'high',
@@ -405,7 +405,7 @@ describe('dashboard', () => {
       renderApp(
         '/',
         repRoutes(REP.id, {
-          [todosKey(REP.id)]: [
+          [toDosKey(REP.id)]: [
             todos([
               todo('a-1', 'Call Ada back', {
                 type: 'call',
@@ -436,7 +436,7 @@ describe('dashboard', () => {
 
     it('asks for my open tasks, calls and deadlines, most urgent first, then soonest due; shows the top 5 and the count', async () => {
       const items = Array.from({ length: 6 }, (_, i) => todo(`a-${i}`, `To-do ${i}`));
-      const { calls } = renderApp('/', repRoutes(REP.id, { [todosKey(REP.id)]: [todos(items, 'more')] }), { me: REP });
+      const { calls } = renderApp('/', repRoutes(REP.id, { [toDosKey(REP.id)]: [todos(items, 'more')] }), { me: REP });
       const card = await screen.findByRole('region', { name: 'My to-dos' });
       expect(await within(card).findByText('6+')).toBeTruthy();
       expect(within(card).getAllByRole('listitem')).toHaveLength(5);
@@ -459,7 +459,7 @@ describe('dashboard', () => {
       renderApp(
         '/',
         repRoutes(REP.id, {
-          [todosKey(REP.id)]: [
+          [toDosKey(REP.id)]: [
             todos([
               todo('a-1', 'Send the contract', { status: 'overdue', priority: 'urgent', priorityRank: 4, dueAt: at(-2 * HOUR) }),
               todo('a-2', 'Chase the signature', { status: 'overdue', dueAt: at(5 * 60_000) }),
@@ -486,7 +486,7 @@ describe('dashboard', () => {
       renderApp(
         '/',
         repRoutes(REP.id, {
-          [todosKey(REP.id)]: [json(500, { status: 500, title: 'Internal', detail: 'Boom' }), todos([todo('a-1', 'Call Ada back')])],
+          [toDosKey(REP.id)]: [json(500, { status: 500, title: 'Internal', detail: 'Boom' }), todos([todo('a-1', 'Call Ada back')])],
         }),
         { me: REP },
       );
@@ -500,7 +500,7 @@ describe('dashboard', () => {
       const WRITER = { ...REP, permissions: [...REP.permissions, 'activities:write'] };
       const patchKey = (id: string) => `PATCH /api/v1/activities/${id}`;
       const todoCalls = (calls: { method: string; path: string }[]) =>
-        calls.filter((c) => c.method === 'GET' && c.path === todosKey(WRITER.id).slice('GET '.length));
+        calls.filter((c) => c.method === 'GET' && c.path === toDosKey(WRITER.id).slice('GET '.length));
       afterEach(() => notifications.clean());
 
       it('sends status completed with If-Match, loads meanwhile, says so and drops the row once read again', async () => {
@@ -509,7 +509,7 @@ describe('dashboard', () => {
         const { calls, fetch } = renderApp(
           '/',
           repRoutes(WRITER.id, {
-            [todosKey(WRITER.id)]: [todos([call, plan]), todos([plan])],
+            [toDosKey(WRITER.id)]: [todos([call, plan]), todos([plan])],
             [patchKey('a-1')]: [json(200, { ...call, status: 'completed', version: 4 })],
           }),
           { me: WRITER },
@@ -550,7 +550,7 @@ describe('dashboard', () => {
         const { calls } = renderApp(
           '/',
           repRoutes(WRITER.id, {
-            [todosKey(WRITER.id)]: [todos([task]), todos([{ ...task, priority: 'urgent', version: 5 }])],
+            [toDosKey(WRITER.id)]: [todos([task]), todos([{ ...task, priority: 'urgent', version: 5 }])],
             [patchKey('a-1')]: [
               json(412, { type: '/problems/precondition-failed', title: 'Precondition failed', status: 412, currentETag: '"5"' }),
             ],
@@ -574,7 +574,7 @@ describe('dashboard', () => {
         renderApp(
           '/',
           repRoutes(WRITER.id, {
-            [todosKey(WRITER.id)]: [todos([task]), todos([task])],
+            [toDosKey(WRITER.id)]: [todos([task]), todos([task])],
             [patchKey('a-1')]: [
               json(400, {
                 type: '/problems/validation',
@@ -594,7 +594,7 @@ describe('dashboard', () => {
       });
 
       it('offers no button without activities:write', async () => {
-        const { calls } = renderApp('/', repRoutes(REP.id, { [todosKey(REP.id)]: [todos([todo('a-1', 'Call Ada back', { version: 3 })])] }), {
+        const { calls } = renderApp('/', repRoutes(REP.id, { [toDosKey(REP.id)]: [todos([todo('a-1', 'Call Ada back', { version: 3 })])] }), {
           me: REP,
         });
         const card = await screen.findByRole('region', { name: 'My to-dos' });

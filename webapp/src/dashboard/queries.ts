@@ -159,9 +159,9 @@ export function useRecentActivity(ownerId: string | undefined) {
 }
 
 /** The activity types that are something to do, rather than a record of something done or a meeting. */
-export const TODO_TYPES = 'task,call,deadline';
+export const TO_DO_TYPES = 'task,call,deadline';
 /** How many of my open to-dos the card counts (one page); more and the count says "+". */
-export const TODO_SAMPLE = 50;
+export const TO_DO_SAMPLE = 50;
 
 /**
  * My open to-dos (tasks, calls and deadlines, pending or overdue), most urgent first, then soonest due: those
@@ -181,11 +181,11 @@ export function useMyToDos(ownerId: string | undefined) {
           querySerializer: () =>
             new URLSearchParams({
               ownerId: ownerId ?? '',
-              'type[in]': TODO_TYPES,
+              'type[in]': TO_DO_TYPES,
               'status[in]': 'pending,overdue',
               sort: '-priorityRank,dueAt',
               embed: LINKS,
-              limit: String(TODO_SAMPLE),
+              limit: String(TO_DO_SAMPLE),
             }).toString(),
         }),
       ) as Promise<Page<Activity>>,

@@ -162,8 +162,7 @@ class LeadRouter {
                     teamOf(decision.queue()),
                     null,
                     List.of(),
-                    "no rule of " + version + " matched; the lead goes to the unassigned queue "
-                            + label(decision.queue()));
+                    "no rule of " + version + " matched; " + whereUnplaced(decision.queue()));
         }
         List<String> others =
                 decision.matches().stream().skip(1).map(RuleMatch::rule).toList();
@@ -205,6 +204,17 @@ class LeadRouter {
                 c.reason(),
                 c.creditBefore(),
                 c.creditAfter());
+    }
+
+    /** Without a team, the queue is only a name: the lead stays with whoever brought it in. */
+    private String whereUnplaced(String queue) {
+        if (teamOf(queue) != null) {
+            return "the lead goes to the unassigned queue " + label(queue);
+        }
+        if (queue == null || queue.isBlank() || queue.equals("unassigned")) {
+            return "the lead stays unassigned, with whoever brought it in";
+        }
+        return "the lead stays with whoever brought it in, in the unassigned queue \"" + queue + "\"";
     }
 
     private String label(String queue) {

@@ -187,7 +187,8 @@ class LeadRoutingTest {
         assertThat(lead.get("teamId").isNull()).isTrue();
         JsonNode assignment = ws.assignments("marketing", id).get(0);
         assertThat(assignment.get("kind").asText()).isEqualTo("unassigned");
-        assertThat(assignment.get("reason").asText()).contains("no rule of v1 matched");
+        assertThat(assignment.get("reason").asText())
+                .isEqualTo("no rule of v1 matched; the lead stays unassigned, with whoever brought it in");
         assertThat(events.of(LeadUnassigned.class)).anySatisfy(e -> {
             assertThat(e.leadId().toString()).isEqualTo(id);
             assertThat(e.teamId()).isNull();
