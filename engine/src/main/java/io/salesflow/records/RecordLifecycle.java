@@ -282,6 +282,7 @@ public class RecordLifecycle {
         repository.saveAndFlush(record);
         history.record(type.name(), id, before, record.snapshot());
         audit.record(type.name() + ".restored", type.name(), id, before, record.snapshot());
+        events.publishEvent(new RecordRestored(record.getTenantId(), type.name(), id));
         return get(type, id, List.of());
     }
 

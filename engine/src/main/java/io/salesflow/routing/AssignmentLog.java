@@ -46,14 +46,17 @@ class AssignmentLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     AssignmentView record(Entry e) {
+        // One statement: the lead's queued entry, if any, leaves the queue as the new one is written.
         Long id = jdbc.queryForObject(
                 """
+                WITH dequeued AS (UPDATE lead_assignments SET queued = false WHERE lead_id = ? AND queued)
                 INSERT INTO lead_assignments (tenant_id, lead_id, kind, owner_id, previous_owner_id, team_id,
-                       rule_name, rule_set_number, candidates, reason, assigned_by, why, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                       rule_name, rule_set_number, candidates, reason, assigned_by, why, at, queued)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ? = 'unassigned')
                 RETURNING id
                 """,
                 Long.class,
+                e.leadId(),
                 TenantContext.require(),
                 e.leadId(),
                 e.kind(),
@@ -66,7 +69,8 @@ class AssignmentLog {
                 e.reason(),
                 e.assignedBy(),
                 e.why(),
-                Timestamp.from(e.at()));
+                Timestamp.from(e.at()),
+                e.kind());
         return new AssignmentView(
                 id,
                 e.leadId(),
@@ -83,6 +87,24 @@ class AssignmentLog {
                 e.at());
     }
 
+    /** A deleted lead leaves the unassigned queue. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void dequeue(UUID leadId) {
+        jdbc.update("UPDATE lead_assignments SET queued = false WHERE lead_id = ? AND queued", leadId);
+    }
+
+    /** A restored lead whose latest assignment left it unassigned is back in the queue. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void requeue(UUID leadId) {
+        jdbc.update(
+                """
+                UPDATE lead_assignments SET queued = true
+                WHERE id = (SELECT id FROM lead_assignments WHERE lead_id = ? ORDER BY id DESC LIMIT 1)
+                  AND kind = 'unassigned'
+                """,
+                leadId);
+    }
+
     /** A lead's assignments, newest first. */
     List<AssignmentView> of(UUID leadId) {
         return jdbc.query(
@@ -97,8 +119,7 @@ class AssignmentLog {
         return jdbc.query(
                 """
                 SELECT a.* FROM lead_assignments a
-                WHERE a.kind = 'unassigned' AND (?::bigint IS NULL OR a.id < ?)
-                  AND NOT EXISTS (SELECT 1 FROM lead_assignments later WHERE later.lead_id = a.lead_id AND later.id > a.id)
+                WHERE a.queued AND (?::bigint IS NULL OR a.id < ?)
                 ORDER BY a.id DESC LIMIT ?
                 """,
                 (rs, n) -> view(rs),

@@ -8,8 +8,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.salesflow.support.Api;
 import io.salesflow.support.DurableEventProbe;
+import io.salesflow.support.InTenant;
 import io.salesflow.support.IntegrationTest;
 import io.salesflow.support.PublishedEvents;
+import io.salesflow.support.TableReads;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,6 +45,12 @@ class LeadRoutingTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    InTenant inTenant;
+
+    @Autowired
+    AssignmentLog assignments;
 
     RoutingWorkspace ws;
 
@@ -278,6 +286,83 @@ class LeadRoutingTest {
                         .get("items")
                         .findValuesAsText("leadId"))
                 .doesNotContain(id);
+    }
+
+    @Test
+    void aDeletedLeadLeavesTheUnassignedQueueAndARestoredOneComesBack() {
+        String id = ws.leadFrom("marketing", "BR").get("id").asText();
+        assertThat(queue("admin")).contains(id);
+
+        ws.as("admin", "DELETE", "/api/v1/leads/" + id).send().expect(204);
+        assertThat(queue("admin")).doesNotContain(id);
+        assertThat(queuedEntries(id))
+                .as("its entry leaves the queue's index too")
+                .isZero();
+
+        ws.as("admin", "POST", "/api/v1/leads/" + id + "/restore").send().expect(200);
+        assertThat(queue("admin")).contains(id);
+
+        ws.as("admin", "POST", "/api/v1/leads/" + id + "/reassign")
+                .json(Map.of("ownerId", ws.id("rep1").toString(), "reason", "Rita speaks Portuguese"))
+                .send()
+                .expect(200);
+        ws.as("admin", "DELETE", "/api/v1/leads/" + id).send().expect(204);
+        ws.as("admin", "POST", "/api/v1/leads/" + id + "/restore").send().expect(200);
+        assertThat(queue("admin"))
+                .as("a lead placed before it was deleted is not queued again")
+                .doesNotContain(id);
+    }
+
+    @Test
+    void listingTheQueueReadsTheLeadsWaitingNotTheHistoryOfThosePlacedSince() {
+        String waiting = ws.leadFrom("marketing", "BR").get("id").asText();
+        // 2,000 leads that once waited unassigned and were placed since, as years of web forms leave them.
+        inTenant.run(ws.slug, () -> {
+            jdbc.update(
+                    "INSERT INTO leads (tenant_id, id, source, owner_id, last_name, status)"
+                            + " SELECT current_setting('app.tenant_id')::uuid, gen_random_uuid(), 'web_form', ?, 'Placed' || g,"
+                            + " 'new' FROM generate_series(1, 2000) AS g",
+                    ws.id("rep1"));
+            for (String kind : List.of("unassigned", "automatic")) {
+                jdbc.update(
+                        "INSERT INTO lead_assignments (tenant_id, lead_id, kind, owner_id, reason, queued)"
+                                + " SELECT tenant_id, id, ?, owner_id, 'history', false FROM leads WHERE last_name LIKE"
+                                + " 'Placed%'",
+                        kind);
+            }
+        });
+
+        long reads = inTenant.call(ws.slug, () -> {
+            long before = TableReads.sum(jdbc, "lead_assignments");
+            assertThat(assignments.unassigned(null, 51))
+                    .extracting(AssignmentView::leadId)
+                    .containsExactly(UUID.fromString(waiting));
+            return TableReads.sum(jdbc, "lead_assignments") - before;
+        });
+        assertThat(reads)
+                .as("the queue's index holds the waiting lead's entry, not 4,000 entries of placed leads")
+                .isLessThan(50);
+        assertThat(queue("admin")).containsExactly(waiting);
+    }
+
+    private List<String> queue(String user) {
+        List<String> leads = new ArrayList<>();
+        ws.as(user, "GET", "/api/v1/routing/unassigned")
+                .send()
+                .expect(200)
+                .json()
+                .get("items")
+                .forEach(item -> leads.add(item.get("leadId").asText()));
+        return leads;
+    }
+
+    private int queuedEntries(String leadId) {
+        return inTenant.call(
+                ws.slug,
+                () -> jdbc.queryForObject(
+                        "SELECT count(*) FROM lead_assignments WHERE lead_id = ?::uuid AND queued",
+                        Integer.class,
+                        leadId));
     }
 
     @Test
